@@ -1,0 +1,22 @@
+import { SettingsTabs } from "@/components/workspaces/settings-tabs";
+import { requireMember } from "@/lib/authz";
+import { SETTINGS_TABS } from "@/lib/workspaces/settings-tabs";
+
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ workspaceSlug: string }>;
+}) {
+  const { workspaceSlug } = await params;
+  const ctx = await requireMember(workspaceSlug);
+  const tabs = SETTINGS_TABS.filter((tab) => ctx.can(tab.permission));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <SettingsTabs slug={ctx.workspace.slug} tabs={tabs} />
+      {children}
+    </div>
+  );
+}

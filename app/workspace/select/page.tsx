@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { buttonClass } from "@/components/ui/button";
+import { Badge } from "@/components/ui/card";
+import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
+import { RoleBadge } from "@/components/workspaces/role-badge";
+import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
+import { requireUserId } from "@/lib/authz";
+import { listWorkspacesForUser } from "@/lib/workspaces/service";
+
+export const metadata: Metadata = { title: "Your workspaces" };
+
+export default async function SelectWorkspacePage() {
+  const userId = await requireUserId();
+  const workspaces = await listWorkspacesForUser(userId);
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-12">
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Your workspaces</h1>
+        <div className="flex items-center gap-2">
+          <Link href="/workspace/new" className={buttonClass("primary")}>
+            <Plus aria-hidden className="size-4" />
+            New workspace
+          </Link>
+          <SignOutButton />
+        </div>
+      </div>
+      <ul className="mt-6 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label="Workspaces">
+        {workspaces.map((workspace) => (
+          <li key={workspace.id} className="flex items-center gap-3 px-4 py-3">
+            <WorkspaceMark name={workspace.name} />
+            <div className="min-w-0 flex-1">
+              <Link href={`/${workspace.slug}`} className="font-medium text-gray-900 hover:underline">
+                {workspace.name}
+              </Link>
+              <p className="truncate text-sm text-gray-600">/{workspace.slug}</p>
+            </div>
+            <RoleBadge role={workspace.role} />
+            {workspace.isDefault ? (
+              <Badge className="bg-indigo-100 text-indigo-900">Default</Badge>
+            ) : (
+              <MakeDefaultButton workspaceId={workspace.id} workspaceName={workspace.name} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

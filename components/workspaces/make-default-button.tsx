@@ -1,0 +1,32 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { setDefaultWorkspaceAction } from "@/app/workspace/actions";
+import { Button } from "@/components/ui/button";
+
+export function MakeDefaultButton({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      pending={pending}
+      aria-label={`Make ${workspaceName} my default workspace`}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await setDefaultWorkspaceAction({ workspaceId });
+          if (!result.ok) {
+            toast.error(result.error);
+            return;
+          }
+          toast.success(`${workspaceName} is now your default workspace`);
+          router.refresh();
+        })
+      }
+    >
+      Make default
+    </Button>
+  );
+}

@@ -1,0 +1,129 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signUp, uniqueEmail } from "./support";
+
+test("a new person signs up, creates a workspace, switches keeping the section, and signs out", async ({ page }) => {
+  const email = uniqueEmail("newbie");
+  await signUp(page, "Nora Newbie", email);
+
+  // Sign-up lands in the personal workspace.
+  await expect(page.getByRole("heading", { level: 1, name: "Personal" })).toBeVisible();
+  const personalSlug = new URL(page.url()).pathname.slice(1);
+  expect(personalSlug).toMatch(/^nora-newbie/);
+  await expectAccessible(page);
+
+  // Create a workspace: the slug fills in while typing the name.
+  await page.goto("/workspace/new");
+  await expectAccessible(page);
+  const slug = `orbit-${Date.now().toString(36)}`;
+  await page.getByLabel("Name").pressSequentially("Orbit Labs");
+  await expect(page.getByLabel("Slug")).toHaveValue("orbit-labs");
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(`/${slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Orbit Labs" })).toBeVisible();
+  await expect(page.getByTestId("member-count")).toHaveText("1");
+
+  // Switch by keyboard from Members of one workspace to Members of the other.
+  await page.goto(`/${slug}/settings/members`);
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await expectAccessible(page);
+  const switcher = page.getByRole("button", { name: /Switch workspace/ });
+  await switcher.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  await expectAccessible(page);
+  await expect(menu.getByRole("menuitem", { name: /Orbit Labs.*Owner/ })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: /Personal/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`/${personalSlug}/settings/members`);
+  await expect(page.getByRole("button", { name: /Switch workspace \(current: Personal\)/ })).toBeVisible();
+
+  // Every workspace with the caller's role; choose the default there.
+  await page.goto("/workspace/select");
+  await expectAccessible(page);
+  const list = page.getByRole("list", { name: "Workspaces" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list.getByRole("listitem").filter({ hasText: "Orbit Labs" })).toContainText("Owner");
+  await page.getByRole("button", { name: "Make Orbit Labs my default workspace" }).click();
+  await expect(list.getByRole("listitem").filter({ hasText: "Orbit Labs" })).toContainText("Default");
+
+  // A workspace of others answers the same 404 as one that does not exist.
+  const foreign = await page.goto("/acme");
+  expect(foreign?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+  const missing = await page.goto("/no-such-workspace-here");
+  expect(missing?.status()).toBe(404);
+  expect(await page.content()).not.toContain("Acme Consulting");
+
+  // Sign out, then a protected page asks for sign-in and comes back to it; "/" lands on the new default.
+  await page.goto(`/${slug}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto(`/${slug}/settings/members`);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await expectAccessible(page);
+  await signIn(page, email, "long-enough-password");
+  await expect(page).toHaveURL(`/${slug}/settings/members`);
+  await page.goto("/");
+  await expect(page).toHaveURL(`/${slug}`);
+});
+
+test("the demo account sees its three workspaces with its role in each", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL("/acme");
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Consulting" })).toBeVisible();
+  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: /Acme Consulting.*Owner/ })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: /Beta Studios.*Admin/ })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: /Gamma Co\..*Developer/ })).toBeVisible();
+  await menu.getByRole("menuitem", { name: /Gamma Co\./ }).click();
+  await expect(page).toHaveURL("/gamma");
+  await expect(page.getByText("you are Developer")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("bad input gets clear field errors and writes nothing", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await page.getByLabel("Name").fill("Shorty");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  // An existing email is the server's answer, shown on the field.
+  await page.getByLabel("Email").fill(DEMO.email.toUpperCase());
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+
+  // Wrong password and unknown email read the same.
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.email, "wrong-password-1");
+  await expect(page.getByText("The email or password is incorrect.")).toBeVisible();
+  await signIn(page, uniqueEmail("nobody"), "wrong-password-1");
+  await expect(page.getByText("The email or password is incorrect.")).toBeVisible();
+
+  // Reserved and taken slugs on the create form.
+  await signIn(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL("/acme");
+  await page.goto("/workspace/new");
+  await page.getByLabel("Name").fill("Settings");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText("This slug is reserved; choose another")).toBeVisible();
+  await page.getByLabel("Slug").fill("acme");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText("This slug is taken; choose another")).toBeVisible();
+  await expect(page).toHaveURL("/workspace/new");
+  await expectAccessible(page);
+});

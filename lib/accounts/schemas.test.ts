@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { SignUpSchema } from "./schemas";
+
+describe("SignUpSchema", () => {
+  it("normalises the email so that case never makes a second account", () => {
+    const parsed = SignUpSchema.parse({ name: " Ann ", email: "  Ann@Example.COM ", password: "0123456789" });
+    expect(parsed).toMatchObject({ name: "Ann", email: "ann@example.com" });
+  });
+
+  it("says what is wrong with each field", () => {
+    const result = SignUpSchema.safeParse({ name: "", email: "not-an-email", password: "short" });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(messages).toEqual({
+      name: "Enter your name",
+      email: "Enter a valid email address",
+      password: "Use at least 10 characters",
+    });
+  });
+});

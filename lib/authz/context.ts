@@ -1,0 +1,72 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import type { Role } from "@/generated/prisma/enums";
+import { effectivePermissions, type EffectivePermissions, type PermissionKey } from "./permissions";
+import { sessionUserId } from "./session";
+
+export interface WorkspaceContext {
+  user: { id: string; name: string; email: string };
+  workspace: {
+    id: string;
+    name: string;
+    slug: string;
+    description: string;
+    kind: "PERSONAL" | "PROJECT" | "ENVIRONMENT";
+    stage: "DEVELOPMENT" | "STAGING" | "PRODUCTION" | null;
+  };
+  membership: { id: string; role: Role };
+  permissions: EffectivePermissions;
+  can(key: PermissionKey): boolean;
+}
+
+/**
+ * (user, slug) → membership → permissions, in one database round trip, memoized for the request.
+ * Null when the workspace does not exist or the user is not a member: callers answer both the same.
+ */
+export const loadWorkspaceContext = cache(
+  async (userId: string, slug: string): Promise<WorkspaceContext | null> => {
+    if (typeof slug !== "string" || slug.length === 0 || slug.length > 64) return null;
+    const membership = await db().membership.findFirst({
+      where: { userId, workspace: { slug: slug.toLowerCase() } },
+      select: {
+        id: true,
+        role: true,
+        user: { select: { id: true, name: true, email: true } },
+        workspace: {
+          select: { id: true, name: true, slug: true, description: true, kind: true, stage: true },
+        },
+      },
+    });
+    if (!membership) return null;
+    const permissions = effectivePermissions(membership.role);
+    return {
+      user: membership.user,
+      workspace: membership.workspace,
+      membership: { id: membership.id, role: membership.role },
+      permissions,
+      can: (key) => permissions.actions.has(key),
+    };
+  },
+);
+
+/** For pages: the signed-in user id, or a redirect to sign-in. */
+export async function requireUserId(): Promise<string> {
+  const userId = await sessionUserId();
+  if (!userId) redirect("/sign-in");
+  return userId;
+}
+
+/** For pages and layouts under /[workspaceSlug]: a member's context, or the same 404 as a missing slug. */
+export async function requireMember(slug: string): Promise<WorkspaceContext> {
+  const userId = await requireUserId();
+  const ctx = await loadWorkspaceContext(userId, slug);
+  if (!ctx) notFound();
+  return ctx;
+}
+
+/** For pages: a member lacking the permission sees the page as missing, like a non-member would. */
+export function requirePermission(ctx: WorkspaceContext, key: PermissionKey): void {
+  if (!ctx.can(key)) notFound();
+}

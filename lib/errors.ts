@@ -1,0 +1,35 @@
+export type RefusalCode =
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "INVALID"
+  | "CONFLICT"
+  | "LIMIT"
+  | "INTERNAL";
+
+/**
+ * A refusal the user can cause and should read about. Domain code throws it; the action factory
+ * rolls the transaction back and returns it as a result, so it never becomes a 500.
+ */
+export class Refusal extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "Refusal";
+  }
+
+  static field(field: string, message: string): Refusal {
+    return new Refusal("INVALID", message, { [field]: message });
+  }
+
+  static notFound(what = "That"): Refusal {
+    return new Refusal("NOT_FOUND", `${what} was not found.`);
+  }
+}
+
+export type ActionResult<T = void> =
+  | { ok: true; data: T }
+  | { ok: false; code: RefusalCode; error: string; fieldErrors?: Record<string, string> };

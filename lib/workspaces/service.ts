@@ -1,0 +1,155 @@
+import { randomBytes } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { Refusal } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit";
+import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
+import { RESERVED_SLUGS, SLUG_MAX, slugify, slugProblem } from "./slug";
+
+export interface WorkspaceListItem {
+  id: string;
+  name: string;
+  slug: string;
+  kind: WorkspaceKind;
+  stage: WorkspaceStage | null;
+  role: Role;
+  isDefault: boolean;
+}
+
+/** Every workspace the user belongs to with their role: personal first, then by name. */
+export async function listWorkspacesForUser(userId: string): Promise<WorkspaceListItem[]> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      defaultWorkspaceId: true,
+      memberships: {
+        select: {
+          role: true,
+          workspace: { select: { id: true, name: true, slug: true, kind: true, stage: true } },
+        },
+      },
+    },
+  });
+  if (!user) return [];
+  return user.memberships
+    .map(({ role, workspace }) => ({ ...workspace, role, isDefault: workspace.id === user.defaultWorkspaceId }))
+    .sort(
+      (a, b) =>
+        Number(b.kind === "PERSONAL") - Number(a.kind === "PERSONAL") || a.name.localeCompare(b.name),
+    );
+}
+
+/**
+ * Where a signed-in user lands: their default workspace while they still belong to it, else their
+ * personal one, else any workspace they belong to (null only for an account with none).
+ */
+export async function landingWorkspaceSlug(userId: string): Promise<string | null> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      defaultWorkspaceId: true,
+      personalWorkspace: { select: { slug: true } },
+      memberships: { select: { workspace: { select: { id: true, slug: true } } }, take: 1000 },
+    },
+  });
+  if (!user) return null;
+  const byId = new Map(user.memberships.map((m) => [m.workspace.id, m.workspace.slug]));
+  if (user.defaultWorkspaceId && byId.has(user.defaultWorkspaceId)) return byId.get(user.defaultWorkspaceId)!;
+  return user.personalWorkspace?.slug ?? user.memberships[0]?.workspace.slug ?? null;
+}
+
+export async function createWorkspace(
+  tx: Tx,
+  actor: { id: string; ip?: string | null },
+  input: { name: string; slug: string; kind: "PROJECT" | "ENVIRONMENT"; stage?: WorkspaceStage },
+) {
+  let workspace;
+  try {
+    workspace = await tx.workspace.create({
+      data: {
+        name: input.name,
+        slug: input.slug,
+        kind: input.kind,
+        stage: input.kind === "ENVIRONMENT" ? input.stage : null,
+        memberships: { create: { userId: actor.id, role: "OWNER" } },
+      },
+      select: { id: true, slug: true, name: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "slug")) throw Refusal.field("slug", "This slug is taken; choose another");
+    throw error;
+  }
+  await recordAudit(tx, {
+    workspaceId: workspace.id,
+    actorId: actor.id,
+    action: "workspace.created",
+    targetType: "workspace",
+    targetId: workspace.id,
+    metadata: { name: workspace.name, slug: workspace.slug, kind: input.kind },
+    ip: actor.ip,
+  });
+  return workspace;
+}
+
+/** The personal workspace made at sign-up: owned by the user, their default, never deletable. */
+export async function createPersonalWorkspace(tx: Tx, user: { id: string; name: string; email: string }) {
+  const slug = await freePersonalSlug(tx, user);
+  const workspace = await tx.workspace.create({
+    data: {
+      name: "Personal",
+      slug,
+      kind: "PERSONAL",
+      personalOwnerId: user.id,
+      memberships: { create: { userId: user.id, role: "OWNER" } },
+    },
+    select: { id: true, slug: true },
+  });
+  await tx.user.update({ where: { id: user.id }, data: { defaultWorkspaceId: workspace.id } });
+  await recordAudit(tx, {
+    workspaceId: workspace.id,
+    actorId: user.id,
+    action: "workspace.created",
+    targetType: "workspace",
+    targetId: workspace.id,
+    metadata: { name: "Personal", slug, kind: "PERSONAL" },
+  });
+  return workspace;
+}
+
+// A failed insert would abort the surrounding transaction, so candidates are checked up front.
+async function freePersonalSlug(tx: Tx, user: { name: string; email: string }): Promise<string> {
+  let base = slugify(user.name) || slugify(user.email.split("@")[0] ?? "");
+  if (base.length < 3) base = `${base}-space`.replace(/^-/, "");
+  base = base.slice(0, SLUG_MAX - 5).replace(/-+$/, "");
+  const candidates = [base, ...Array.from({ length: 4 }, () => `${base}-${randomBytes(2).toString("hex")}`)].filter(
+    (slug) => slugProblem(slug) === null && !RESERVED_SLUGS.has(slug),
+  );
+  const taken = await tx.workspace.findMany({ where: { slug: { in: candidates } }, select: { slug: true } });
+  const takenSet = new Set(taken.map((w) => w.slug));
+  return candidates.find((slug) => !takenSet.has(slug)) ?? `space-${randomBytes(6).toString("hex")}`;
+}
+
+export async function setDefaultWorkspace(tx: Tx, userId: string, workspaceId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    select: { id: true },
+  });
+  if (!membership) throw Refusal.notFound("That workspace");
+  await tx.user.update({ where: { id: userId }, data: { defaultWorkspaceId: workspaceId } });
+}
+
+export async function workspaceOverview(workspaceId: string) {
+  const [roles, recentEvents] = await Promise.all([
+    db().membership.groupBy({ by: ["role"], where: { workspaceId }, _count: { _all: true } }),
+    db().auditEvent.findMany({
+      where: { workspaceId },
+      orderBy: { createdAt: "desc" },
+      take: 5,
+      select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  const membersByRole = Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<Record<Role, number>>;
+  const memberCount = roles.reduce((sum, r) => sum + r._count._all, 0);
+  return { memberCount, membersByRole, recentEvents };
+}

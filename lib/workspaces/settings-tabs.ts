@@ -1,0 +1,7 @@
+import type { PermissionKey } from "@/lib/authz/permissions";
+
+/** Settings tabs in display order, each shown only to holders of its permission. */
+export const SETTINGS_TABS: { segment: string; label: string; permission: PermissionKey }[] = [
+  { segment: "general", label: "General", permission: "workspace.read" },
+  { segment: "members", label: "Members", permission: "members.read" },
+];

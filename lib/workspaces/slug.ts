@@ -1,0 +1,46 @@
+export const SLUG_MIN = 3;
+export const SLUG_MAX = 48;
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * Slugs share the URL's first segment with the app's own routes, so every top-level route is
+ * reserved (a unit test checks that each folder under app/ is listed), plus names a user could
+ * mistake for the product's own pages.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "_next", "api", "admin", "settings", "new", "workspace", "workspaces", "account", "accounts",
+  "invite", "invites", "invitations", "sign-in", "sign-up", "sign-out", "signin", "signup",
+  "signout", "login", "logout", "register", "auth", "oauth", "callback", "dashboard", "app",
+  "home", "help", "support", "docs", "about", "pricing", "billing", "status", "public", "static",
+  "assets", "images", "favicon-ico", "robots-txt", "sitemap-xml", "health", "www", "mail",
+  "root", "system", "null", "undefined",
+]);
+
+export type SlugProblem = "length" | "characters" | "hyphen" | "reserved";
+
+export const SLUG_MESSAGES: Record<SlugProblem, string> = {
+  length: `Use ${SLUG_MIN} to ${SLUG_MAX} characters`,
+  characters: "Use only lowercase letters, digits and hyphens",
+  hyphen: "A slug cannot start or end with a hyphen",
+  reserved: "This slug is reserved; choose another",
+};
+
+export function slugProblem(slug: string): SlugProblem | null {
+  if (slug.length < SLUG_MIN || slug.length > SLUG_MAX) return "length";
+  if (!/^[a-z0-9-]+$/.test(slug)) return "characters";
+  if (!SLUG_PATTERN.test(slug)) return "hyphen";
+  if (RESERVED_SLUGS.has(slug)) return "reserved";
+  return null;
+}
+
+/** A suggestion from a name: "Ängström & Co." → "angstrom-co". May still need a user's edit to be valid. */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/g, "");
+}

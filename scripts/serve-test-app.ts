@@ -1,0 +1,47 @@
+// Playwright's web server: a fresh database on the test PostgreSQL server, migrated and seeded with the
+// demo data, then the production build served by `next start` (run directly, so stopping this process
+// group stops the server too).
+import { spawn } from "node:child_process";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDemoData } from "@/lib/demo/seed";
+
+async function main() {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("TEST_DATABASE_URL is not set: run the browser tests through `npm test`.");
+  const database = `ws_e2e_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+
+  const url = new URL(admin);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  await applyMigrations(databaseUrl);
+  const db = createPrismaClient(databaseUrl);
+  await seedDemoData(db);
+  await db.$disconnect();
+
+  const port = process.env.PORT ?? "3100";
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", async (code) => {
+    const cleanup = new pg.Client({ connectionString: admin });
+    await cleanup.connect().then(() => cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
+    await cleanup.end().catch(() => {});
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, inject, vi } from "vitest";
+import { adminUrl, databaseUrl } from "./postgres";
+import { testSession } from "./session";
+
+vi.mock("@/lib/authz/session", () => ({
+  sessionUserId: async () => testSession.userId,
+  requestIp: async () => testSession.ip,
+}));
+
+const database = `ws_test_${randomBytes(6).toString("hex")}`;
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${inject("templateDatabase")}"`);
+  } finally {
+    await admin.end();
+  }
+  process.env.DATABASE_URL = databaseUrl(database);
+});
+
+afterAll(async () => {
+  const holder = globalThis as unknown as { __workspacesDb?: { $disconnect(): Promise<void> } };
+  await holder.__workspacesDb?.$disconnect();
+  holder.__workspacesDb = undefined;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+});

@@ -32,9 +32,13 @@ test("a new person signs up, creates a workspace, switches keeping the section, 
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
   await expect(menu).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, { only: '[role="menu"]' });
   await expect(menu.getByRole("menuitem", { name: /Orbit Labs.*Owner/ })).toBeVisible();
+  // The menu opens on its first item (the personal workspace); arrows move, Enter follows.
+  await expect(menu.getByRole("menuitem", { name: /Personal/ })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: /Orbit Labs/ })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
   await expect(menu.getByRole("menuitem", { name: /Personal/ })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`/${personalSlug}/settings/members`);

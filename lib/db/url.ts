@@ -11,5 +11,5 @@ const DEFAULT_PGLITE_DIR = "./.data/pglite";
 export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL?.trim() || `pglite:${DEFAULT_PGLITE_DIR}`;
   if (!url.startsWith("pglite:")) return url;
-  return `pglite:${path.resolve(process.cwd(), url.slice("pglite:".length))}`;
+  return `pglite:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("pglite:".length))}`;
 }

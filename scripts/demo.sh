@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The dashboard on the embedded database with demo data: nothing to install by hand. Keeps its data and
+# its generated AUTH_SECRET in .data/ (git-ignored), so a second run starts where the first left off.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+
+mkdir -p .data
+if [ -z "${AUTH_SECRET:-}" ]; then
+  [ -s .data/auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > .data/auth-secret
+  AUTH_SECRET=$(cat .data/auth-secret)
+fi
+export AUTH_SECRET AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}"
+port="${PORT:-3000}"
+
+npm run --silent db:generate >/dev/null
+# PGlite lets one process open its folder at a time: migrate and seed before the server starts.
+npm run --silent db:migrate
+npx next build
+echo
+npm run --silent db:seed
+echo "Workspaces dashboard: http://localhost:$port  (sign in with a demo account above; Ctrl-C stops it)"
+exec node node_modules/next/dist/bin/next start -p "$port"

@@ -10,6 +10,8 @@ import { createAccount } from "@/lib/accounts/service";
 import { publicAction } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
+import { acceptInvitation, findInvitationByToken } from "@/lib/invitations/service";
+import { invitationStatus } from "@/lib/invitations/status";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
@@ -27,18 +29,37 @@ export const signInAction = publicAction({ name: "auth.signIn", input: SignInSch
   }
 });
 
-export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSchema }, async (input) => {
+export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSchema }, async (input, { ip }) => {
+  const token = input.invitationToken;
+  if (token) {
+    // The link is the proof of the mailbox, so it binds the address: no other email can use it.
+    const invitation = await findInvitationByToken(token);
+    if (!invitation || invitationStatus(invitation) !== "pending") {
+      throw new Refusal("CONFLICT", "This invitation can no longer be used. Ask for a new one, or sign up without it.");
+    }
+    if (invitation.email !== input.email) {
+      throw Refusal.field("email", `This invitation is for ${invitation.email}`);
+    }
+  }
   const passwordHash = await hashPassword(input.password);
-  const account = await db().$transaction((tx) =>
-    createAccount(tx, { name: input.name, email: input.email, passwordHash }),
-  );
+  const landing = await db().$transaction(async (tx) => {
+    const account = await createAccount(tx, { name: input.name, email: input.email, passwordHash });
+    if (!token) return `/${account.personalWorkspaceSlug}`;
+    const { workspaceSlug } = await acceptInvitation(tx, account, token, ip);
+    return `/${workspaceSlug}`;
+  });
   await signIn("credentials", {
     email: input.email,
     password: input.password,
-    redirectTo: safeCallbackPath(input.callbackUrl, `/${account.personalWorkspaceSlug}`),
+    redirectTo: token ? landing : safeCallbackPath(input.callbackUrl, landing),
   });
 });
 
-export const signOutAction = publicAction({ name: "auth.signOut", input: z.object({}) }, async () => {
-  await signOut({ redirectTo: "/sign-in" });
-});
+export const signOutAction = publicAction(
+  { name: "auth.signOut", input: z.object({ callbackUrl: z.string().max(2000).optional() }) },
+  async (input) => {
+    // Switching account from an invitation: sign out, then sign in and come back to the link.
+    const back = input.callbackUrl ? safeCallbackPath(input.callbackUrl, "") : "";
+    await signOut({ redirectTo: back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in" });
+  },
+);

@@ -10,11 +10,18 @@ import { signUpAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignUpForm({
+  callbackUrl,
+  invitation,
+}: {
+  callbackUrl?: string;
+  /** Signing up from an invitation: the email is the invited one and cannot be changed. */
+  invitation?: { token: string; email: string; workspaceName: string };
+}) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
     resolver: zodResolver(SignUpSchema),
-    defaultValues: { name: "", email: "", password: "", callbackUrl },
+    defaultValues: { name: "", email: invitation?.email ?? "", password: "", callbackUrl, invitationToken: invitation?.token },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -28,7 +35,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        readOnly={Boolean(invitation)}
+        className={invitation ? "bg-gray-100" : undefined}
+        hint={invitation ? `The invitation to ${invitation.workspaceName} was sent to this address.` : undefined}
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <TextField
         label="Password"
         type="password"
@@ -38,7 +54,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         {...form.register("password")}
       />
       <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? "Creating account…" : "Create account"}
+        {isSubmitting ? "Creating account…" : invitation ? "Create account and join" : "Create account"}
       </Button>
       <p className="text-center text-sm text-gray-700">
         Already have an account?{" "}

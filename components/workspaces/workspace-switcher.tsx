@@ -5,6 +5,7 @@ import { Check, ChevronsUpDown, LayoutList, Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { Role } from "@/generated/prisma/enums";
+import { menuItemClass } from "@/components/ui/menu";
 import { ROLE_LABEL } from "@/lib/authz/permissions";
 import { sectionOf } from "@/lib/workspaces/section";
 import { WorkspaceMark } from "./workspace-mark";
@@ -16,8 +17,7 @@ export interface SwitcherWorkspace {
   role: Role;
 }
 
-const itemClass =
-  "flex cursor-pointer select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-[highlighted]:bg-indigo-50";
+const itemClass = menuItemClass;
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWorkspace; workspaces: SwitcherWorkspace[] }) {
   const section = sectionOf(usePathname());

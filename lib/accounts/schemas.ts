@@ -18,6 +18,8 @@ export const SignUpSchema = z.object({
     .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
     .max(200, "Keep the password under 200 characters"),
   callbackUrl: z.string().optional(),
+  /** Signing up from an invitation link: the account joins that workspace at once. */
+  invitationToken: z.string().max(200).optional(),
 });
 export type SignUpInput = z.input<typeof SignUpSchema>;
 

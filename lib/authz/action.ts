@@ -7,7 +7,7 @@ import { Refusal, type ActionResult } from "@/lib/errors";
 import { loadWorkspaceContext, type WorkspaceContext } from "./context";
 import type { PermissionKey } from "./permissions";
 import { registerAction } from "./registry";
-import { requestIp, sessionUserId } from "./session";
+import { requestIp, requestOrigin, sessionUserId } from "./session";
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
@@ -18,13 +18,23 @@ function tagged<F extends (...args: never[]) => unknown>(name: string, fn: F): F
   return Object.assign(fn, { [ACTION_NAME]: name });
 }
 
-export interface UserActionContext {
+interface AfterCommit {
+  /**
+   * Runs once the transaction has committed (sending mail, calling out): never for a change that
+   * rolled back, and never holding the transaction open. Failures are logged, not thrown.
+   */
+  afterCommit(task: () => Promise<void>): void;
+  /** The app's origin, for links in emails. */
+  origin(): Promise<string>;
+}
+
+export interface UserActionContext extends AfterCommit {
   userId: string;
   ip: string | null;
   tx: Tx;
 }
 
-export interface WorkspaceActionContext extends WorkspaceContext {
+export interface WorkspaceActionContext extends WorkspaceContext, AfterCommit {
   ip: string | null;
   tx: Tx;
   /** Records an audit event of this workspace by the caller, in the action's transaction. */
@@ -54,7 +64,7 @@ export function userAction<S extends z.ZodType, T>(
       if (!userId) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       const input = parseInput(def.input, rawInput);
       const ip = await requestIp();
-      return db().$transaction((tx) => handler({ userId, ip, tx }, input), TRANSACTION_OPTIONS);
+      return inTransaction((tx, hooks) => handler({ userId, ip, tx, ...hooks }, input));
     }),
   );
 }
@@ -81,22 +91,34 @@ export function workspaceAction<S extends z.ZodType, T>(
       }
       const input = parseInput(def.input, rawInput);
       const ip = await requestIp();
-      return db().$transaction(
-        (tx) =>
-          handler(
-            {
-              ...member,
-              ip,
-              tx,
-              audit: (event) =>
-                recordAudit(tx, { ...event, workspaceId: member.workspace.id, actorId: member.user.id, ip }),
-            },
-            input,
-          ),
-        TRANSACTION_OPTIONS,
+      return inTransaction((tx, hooks) =>
+        handler(
+          {
+            ...member,
+            ...hooks,
+            ip,
+            tx,
+            audit: (event) => recordAudit(tx, { ...event, workspaceId: member.workspace.id, actorId: member.user.id, ip }),
+          },
+          input,
+        ),
       );
     }),
   );
+}
+
+async function inTransaction<T>(run: (tx: Tx, hooks: AfterCommit) => Promise<T>): Promise<T> {
+  const tasks: (() => Promise<void>)[] = [];
+  const hooks: AfterCommit = { afterCommit: (task) => void tasks.push(task), origin: requestOrigin };
+  const result = await db().$transaction((tx) => run(tx, hooks), TRANSACTION_OPTIONS);
+  for (const task of tasks) {
+    try {
+      await task();
+    } catch (error) {
+      console.error("[after-commit]", error);
+    }
+  }
+  return result;
 }
 
 function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown): z.output<S> {

@@ -13,3 +13,16 @@ export async function requestIp(): Promise<string | null> {
   const h = await headers();
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 }
+
+/**
+ * The origin for links in emails. APP_URL (or AUTH_URL) when set, which production should do: a Host
+ * header is the caller's to choose. Without them (the demo, tests) the request's own host is used.
+ */
+export async function requestOrigin(): Promise<string> {
+  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}

@@ -10,8 +10,7 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomBytes(4).toString("hex")}@test.example`;
 }
 
-export async function makeUser(name = "Test User") {
-  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
+export async function makeUser(name = "Test User", email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"))) {
   return db().$transaction((tx) => createAccount(tx, { name, email, passwordHash: UNUSABLE_HASH }));
 }
 
@@ -27,11 +26,28 @@ export async function addMember(workspaceId: string, userId: string, role: Role)
 
 /** A count of every row a refused action could have written, to prove it wrote none. */
 export async function rowCounts() {
-  const [users, workspaces, memberships, auditEvents] = await Promise.all([
+  const [users, workspaces, memberships, auditEvents, invitations, roles] = await Promise.all([
     db().user.count(),
     db().workspace.count(),
     db().membership.count(),
     db().auditEvent.count(),
+    db().invitation.findMany({ orderBy: { id: "asc" } }),
+    db().membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
   ]);
-  return { users, workspaces, memberships, auditEvents };
+  return { users, workspaces, memberships, auditEvents, invitations, roles };
+}
+
+/** A workspace with one member of each role, for permission tables. */
+export async function makeTeam() {
+  const owner = await makeUser("Owner");
+  const workspace = await makeWorkspace(owner.id);
+  const [admin, developer, viewer, outsider] = await Promise.all(
+    ["Admin", "Developer", "Viewer", "Outsider"].map((name) => makeUser(name)),
+  );
+  const memberships = {
+    admin: await addMember(workspace.id, admin!.id, "ADMIN"),
+    developer: await addMember(workspace.id, developer!.id, "DEVELOPER"),
+    viewer: await addMember(workspace.id, viewer!.id, "VIEWER"),
+  };
+  return { workspace, owner, admin: admin!, developer: developer!, viewer: viewer!, outsider: outsider!, memberships };
 }

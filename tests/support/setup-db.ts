@@ -7,6 +7,7 @@ import { testSession } from "./session";
 vi.mock("@/lib/authz/session", () => ({
   sessionUserId: async () => testSession.userId,
   requestIp: async () => testSession.ip,
+  requestOrigin: async () => "http://app.test",
 }));
 
 const database = `ws_test_${randomBytes(6).toString("hex")}`;

@@ -4,16 +4,32 @@ import { AuthShell } from "@/components/auth/auth-shell";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionUserId } from "@/lib/authz";
+import { findInvitationByToken } from "@/lib/invitations/service";
+import { invitationStatus } from "@/lib/invitations/status";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; invitation?: string }>;
+}) {
+  const { callbackUrl, invitation: token } = await searchParams;
   const safe = callbackUrl ? safeCallbackPath(callbackUrl) : undefined;
-  if (await sessionUserId()) redirect(safe ?? "/");
+  if (await sessionUserId()) redirect(token ? `/invite/${encodeURIComponent(token)}` : (safe ?? "/"));
+  const invitation = token ? await findInvitationByToken(token) : null;
+  const usable = invitation && invitationStatus(invitation) === "pending" ? invitation : null;
   return (
-    <AuthShell title="Create your account">
-      <SignUpForm callbackUrl={safe} />
+    <AuthShell title={usable ? `Join ${usable.workspace.name}` : "Create your account"}>
+      {token && !usable ? (
+        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This invitation can no longer be used; you can still create an account.
+        </p>
+      ) : null}
+      <SignUpForm
+        callbackUrl={safe}
+        invitation={usable ? { token: token!, email: usable.email, workspaceName: usable.workspace.name } : undefined}
+      />
     </AuthShell>
   );
 }

@@ -1,0 +1,170 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Crown, MoreHorizontal, Shield, UserMinus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import {
+  changeMemberRoleAction,
+  removeMemberAction,
+  transferOwnershipAction,
+} from "@/app/[workspaceSlug]/settings/members/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError, TextField } from "@/components/ui/field";
+import { MenuContent, MenuItem } from "@/components/ui/menu";
+import { SelectField, type SelectOption } from "@/components/ui/select";
+import { applyActionResult } from "@/lib/forms";
+import { ChangeRoleSchema, TransferOwnershipSchema, type ChangeRoleInput, type TransferOwnershipInput } from "@/lib/members/schemas";
+import type { Role } from "@/generated/prisma/enums";
+
+interface MemberActionsProps {
+  slug: string;
+  member: { id: string; name: string; email: string; role: Role };
+  grantableRoles: SelectOption[];
+  canManage: boolean;
+  canTransfer: boolean;
+}
+
+type Open = "role" | "remove" | "transfer" | null;
+
+/** The row menu; the page renders it only for members the caller may act on. */
+export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer }: MemberActionsProps) {
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  return (
+    <>
+      {/* Not modal: the menu hands focus to a dialog, which is modal itself. */}
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger className="rounded p-1.5 text-gray-700 hover:bg-gray-100" aria-label={`Actions for ${member.name}`}>
+          <MoreHorizontal aria-hidden className="size-4" />
+        </DropdownMenu.Trigger>
+        <MenuContent>
+          {canManage ? (
+            <>
+              <MenuItem onSelect={() => setOpen("role")}>
+                <Shield aria-hidden className="size-4" /> Change role…
+              </MenuItem>
+              <MenuItem danger onSelect={() => setOpen("remove")}>
+                <UserMinus aria-hidden className="size-4" /> Remove from workspace…
+              </MenuItem>
+            </>
+          ) : null}
+          {canTransfer ? (
+            <MenuItem onSelect={() => setOpen("transfer")}>
+              <Crown aria-hidden className="size-4" /> Transfer ownership…
+            </MenuItem>
+          ) : null}
+        </MenuContent>
+      </DropdownMenu.Root>
+      <ChangeRoleDialog open={open === "role"} onClose={close} slug={slug} member={member} roles={grantableRoles} />
+      <RemoveMemberDialog open={open === "remove"} onClose={close} slug={slug} member={member} />
+      <TransferOwnershipDialog open={open === "transfer"} onClose={close} slug={slug} member={member} />
+    </>
+  );
+}
+
+interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  slug: string;
+  member: MemberActionsProps["member"];
+}
+
+function ChangeRoleDialog({ open, onClose, slug, member, roles }: DialogProps & { roles: SelectOption[] }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ChangeRoleInput>({
+    resolver: zodResolver(ChangeRoleSchema),
+    values: { membershipId: member.id, role: member.role as ChangeRoleInput["role"] },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await changeMemberRoleAction(slug, values);
+    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["role"]));
+    toast.success(`${member.name} is now ${roles.find((r) => r.value === values.role)?.label ?? values.role}`);
+    onClose();
+    router.refresh();
+  });
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={`Change ${member.name}'s role`}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormError message={formError} />
+        <Controller
+          control={form.control}
+          name="role"
+          render={({ field }) => (
+            <SelectField label="Role" value={field.value} onChange={field.onChange} options={roles} error={form.formState.errors.role?.message} />
+          )}
+        />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" pending={form.formState.isSubmitting}>Save role</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RemoveMemberDialog({ open, onClose, slug, member }: DialogProps) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    setPending(true);
+    const result = await removeMemberAction(slug, { membershipId: member.id });
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    toast.success(`${member.name} was removed`);
+    onClose();
+    router.refresh();
+  };
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={`Remove ${member.name}?`} description={`${member.email} loses access to this workspace at once.`}>
+      <FormError message={error} />
+      <div className="mt-4 flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose}>Cancel</Button>
+        <Button variant="danger" pending={pending} onClick={remove}>Remove member</Button>
+      </div>
+    </Dialog>
+  );
+}
+
+function TransferOwnershipDialog({ open, onClose, slug, member }: DialogProps) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TransferOwnershipInput>({
+    resolver: zodResolver(TransferOwnershipSchema),
+    defaultValues: { membershipId: member.id, confirmSlug: "" },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (values.confirmSlug.trim().toLowerCase() !== slug) {
+      form.setError("confirmSlug", { message: `Type ${slug} to confirm` });
+      return;
+    }
+    const result = await transferOwnershipAction(slug, values);
+    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["confirmSlug"]));
+    toast.success(`${member.name} now owns this workspace; you are an Admin`);
+    onClose();
+    router.refresh();
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => !o && onClose()}
+      title={`Transfer ownership to ${member.name}?`}
+      description="They become the Owner and you become an Admin. Only the new owner can undo this."
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormError message={formError} />
+        <TextField label={`Type ${slug} to confirm`} autoComplete="off" spellCheck={false} error={form.formState.errors.confirmSlug?.message} {...form.register("confirmSlug")} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="danger" pending={form.formState.isSubmitting}>Transfer ownership</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

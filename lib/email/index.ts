@@ -1,0 +1,84 @@
+import { Resend } from "resend";
+import { db } from "@/lib/db";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Kept with a recorded mail so the app can find it again (e.g. "Copy invite link"). */
+  meta?: { invitationId?: string; link?: string };
+}
+
+export interface EmailTransport {
+  readonly kind: "resend" | "recorded";
+  /** Resolves with the provider's id; throws EmailSendError with the provider's words when it fails. */
+  send(email: OutgoingEmail): Promise<{ id: string }>;
+}
+
+export class EmailSendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmailSendError";
+  }
+}
+
+function fromAddress(): string {
+  return process.env.EMAIL_FROM ?? "Workspaces <onboarding@resend.dev>";
+}
+
+/** The real sending path. RESEND_BASE_URL (read by the SDK) points it at a capture server in tests. */
+class ResendTransport implements EmailTransport {
+  readonly kind = "resend";
+  private readonly client: Resend;
+
+  constructor(apiKey: string) {
+    this.client = new Resend(apiKey);
+  }
+
+  async send(email: OutgoingEmail) {
+    const { data, error } = await this.client.emails.send({
+      from: fromAddress(),
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    });
+    if (error || !data) throw new EmailSendError(error?.message ?? "The email service gave no answer.");
+    return { id: data.id };
+  }
+}
+
+/** Without an API key (the demo), mail is recorded in the database instead of being lost. */
+class RecordedTransport implements EmailTransport {
+  readonly kind = "recorded";
+
+  async send(email: OutgoingEmail) {
+    const row = await db().recordedEmail.create({
+      data: {
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        meta: email.meta ?? {},
+        invitationId: email.meta?.invitationId ?? null,
+      },
+      select: { id: true },
+    });
+    return { id: row.id };
+  }
+}
+
+export function emailTransport(): EmailTransport {
+  const apiKey = process.env.RESEND_API_KEY;
+  return apiKey ? new ResendTransport(apiKey) : new RecordedTransport();
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** True in the demo set-up, where mail is recorded instead of sent and links can be copied from it. */
+export function mailIsRecorded(): boolean {
+  return !process.env.RESEND_API_KEY;
+}

@@ -1,0 +1,306 @@
+import type { Server } from "node:http";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  copyInviteLinkAction,
+  inviteMembersAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+} from "@/app/[workspaceSlug]/settings/members/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
+import { db } from "@/lib/db";
+import { actAs } from "@/tests/support/session";
+import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } from "@/tests/support/factories";
+import { linkIn, startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
+import { hashInvitationToken, newInvitationToken } from "./token";
+
+let capture: { url: string; server: Server; emails: CapturedEmail[] };
+
+beforeAll(async () => {
+  capture = await startMailCapture();
+});
+afterAll(() => capture.server.close());
+beforeEach(() => {
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.RESEND_BASE_URL = capture.url;
+});
+
+const tokenOf = (email: CapturedEmail) => linkIn(email).split("/invite/")[1]!;
+const mailTo = (address: string) => capture.emails.filter((e) => e.to.includes(address));
+
+async function invite(slug: string, emails: string, role: "ADMIN" | "DEVELOPER" | "VIEWER" = "DEVELOPER") {
+  const result = await inviteMembersAction(slug, { emails, role });
+  if (!result.ok) throw new Error(`invite refused: ${result.error}`);
+  return result.data.results;
+}
+
+describe("inviting", () => {
+  it("answers each address on its own and mails a single-use link through the Resend SDK", async () => {
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    const fresh = uniqueEmail("fresh");
+    const results = await invite(team.workspace.slug, `${fresh}, not-an-email\n${team.admin.email}\n${fresh.toUpperCase()}`);
+    expect(results).toEqual(
+      expect.arrayContaining([
+        { email: "not-an-email", outcome: "invalid", message: "Not a valid email address" },
+        { email: team.admin.email, outcome: "already_member", message: "Already a member" },
+        { email: fresh, outcome: "invited", message: "Invited as Developer" },
+      ]),
+    );
+    expect(results).toHaveLength(3);
+
+    const [mail] = mailTo(fresh);
+    expect(mail?.authorization).toBe("Bearer re_test_key");
+    expect(mail?.subject).toBe(`Owner invited you to ${team.workspace.name}`);
+    expect(mail?.text).toContain("as Developer");
+    expect(linkIn(mail!)).toMatch(/^http:\/\/app\.test\/invite\/[A-Za-z0-9_-]{43}$/);
+
+    const row = await db().invitation.findFirstOrThrow({ where: { workspaceId: team.workspace.id, email: fresh } });
+    expect(row.tokenHash).toBe(hashInvitationToken(tokenOf(mail!)));
+    expect(row.tokenHash).not.toContain(tokenOf(mail!));
+    expect(row.lastSentAt).toBeInstanceOf(Date);
+    expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    const audit = await db().auditEvent.findFirst({ where: { workspaceId: team.workspace.id, action: "invitation.created", targetId: row.id } });
+    expect(audit?.actorId).toBe(team.owner.id);
+  });
+
+  it("refuses a role above the inviter's own, whatever the dropdown offered", async () => {
+    const team = await makeTeam();
+    actAs(team.admin.id);
+    const before = await rowCounts();
+    expect(await inviteMembersAction(team.workspace.slug, { emails: uniqueEmail("x"), role: "OWNER" })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { role: "Choose a role" },
+    });
+    expect(await rowCounts()).toEqual(before);
+    expect(await invite(team.workspace.slug, uniqueEmail("peer"), "ADMIN")).toMatchObject([{ outcome: "invited" }]);
+  });
+
+  it("keeps a failed send pending with its error, and a resend that works clears it", async () => {
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    const email = uniqueEmail("unlucky");
+    process.env.RESEND_BASE_URL = "http://127.0.0.1:9"; // nothing listens on the discard port
+    const results = await invite(team.workspace.slug, email);
+    expect(results[0]).toMatchObject({ outcome: "send_failed" });
+    expect(results[0]!.message).toMatch(/^Invited, but the email failed: /);
+    const failed = await db().invitation.findFirstOrThrow({ where: { email } });
+    expect(failed).toMatchObject({ acceptedAt: null, revokedAt: null, lastSentAt: null });
+    expect(failed.sendError).toBeTruthy();
+
+    process.env.RESEND_BASE_URL = capture.url;
+    expect(await resendInvitationAction(team.workspace.slug, { invitationId: failed.id })).toEqual({ ok: true, data: { emailError: null } });
+    const resent = await db().invitation.findFirstOrThrow({ where: { id: failed.id } });
+    expect(resent.sendError).toBeNull();
+    expect(mailTo(email)).toHaveLength(1);
+  });
+
+  it("shows the provider's refusal on the row", async () => {
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    const [result] = await invite(team.workspace.slug, uniqueEmail("bounce"));
+    expect(result).toMatchObject({ outcome: "send_failed", message: "Invited, but the email failed: The recipient address was rejected." });
+  });
+
+  it("counts members and pending invitations against the plan's seats", async () => {
+    const team = await makeTeam(); // 4 members of the Free plan's 5
+    actAs(team.owner.id);
+    const [a, b] = [uniqueEmail("seat-a"), uniqueEmail("seat-b")];
+    expect(await invite(team.workspace.slug, `${a}\n${b}`)).toEqual([
+      expect.objectContaining({ email: a, outcome: "invited" }),
+      { email: b, outcome: "seat_limit", message: "No seat left on this plan" },
+    ]);
+  });
+
+  it("limits invitations per inviter per hour, counted in the database", async () => {
+    const owner = await makeUser("Busy");
+    const workspace = await db().workspace.update({ where: { id: (await makeWorkspace(owner.id)).id }, data: { plan: "PRO" } });
+    actAs(owner.id);
+    process.env.INVITE_LIMIT_PER_HOUR_INVITER = "2";
+    try {
+      const results = await invite(workspace.slug, [1, 2, 3].map((n) => uniqueEmail(`r${n}`)).join(","));
+      expect(results.map((r) => r.outcome)).toEqual(["invited", "invited", "rate_limited"]);
+      const pending = await db().invitation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+      expect(await resendInvitationAction(workspace.slug, { invitationId: pending.id })).toMatchObject({ ok: false, code: "LIMIT" });
+    } finally {
+      delete process.env.INVITE_LIMIT_PER_HOUR_INVITER;
+    }
+  });
+
+  it("lets parallel invitations of one address make exactly one pending invitation", async () => {
+    const team = await makeTeam();
+    const email = uniqueEmail("twice");
+    actAs(team.owner.id);
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => inviteMembersAction(team.workspace.slug, { emails: email, role: "VIEWER" })),
+    );
+    const flat = outcomes.flatMap((r) => (r.ok ? r.data.results.map((x) => x.outcome) : [r.code]));
+    expect(flat.filter((o) => o === "invited")).toHaveLength(1);
+    expect(flat.filter((o) => o === "already_invited")).toHaveLength(5);
+    expect(await db().invitation.count({ where: { workspaceId: team.workspace.id, email } })).toBe(1);
+  });
+});
+
+describe("resend, revoke and copy link", () => {
+  it("resend rotates the token: the old link dies, the new one works", async () => {
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    const email = uniqueEmail("rotate");
+    await invite(team.workspace.slug, email);
+    const oldToken = tokenOf(mailTo(email)[0]!);
+    const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
+    await resendInvitationAction(team.workspace.slug, { invitationId: invitation.id });
+    const newToken = tokenOf(mailTo(email)[1]!);
+    expect(newToken).not.toBe(oldToken);
+    expect(await db().auditEvent.count({ where: { action: "invitation.resent", targetId: invitation.id } })).toBe(1);
+
+    const invitee = await makeUser("Rotate", email);
+    actAs(invitee.id);
+    expect(await acceptInvitationAction({ token: oldToken })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await acceptInvitationAction({ token: newToken })).toEqual({ ok: true, data: { workspaceSlug: team.workspace.slug } });
+  });
+
+  it("revoke kills the link and writes nothing when the link is used", async () => {
+    const team = await makeTeam();
+    actAs(team.admin.id);
+    const email = uniqueEmail("revoked");
+    await invite(team.workspace.slug, email);
+    const token = tokenOf(mailTo(email)[0]!);
+    const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
+    expect(await revokeInvitationAction(team.workspace.slug, { invitationId: invitation.id })).toEqual({ ok: true, data: undefined });
+    expect(await db().auditEvent.count({ where: { action: "invitation.revoked", targetId: invitation.id } })).toBe(1);
+
+    const invitee = await makeUser("Revoked", email);
+    actAs(invitee.id);
+    const before = await rowCounts();
+    expect(await acceptInvitationAction({ token })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      error: "This invitation was revoked. Ask for a new invitation.",
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("copies the link from mail the local transport recorded when there is no API key", async () => {
+    delete process.env.RESEND_API_KEY;
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    const email = uniqueEmail("recorded");
+    await invite(team.workspace.slug, email);
+    const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
+    const recorded = await db().recordedEmail.findFirstOrThrow({ where: { invitationId: invitation.id } });
+    expect(recorded.to).toBe(email);
+    const copied = await copyInviteLinkAction(team.workspace.slug, { invitationId: invitation.id });
+    expect(copied.ok && copied.data.link).toBe(linkIn({ text: recorded.text } as CapturedEmail));
+    expect(mailTo(email)).toHaveLength(0);
+  });
+});
+
+describe("accepting", () => {
+  async function pendingInvitation(workspaceId: string, email: string, role: "DEVELOPER" | "VIEWER" = "DEVELOPER", expiresAt = new Date(Date.now() + 3600_000)) {
+    const { token, tokenHash } = newInvitationToken();
+    await db().invitation.create({ data: { workspaceId, email, role, tokenHash, expiresAt } });
+    return token;
+  }
+
+  it("joins with the invited role, once, and only for the invited email", async () => {
+    const team = await makeTeam();
+    const email = uniqueEmail("joiner");
+    const token = await pendingInvitation(team.workspace.id, email, "VIEWER");
+    const stranger = await makeUser("Stranger");
+    actAs(stranger.id);
+    const before = await rowCounts();
+    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await declineInvitationAction({ token })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await rowCounts()).toEqual(before);
+
+    const joiner = await makeUser("Joiner", email);
+    actAs(joiner.id);
+    expect(await acceptInvitationAction({ token })).toEqual({ ok: true, data: { workspaceSlug: team.workspace.slug } });
+    expect(await db().membership.findFirst({ where: { workspaceId: team.workspace.id, userId: joiner.id } })).toMatchObject({ role: "VIEWER" });
+    expect(await db().auditEvent.count({ where: { workspaceId: team.workspace.id, action: "invitation.accepted", actorId: joiner.id } })).toBe(1);
+    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: "This invitation has already been used. Ask for a new invitation." });
+  });
+
+  it("says an expired or unknown link plainly and writes nothing", async () => {
+    const team = await makeTeam();
+    const email = uniqueEmail("late");
+    const token = await pendingInvitation(team.workspace.id, email, "VIEWER", new Date(Date.now() - 1000));
+    const late = await makeUser("Late", email);
+    actAs(late.id);
+    const before = await rowCounts();
+    expect(await acceptInvitationAction({ token })).toMatchObject({ code: "CONFLICT", error: "This invitation has expired. Ask for a new invitation." });
+    expect(await acceptInvitationAction({ token: newInvitationToken().token })).toMatchObject({ code: "NOT_FOUND" });
+    expect(await acceptInvitationAction({ token: "short" })).toMatchObject({ code: "INVALID" });
+    actAs(null);
+    expect(await acceptInvitationAction({ token })).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("lets exactly one of 20 parallel accepts of one link join", async () => {
+    const team = await makeTeam();
+    const email = uniqueEmail("racer");
+    const token = await pendingInvitation(team.workspace.id, email);
+    const racer = await makeUser("Racer", email);
+    actAs(racer.id);
+    const results = await Promise.all(Array.from({ length: 20 }, () => acceptInvitationAction({ token })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "CONFLICT")).toHaveLength(19);
+    expect(await db().membership.count({ where: { workspaceId: team.workspace.id, userId: racer.id } })).toBe(1);
+  });
+
+  it("never passes the seat limit, even when parallel accepts race for the last seat", async () => {
+    const team = await makeTeam(); // 4 of 5 seats
+    const people = await Promise.all([1, 2, 3].map((n) => makeUser(`Seat ${n}`, uniqueEmail(`seat${n}`))));
+    const tokens = await Promise.all(people.map((p) => pendingInvitation(team.workspace.id, p.email)));
+    const results = await Promise.all(
+      people.map(async (person, i) => {
+        actAs(person.id);
+        return acceptInvitationAction({ token: tokens[i]! });
+      }),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "LIMIT")).toHaveLength(2);
+    expect(await db().membership.count({ where: { workspaceId: team.workspace.id } })).toBe(5);
+  });
+});
+
+describe("who may manage invitations", () => {
+  it("refuses anonymous callers, non-members, developers and viewers, writing nothing", async () => {
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    await invite(team.workspace.slug, uniqueEmail("target"));
+    const invitation = await db().invitation.findFirstOrThrow({ where: { workspaceId: team.workspace.id } });
+    const slug = team.workspace.slug;
+    const before = await rowCounts();
+    const mailsBefore = capture.emails.length;
+    for (const [caller, code] of [
+      [null, "UNAUTHENTICATED"],
+      [team.outsider.id, "NOT_FOUND"],
+      [team.viewer.id, "FORBIDDEN"],
+      [team.developer.id, "FORBIDDEN"],
+    ] as const) {
+      actAs(caller);
+      expect(await inviteMembersAction(slug, { emails: uniqueEmail("no"), role: "VIEWER" })).toMatchObject({ ok: false, code });
+      expect(await resendInvitationAction(slug, { invitationId: invitation.id })).toMatchObject({ ok: false, code });
+      expect(await revokeInvitationAction(slug, { invitationId: invitation.id })).toMatchObject({ ok: false, code });
+      expect(await copyInviteLinkAction(slug, { invitationId: invitation.id })).toMatchObject({ ok: false, code });
+    }
+    expect(await rowCounts()).toEqual(before);
+    expect(capture.emails.length).toBe(mailsBefore);
+  });
+
+  it("answers an invitation id from another workspace as not found, writing nothing", async () => {
+    const a = await makeTeam();
+    const b = await makeTeam();
+    actAs(b.owner.id);
+    await invite(b.workspace.slug, uniqueEmail("in-b"));
+    const foreign = await db().invitation.findFirstOrThrow({ where: { workspaceId: b.workspace.id } });
+    await addMember(a.workspace.id, b.owner.id, "ADMIN");
+    const before = await rowCounts();
+    for (const action of [resendInvitationAction, revokeInvitationAction, copyInviteLinkAction]) {
+      expect(await action(a.workspace.slug, { invitationId: foreign.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+});

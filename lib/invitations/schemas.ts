@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const MAX_INVITES_AT_ONCE = 50;
+export const INVITABLE_ROLES = ["ADMIN", "DEVELOPER", "VIEWER"] as const;
+
+export function splitEmailList(raw: string): string[] {
+  return raw
+    .split(/[\s,;]+/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+export const InviteMembersSchema = z.object({
+  emails: z
+    .string()
+    .max(20_000, "That list is too long")
+    .refine((raw) => splitEmailList(raw).length > 0, "Enter at least one email address")
+    .refine(
+      (raw) => splitEmailList(raw).length <= MAX_INVITES_AT_ONCE,
+      `Invite at most ${MAX_INVITES_AT_ONCE} people at once`,
+    ),
+  role: z.enum(INVITABLE_ROLES, { message: "Choose a role" }),
+});
+export type InviteMembersInput = z.input<typeof InviteMembersSchema>;
+
+export const InvitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
+
+export const InvitationTokenSchema = z.object({ token: z.string().min(20).max(200) });

@@ -1,0 +1,15 @@
+import type { Tx } from "@/lib/db";
+import type { Plan } from "@/generated/prisma/enums";
+
+/**
+ * Locks the workspace row until the transaction ends. Everything that counts members or owners, or
+ * moves a role, takes this lock first, so two concurrent changes are decided one after the other on
+ * fresh data: "exactly one owner", seat limits and invitation rate limits cannot be raced past.
+ */
+export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<{ id: string; slug: string; plan: Plan; kind: string }> {
+  const rows = await tx.$queryRaw<{ id: string; slug: string; plan: Plan; kind: string }[]>`
+    SELECT id, slug, plan::text AS plan, kind::text AS kind FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new Error(`Workspace ${workspaceId} vanished while locked`);
+  return row;
+}

@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+export const mailCaptureUrl = `http://127.0.0.1:${Number(process.env.MAIL_CAPTURE_PORT ?? 3101)}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,7 +22,7 @@ export default defineConfig({
   },
   webServer: {
     command: "npx tsx --conditions=react-server scripts/serve-test-app.ts",
-    env: { PORT: String(port) },
+    env: { PORT: String(port), MAIL_CAPTURE_PORT: new URL(mailCaptureUrl).port },
     url: `http://127.0.0.1:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const DEMO = { email: "demo@example.com", password: "demo-password" };
@@ -33,4 +33,18 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+const MAIL_CAPTURE_URL = `http://127.0.0.1:${Number(process.env.MAIL_CAPTURE_PORT ?? 3101)}`;
+
+/** Waits for the mail sent to an address and returns the invitation link in it, as a person would click it. */
+export async function invitationLinkFor(request: APIRequestContext, to: string, nth = 0): Promise<string> {
+  let link = "";
+  await expect(async () => {
+    const emails = (await (await request.get(`${MAIL_CAPTURE_URL}/emails?to=${encodeURIComponent(to)}`)).json()) as { text: string }[];
+    const match = emails[nth]?.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/);
+    expect(match, `an invitation email to ${to}`).toBeTruthy();
+    link = match![0];
+  }).toPass({ timeout: 10_000 });
+  return link;
 }

@@ -6,6 +6,7 @@ import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/demo/seed";
+import { startMailCapture } from "@/tests/support/mail-capture";
 
 async function main() {
   const admin = process.env.TEST_DATABASE_URL;
@@ -25,10 +26,13 @@ async function main() {
   await seedDemoData(db);
   await db.$disconnect();
 
+  // Mail goes through the real Resend SDK to a capture server the tests read, as a person reads mail.
+  const mail = await startMailCapture(Number(process.env.MAIL_CAPTURE_PORT ?? 3101));
+
   const port = process.env.PORT ?? "3100";
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, RESEND_API_KEY: "re_e2e_key", RESEND_BASE_URL: mail.url },
   });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);

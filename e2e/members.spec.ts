@@ -1,0 +1,123 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, invitationLinkFor, signIn, signUp, uniqueEmail } from "./support";
+
+test("an owner invites a new person by email, who signs up from the link, joins, and takes over ownership", async ({ browser, request }) => {
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  const ownerEmail = uniqueEmail("owner");
+  await signUp(owner, "Olivia Owner", ownerEmail);
+  await expect(owner.getByRole("heading", { level: 1, name: "Personal" })).toBeVisible();
+  const slug = `studio-${Date.now().toString(36)}`;
+  await owner.goto("/workspace/new");
+  await owner.getByLabel("Name").fill("Studio Nine");
+  await owner.getByLabel("Slug").fill(slug);
+  await owner.getByRole("button", { name: "Create workspace" }).click();
+  await expect(owner).toHaveURL(`/${slug}`);
+
+  // Invite through the dialog, by keyboard where a person would.
+  await owner.goto(`/${slug}/settings/members`);
+  await owner.getByRole("button", { name: "Invite members" }).click();
+  const dialog = owner.getByRole("dialog", { name: "Invite members" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(owner, { only: '[role="dialog"]' });
+  const inviteeEmail = uniqueEmail("invitee");
+  await dialog.getByLabel("Email addresses").fill(`${inviteeEmail}, not-an-email`);
+  await dialog.getByRole("combobox", { name: "Role" }).focus();
+  await owner.keyboard.press("Enter");
+  await owner.getByRole("option", { name: "Developer" }).focus();
+  await owner.keyboard.press("Enter");
+  await dialog.getByRole("button", { name: "Send invitations" }).click();
+  const results = dialog.getByRole("list", { name: "Invitation results" });
+  await expect(results.getByRole("listitem").filter({ hasText: inviteeEmail })).toContainText("Invited as Developer");
+  await expect(results.getByRole("listitem").filter({ hasText: "not-an-email" })).toContainText("Not a valid email address");
+  await owner.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  const pendingRow = owner.getByRole("row").filter({ hasText: inviteeEmail });
+  await expect(pendingRow).toContainText("Olivia Owner");
+  await expectAccessible(owner);
+
+  // The invitee opens the link from the email, in their own browser.
+  const link = await invitationLinkFor(request, inviteeEmail);
+  const inviteeContext = await browser.newContext();
+  const invitee = await inviteeContext.newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByText(`Olivia Owner invited ${inviteeEmail} to join Studio Nine as Developer.`)).toBeVisible();
+  await expectAccessible(invitee);
+  await invitee.getByRole("link", { name: "Create an account to accept" }).click();
+  await expect(invitee.getByLabel("Email")).toHaveValue(inviteeEmail);
+  await expect(invitee.getByLabel("Email")).toHaveAttribute("readonly", "");
+  await expectAccessible(invitee);
+  await invitee.getByLabel("Name").fill("Ian Invitee");
+  await invitee.getByLabel("Password").fill("long-enough-password");
+  await invitee.getByRole("button", { name: "Create account and join" }).click();
+  await expect(invitee).toHaveURL(`/${slug}`);
+  await expect(invitee.getByText("you are Developer")).toBeVisible();
+
+  // The link was single use.
+  await invitee.goto(link);
+  await expect(invitee.getByText("This invitation has already been used.")).toBeVisible();
+
+  // The owner sees the new member, and hands the workspace over.
+  await owner.reload();
+  const memberRow = owner.getByRole("row").filter({ hasText: "Ian Invitee" });
+  await expect(memberRow).toContainText("Developer");
+  await expect(owner.getByRole("row").filter({ hasText: inviteeEmail })).toHaveCount(1);
+  await memberRow.getByRole("button", { name: "Actions for Ian Invitee" }).click();
+  await owner.getByRole("menuitem", { name: "Transfer ownership…" }).click();
+  const transfer = owner.getByRole("dialog", { name: "Transfer ownership to Ian Invitee?" });
+  await expectAccessible(owner, { only: '[role="dialog"]' });
+  await transfer.getByLabel(`Type ${slug} to confirm`).fill("not-the-slug");
+  await transfer.getByRole("button", { name: "Transfer ownership" }).click();
+  await expect(transfer.getByText(`Type ${slug} to confirm`, { exact: true }).last()).toBeVisible();
+  await transfer.getByLabel(`Type ${slug} to confirm`).fill(slug);
+  await transfer.getByRole("button", { name: "Transfer ownership" }).click();
+  await expect(transfer).toBeHidden();
+  await expect(owner.getByRole("row").filter({ hasText: "Ian Invitee" })).toContainText("Owner");
+  await expect(owner.getByRole("row").filter({ hasText: "Olivia Owner" })).toContainText("Admin");
+  await invitee.goto(`/${slug}`);
+  await expect(invitee.getByText("you are Owner")).toBeVisible();
+
+  await ownerContext.close();
+  await inviteeContext.close();
+});
+
+test("a revoked invitation's link is dead", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL("/acme");
+  await page.goto("/acme/settings/members");
+  await page.getByRole("button", { name: "Invite members" }).click();
+  const email = uniqueEmail("revoke-me");
+  const dialog = page.getByRole("dialog", { name: "Invite members" });
+  await dialog.getByLabel("Email addresses").fill(email);
+  await dialog.getByRole("button", { name: "Send invitations" }).click();
+  await expect(dialog.getByRole("list", { name: "Invitation results" })).toContainText("Invited as Viewer");
+  await page.keyboard.press("Escape");
+  const link = await invitationLinkFor(request, email);
+
+  await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+
+  const stranger = await page.context().browser()!.newContext();
+  const visitor = await stranger.newPage();
+  await visitor.goto(link);
+  await expect(visitor.getByRole("heading", { name: "Invitation unavailable" })).toBeVisible();
+  await expect(visitor.getByText("This invitation was revoked.")).toBeVisible();
+  await expectAccessible(visitor);
+  await stranger.close();
+});
+
+test("an admin is offered nothing against the owner", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.email, DEMO.password); // Admin of Beta Studios, owned by Alice
+  await expect(page).toHaveURL("/acme");
+  await page.goto("/beta-studios/settings/members");
+  await expect(page.getByRole("row").filter({ hasText: "Alice Archer" })).toContainText("Owner");
+  await expect(page.getByRole("button", { name: "Actions for Alice Archer" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Actions for Bob Baker" })).toBeVisible();
+  await page.getByRole("button", { name: "Actions for Bob Baker" }).click();
+  await expect(page.getByRole("menuitem", { name: "Transfer ownership…" })).toHaveCount(0);
+  await expect(page.getByRole("menuitem", { name: "Change role…" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expectAccessible(page);
+});

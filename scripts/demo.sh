@@ -9,7 +9,11 @@ if [ -z "${AUTH_SECRET:-}" ]; then
   [ -s .data/auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > .data/auth-secret
   AUTH_SECRET=$(cat .data/auth-secret)
 fi
-export AUTH_SECRET AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}"
+if [ -z "${SECRETS_ENCRYPTION_KEYS:-}" ]; then
+  [ -s .data/secrets-key ] || node -e 'process.stdout.write("1:" + require("crypto").randomBytes(32).toString("base64"))' > .data/secrets-key
+  SECRETS_ENCRYPTION_KEYS=$(cat .data/secrets-key)
+fi
+export AUTH_SECRET SECRETS_ENCRYPTION_KEYS AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}"
 port="${PORT:-3000}"
 
 npm run --silent db:generate >/dev/null

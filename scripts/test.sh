@@ -50,6 +50,7 @@ else
   export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 fi
 unset DATABASE_URL
+export SECRETS_ENCRYPTION_KEYS="1:$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
 
 log "Generating the Prisma client"
 npm run --silent db:generate >/dev/null

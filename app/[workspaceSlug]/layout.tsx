@@ -1,5 +1,5 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { SidebarNav } from "@/components/workspaces/sidebar-nav";
+import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { requireMember } from "@/lib/authz";
 import { listWorkspacesForUser } from "@/lib/workspaces/service";
@@ -14,12 +14,20 @@ export default async function WorkspaceLayout({
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   const workspaces = await listWorkspacesForUser(ctx.user.id);
+  const sections: SidebarSection[] = [
+    "overview",
+    ...(ctx.can("projects.access") ? (["projects"] as const) : []),
+    "instances",
+    "servers",
+    ...(ctx.can("secrets.manage") ? (["secrets"] as const) : []),
+    "settings",
+  ];
   const current = { id: ctx.workspace.id, name: ctx.workspace.name, slug: ctx.workspace.slug, role: ctx.membership.role };
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-gray-200 bg-white p-4">
         <WorkspaceSwitcher current={current} workspaces={workspaces} />
-        <SidebarNav slug={ctx.workspace.slug} />
+        <SidebarNav slug={ctx.workspace.slug} sections={sections} />
         <div className="mt-auto border-t border-gray-200 pt-4">
           <p className="truncate text-sm font-medium text-gray-900">{ctx.user.name}</p>
           <p className="truncate text-xs text-gray-600">{ctx.user.email}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { requireMember } from "@/lib/authz";
 import { ROLE_LABEL, ROLES } from "@/lib/authz/permissions";
+import { resourceCounts } from "@/lib/resources/queries";
 import { workspaceOverview } from "@/lib/workspaces/service";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -11,7 +12,7 @@ const KIND_LABEL = { PERSONAL: "Personal workspace", PROJECT: "Project", ENVIRON
 export default async function WorkspaceOverviewPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
-  const overview = await workspaceOverview(ctx.workspace.id);
+  const [overview, counts] = await Promise.all([workspaceOverview(ctx.workspace.id), resourceCounts(ctx)]);
   return (
     <div className="space-y-6">
       <header>
@@ -32,6 +33,15 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
           </p>
           <p className="mt-1 text-xs text-gray-600">
             {ROLES.filter((r) => overview.membersByRole[r]).map((r) => `${overview.membersByRole[r]} ${ROLE_LABEL[r]}`).join(" · ")}
+          </p>
+        </Card>
+        <Card>
+          <p className="text-sm text-gray-700">Resources you can access</p>
+          <p className="text-3xl font-semibold" data-testid="resource-count">
+            {counts.projects + counts.servers + counts.instances}
+          </p>
+          <p className="mt-1 text-xs text-gray-600">
+            {counts.projects} projects · {counts.servers} servers · {counts.instances} instances
           </p>
         </Card>
       </section>

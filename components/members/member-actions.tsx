@@ -2,7 +2,7 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Crown, MoreHorizontal, Shield, UserMinus } from "lucide-react";
+import { Crown, KeyRound, MoreHorizontal, Shield, UserMinus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -11,7 +11,10 @@ import {
   changeMemberRoleAction,
   removeMemberAction,
   transferOwnershipAction,
+  updateMemberPermissionsAction,
 } from "@/app/[workspaceSlug]/settings/members/actions";
+import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
+import type { GrantFields } from "@/lib/teams/schemas";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
@@ -27,12 +30,15 @@ interface MemberActionsProps {
   grantableRoles: SelectOption[];
   canManage: boolean;
   canTransfer: boolean;
+  /** Present when the member's grants can be edited (roles below Admin). */
+  permissions?: { grant: GrantFields; options: GrantOptions };
 }
 
-type Open = "role" | "remove" | "transfer" | null;
+type Open = "role" | "remove" | "transfer" | "permissions" | null;
 
 /** The row menu; the page renders it only for members the caller may act on. */
-export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer }: MemberActionsProps) {
+export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer, permissions }: MemberActionsProps) {
+  const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   return (
@@ -48,6 +54,11 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
               <MenuItem onSelect={() => setOpen("role")}>
                 <Shield aria-hidden className="size-4" /> Change role…
               </MenuItem>
+              {permissions ? (
+                <MenuItem onSelect={() => setOpen("permissions")}>
+                  <KeyRound aria-hidden className="size-4" /> Permissions…
+                </MenuItem>
+              ) : null}
               <MenuItem danger onSelect={() => setOpen("remove")}>
                 <UserMinus aria-hidden className="size-4" /> Remove from workspace…
               </MenuItem>
@@ -63,6 +74,24 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
       <ChangeRoleDialog open={open === "role"} onClose={close} slug={slug} member={member} roles={grantableRoles} />
       <RemoveMemberDialog open={open === "remove"} onClose={close} slug={slug} member={member} />
       <TransferOwnershipDialog open={open === "transfer"} onClose={close} slug={slug} member={member} />
+      {permissions ? (
+        <PermissionsDialog
+          open={open === "permissions"}
+          onOpenChange={(o) => setOpen(o ? "permissions" : null)}
+          title={`Permissions for ${member.name}`}
+          description="What this member may do beyond reading, and on which resources. Their teams may add more."
+          initial={permissions.grant}
+          options={permissions.options}
+          save={async (values) => {
+            const result = await updateMemberPermissionsAction(slug, { ...values, membershipId: member.id });
+            if (result.ok) {
+              toast.success(`Permissions saved for ${member.name}`);
+              router.refresh();
+            }
+            return result;
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -14,7 +14,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 /** Set on every function the factories return, so a test can prove each exported action came from one. */
 export const ACTION_NAME = Symbol.for("workspaces.actionName");
 
-function tagged<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
+export function tagged<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
   return Object.assign(fn, { [ACTION_NAME]: name });
 }
 

@@ -3,7 +3,14 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
-import { effectivePermissions, type EffectivePermissions, type PermissionKey } from "./permissions";
+import {
+  canAccess,
+  canDo,
+  effectivePermissions,
+  type EffectivePermissions,
+  type PermissionKey,
+  type ResourceRef,
+} from "./permissions";
 import { sessionUserId } from "./session";
 
 export interface WorkspaceContext {
@@ -16,10 +23,17 @@ export interface WorkspaceContext {
     kind: "PERSONAL" | "PROJECT" | "ENVIRONMENT";
     stage: "DEVELOPMENT" | "STAGING" | "PRODUCTION" | null;
   };
+  /** The stored role; `permissions.role` is the one in force (a team's floor may raise it). */
   membership: { id: string; role: Role };
   permissions: EffectivePermissions;
   can(key: PermissionKey): boolean;
+  /** Whether the resource is inside the caller's allow-lists. */
+  canSee(ref: ResourceRef): boolean;
+  /** Whether the caller holds the action on that resource. */
+  canOn(key: PermissionKey, ref: ResourceRef): boolean;
 }
+
+const GRANT_FIELDS = { actions: true, projectIds: true, instanceIds: true, serverIds: true } as const;
 
 /**
  * (user, slug) → membership → permissions, in one database round trip, memoized for the request.
@@ -37,16 +51,21 @@ export const loadWorkspaceContext = cache(
         workspace: {
           select: { id: true, name: true, slug: true, description: true, kind: true, stage: true },
         },
+        grant: { select: GRANT_FIELDS },
+        teams: { select: { team: { select: { ...GRANT_FIELDS, roleFloor: true } } } },
       },
     });
     if (!membership) return null;
-    const permissions = effectivePermissions(membership.role);
+    const grants = [...(membership.grant ? [membership.grant] : []), ...membership.teams.map((t) => t.team)];
+    const permissions = effectivePermissions(membership.role, grants);
     return {
       user: membership.user,
       workspace: membership.workspace,
       membership: { id: membership.id, role: membership.role },
       permissions,
       can: (key) => permissions.actions.has(key),
+      canSee: (ref) => canAccess(permissions, ref),
+      canOn: (key, ref) => canDo(permissions, key, ref),
     };
   },
 );

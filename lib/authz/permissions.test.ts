@@ -1,15 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { effectivePermissions, OWNER_ONLY, PERMISSION_KEYS, roleAtMost, ROLES, type PermissionKey } from "./permissions";
+import {
+  canAccess,
+  canDo,
+  effectivePermissions,
+  GRANTABLE_KEYS,
+  OWNER_ONLY,
+  PERMISSION_KEYS,
+  roleAtMost,
+  ROLES,
+  type Grant,
+  type PermissionKey,
+} from "./permissions";
 
+const READ: PermissionKey[] = ["workspace.read", "members.read"];
 // The expected role table, written out by hand so a change to ROLE_DEFAULTS has to change this too.
 const EXPECTED: Record<(typeof ROLES)[number], PermissionKey[]> = {
   OWNER: [...PERMISSION_KEYS],
-  ADMIN: ["workspace.read", "workspace.update", "members.read", "members.invite", "members.manage", "audit.read"],
-  DEVELOPER: ["workspace.read", "members.read"],
-  VIEWER: ["workspace.read", "members.read"],
+  ADMIN: PERMISSION_KEYS.filter((k) => !OWNER_ONLY.has(k)),
+  DEVELOPER: READ,
+  VIEWER: READ,
 };
 
-describe("effectivePermissions", () => {
+const grant = (partial: Partial<Grant>): Grant => ({ actions: [], projectIds: [], instanceIds: [], serverIds: [], ...partial });
+
+describe("effectivePermissions: roles alone", () => {
   it.each(ROLES)("gives %s exactly its row of the table", (role) => {
     expect([...effectivePermissions(role).actions].sort()).toEqual([...EXPECTED[role]].sort());
   });
@@ -18,6 +32,58 @@ describe("effectivePermissions", () => {
     for (const role of ROLES.filter((r) => r !== "OWNER")) {
       for (const key of OWNER_ONLY) expect(effectivePermissions(role).actions.has(key)).toBe(false);
     }
+  });
+
+  it("gives admins and owners every resource, and members below nothing", () => {
+    expect(effectivePermissions("OWNER").allow).toBe("all");
+    expect(effectivePermissions("ADMIN").allow).toBe("all");
+    const dev = effectivePermissions("DEVELOPER");
+    expect(canAccess(dev, { kind: "instance", id: "i1", projectId: "p1" })).toBe(false);
+    expect(canAccess(dev, { kind: "server", id: "s1" })).toBe(false);
+  });
+});
+
+describe("effectivePermissions: grants and teams", () => {
+  it("adds a grant's actions on its resources only", () => {
+    const perms = effectivePermissions("DEVELOPER", [grant({ actions: ["instances.restart"], projectIds: ["p1"] })]);
+    expect(canDo(perms, "instances.restart", { kind: "instance", id: "i1", projectId: "p1" })).toBe(true);
+    expect(canDo(perms, "instances.restart", { kind: "instance", id: "i2", projectId: "p2" })).toBe(false);
+    expect(canDo(perms, "instances.stop", { kind: "instance", id: "i1", projectId: "p1" })).toBe(false);
+  });
+
+  it("unions a member's own grant with every team's", () => {
+    const perms = effectivePermissions("VIEWER", [
+      grant({ actions: ["logs.view"], instanceIds: ["i1"] }),
+      grant({ actions: ["instances.restart"], instanceIds: ["i2"], serverIds: ["s1"] }),
+    ]);
+    expect(canDo(perms, "instances.restart", { kind: "instance", id: "i1", projectId: "px" })).toBe(true);
+    expect(canDo(perms, "logs.view", { kind: "instance", id: "i2", projectId: "px" })).toBe(true);
+    expect(canAccess(perms, { kind: "server", id: "s1" })).toBe(true);
+  });
+
+  it("never grants what is not grantable, whatever a row says", () => {
+    const perms = effectivePermissions("DEVELOPER", [
+      grant({ actions: ["secrets.manage", "members.manage", "workspace.delete", "nonsense", ...GRANTABLE_KEYS] }),
+    ]);
+    for (const key of ["secrets.manage", "members.manage", "workspace.delete", "resources.manage"] as const) {
+      expect(perms.actions.has(key)).toBe(false);
+    }
+    for (const key of GRANTABLE_KEYS) expect(perms.actions.has(key)).toBe(true);
+  });
+
+  it("shows a project's pages only with Access Projects and the project listed", () => {
+    const listed = effectivePermissions("DEVELOPER", [grant({ projectIds: ["p1"] })]);
+    expect(canAccess(listed, { kind: "project", id: "p1" })).toBe(false);
+    const both = effectivePermissions("DEVELOPER", [grant({ actions: ["projects.access"], projectIds: ["p1"] })]);
+    expect(canAccess(both, { kind: "project", id: "p1" })).toBe(true);
+    expect(canAccess(both, { kind: "project", id: "p2" })).toBe(false);
+  });
+
+  it("raises the role to a team's floor, but never past Developer", () => {
+    expect(effectivePermissions("VIEWER", [grant({ roleFloor: "ADMIN" })]).role).toBe("DEVELOPER");
+    expect(effectivePermissions("VIEWER", [grant({ roleFloor: "OWNER" })]).allow).not.toBe("all");
+    expect(effectivePermissions("ADMIN", [grant({ roleFloor: "VIEWER" })]).role).toBe("ADMIN");
+    expect(effectivePermissions("VIEWER", [grant({ roleFloor: "DEVELOPER" })]).role).toBe("DEVELOPER");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { PermissionKey } from "./permissions";
 
-export type ActionScope = "public" | "user" | "workspace";
+export type ActionScope = "public" | "user" | "workspace" | "route";
 
 export interface RegisteredAction {
   name: string;

@@ -4,6 +4,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { createAccount } from "@/lib/accounts/service";
 import { createWorkspace } from "@/lib/workspaces/service";
 import { recordAudit } from "@/lib/audit";
+import type { Tx } from "@/lib/db";
+import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
+import { secretContext } from "@/lib/secrets/service";
+import type { Environment } from "@/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -82,9 +86,56 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       }
       // The demo account starts in the workspace it owns, so the first screen shows an owner's view.
       const acme = await tx.workspace.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
+      await seedAcmeResources(tx, acme.id);
       await tx.user.update({ where: { id: ids.get("demo@example.com")! }, data: { defaultWorkspaceId: acme.id } });
     },
     { timeout: 60_000 },
   );
   return { created: true };
+}
+
+const LOG_LINES = [
+  ["APPLICATION", "info", "Listening on :8080"],
+  ["APPLICATION", "info", "GET /health 200 2ms"],
+  ["APPLICATION", "warn", "Slow query on orders (812 ms)"],
+  ["DEPLOYMENT", "info", "Build 142 started"],
+  ["DEPLOYMENT", "info", "Build 142 deployed"],
+] as const;
+
+/** Acme gets projects, servers and instances, so the permission screens have something to govern. */
+async function seedAcmeResources(tx: Tx, workspaceId: string) {
+  const web = await tx.project.create({
+    data: { workspaceId, name: "web", repositoryUrl: "https://github.com/acme/web", branches: ["main", "develop", "feature-login"] },
+  });
+  const api = await tx.project.create({
+    data: { workspaceId, name: "api", repositoryUrl: "https://github.com/acme/api", branches: ["main", "release"] },
+  });
+  const eu = await tx.server.create({ data: { workspaceId, name: "eu-app-1", region: "eu-west-1", address: "10.0.1.10" } });
+  const us = await tx.server.create({ data: { workspaceId, name: "us-app-1", region: "us-east-1", address: "10.0.2.10" } });
+  const specs: [string, string, string, Environment][] = [
+    ["web-dev", web.id, eu.id, "DEVELOPMENT"],
+    ["web-staging", web.id, eu.id, "STAGING"],
+    ["web-prod", web.id, us.id, "PRODUCTION"],
+    ["api-dev", api.id, eu.id, "DEVELOPMENT"],
+    ["api-prod", api.id, us.id, "PRODUCTION"],
+  ];
+  for (const [name, projectId, serverId, environment] of specs) {
+    const instance = await tx.instance.create({
+      data: { workspaceId, name, projectId, serverId, environment, settings: { replicas: environment === "PRODUCTION" ? 3 : 1, memoryMb: 512, autoRestart: true } },
+    });
+    await tx.logEntry.createMany({
+      data: LOG_LINES.map(([kind, level, message]) => ({ instanceId: instance.id, kind, level, message })),
+    });
+  }
+  await tx.team.create({ data: { workspaceId, name: "On-call" } });
+  const value = "postgres://acme:demo-only@db.internal/acme";
+  await tx.secret.create({
+    data: {
+      workspaceId,
+      environment: "PRODUCTION",
+      name: "DATABASE_URL",
+      ciphertext: encryptSecret(value, secretContext(workspaceId, "PRODUCTION", "DATABASE_URL")),
+      hint: secretHint(value),
+    },
+  });
 }

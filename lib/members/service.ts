@@ -25,7 +25,13 @@ export async function listMembers(workspaceId: string, options: { search?: strin
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       skip: (page - 1) * MEMBERS_PAGE_SIZE,
       take: MEMBERS_PAGE_SIZE,
-      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        id: true,
+        role: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true } },
+        grant: { select: { actions: true, projectIds: true, instanceIds: true, serverIds: true } },
+      },
     }),
   ]);
   return { total, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)), members };

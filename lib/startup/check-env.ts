@@ -7,6 +7,9 @@ export function checkEnvironmentOrExit(): void {
   if (!process.env.AUTH_TRUST_HOST && !process.env.AUTH_URL) {
     missing.push("AUTH_TRUST_HOST=true behind a trusted proxy or `next start`, or AUTH_URL=https://your.host");
   }
+  if (!process.env.SECRETS_ENCRYPTION_KEYS) {
+    missing.push("SECRETS_ENCRYPTION_KEYS (e.g. `1:$(openssl rand -base64 32)`), the key that encrypts stored secrets");
+  }
   if (missing.length > 0) {
     console.error(`\nThe dashboard cannot start; set:\n  - ${missing.join("\n  - ")}\nSee README → Production.\n`);
     process.exit(1);

@@ -4,4 +4,5 @@ import type { PermissionKey } from "@/lib/authz/permissions";
 export const SETTINGS_TABS: { segment: string; label: string; permission: PermissionKey }[] = [
   { segment: "general", label: "General", permission: "workspace.read" },
   { segment: "members", label: "Members", permission: "members.read" },
+  { segment: "teams", label: "Teams", permission: "teams.manage" },
 ];

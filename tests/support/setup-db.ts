@@ -10,6 +10,8 @@ vi.mock("@/lib/authz/session", () => ({
   requestOrigin: async () => "http://app.test",
 }));
 
+process.env.SECRETS_ENCRYPTION_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
+
 const database = `ws_test_${randomBytes(6).toString("hex")}`;
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { SettingsTabs } from "@/components/workspaces/settings-tabs";
+import { TabNav } from "@/components/ui/tab-nav";
 import { requireMember } from "@/lib/authz";
 import { SETTINGS_TABS } from "@/lib/workspaces/settings-tabs";
 
@@ -15,7 +15,7 @@ export default async function SettingsLayout({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
-      <SettingsTabs slug={ctx.workspace.slug} tabs={tabs} />
+      <TabNav label="Settings" base={`/${ctx.workspace.slug}/settings`} tabs={tabs} />
       {children}
     </div>
   );

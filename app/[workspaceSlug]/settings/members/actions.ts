@@ -10,6 +10,8 @@ import {
 } from "@/lib/invitations/service";
 import { InvitationIdSchema, InviteMembersSchema } from "@/lib/invitations/schemas";
 import { changeMemberRole, leaveWorkspace, removeMember, transferOwnership } from "@/lib/members/manage";
+import { MemberGrantSchema } from "@/lib/teams/schemas";
+import { updateMemberGrant } from "@/lib/teams/service";
 import { ChangeRoleSchema, LeaveWorkspaceSchema, RemoveMemberSchema, TransferOwnershipSchema } from "@/lib/members/schemas";
 
 export const inviteMembersAction = workspaceAction(
@@ -77,4 +79,9 @@ export const leaveWorkspaceAction = workspaceAction(
 export const transferOwnershipAction = workspaceAction(
   { name: "workspace.transferOwnership", permission: "workspace.transferOwnership", input: TransferOwnershipSchema },
   async (ctx, input) => transferOwnership(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input),
+);
+
+export const updateMemberPermissionsAction = workspaceAction(
+  { name: "members.updatePermissions", permission: "members.manage", input: MemberGrantSchema },
+  (ctx, input) => updateMemberGrant(ctx, input),
 );

@@ -15,6 +15,8 @@ import { mailIsRecorded } from "@/lib/email";
 import { INVITABLE_ROLES } from "@/lib/invitations/schemas";
 import { listPendingInvitations } from "@/lib/invitations/service";
 import { listMembers } from "@/lib/members/service";
+import { toGrantFields } from "@/lib/teams/schemas";
+import { grantOptions } from "@/lib/teams/service";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -37,9 +39,10 @@ export default async function MembersSettingsPage({
   const canManage = ctx.can("members.manage");
   const grantableRoles = INVITABLE_ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[myRole]).map((r) => ({ value: r, label: ROLE_LABEL[r] }));
   const search = typeof q === "string" ? q.slice(0, 100) : "";
-  const [list, invitations] = await Promise.all([
+  const [list, invitations, options] = await Promise.all([
     listMembers(ctx.workspace.id, { search, page: Number(page) || 1 }),
     canInvite ? listPendingInvitations(ctx.workspace.id) : Promise.resolve([]),
+    canManage ? grantOptions(ctx) : Promise.resolve(null),
   ]);
   const pageHref = (n: number) => `/${slug}/settings/members?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
 
@@ -94,6 +97,11 @@ export default async function MembersSettingsPage({
                           grantableRoles={grantableRoles}
                           canManage={manageable}
                           canTransfer={transferable}
+                          permissions={
+                            options && (member.role === "DEVELOPER" || member.role === "VIEWER")
+                              ? { grant: toGrantFields(member.grant), options }
+                              : undefined
+                          }
                         />
                       ) : null}
                     </td>

@@ -4,14 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-export function SettingsTabs({ slug, tabs }: { slug: string; tabs: { segment: string; label: string }[] }) {
+/** Tabs that are links: each tab is a page, so the browser's back button and deep links work. */
+export function TabNav({ label, base, tabs }: { label: string; base: string; tabs: { segment: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings">
+    <nav aria-label={label}>
       <ul className="flex gap-1 border-b border-gray-200">
         {tabs.map((tab) => {
-          const href = `/${slug}/settings/${tab.segment}`;
-          const active = pathname === href || pathname.startsWith(`${href}/`);
+          const href = tab.segment ? `${base}/${tab.segment}` : base;
+          const active = tab.segment ? pathname === href || pathname.startsWith(`${href}/`) : pathname === base;
           return (
             <li key={tab.segment}>
               <Link

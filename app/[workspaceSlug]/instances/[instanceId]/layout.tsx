@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";
+import { TabNav } from "@/components/ui/tab-nav";
+import { INSTANCE_TABS, requireInstance } from "@/lib/resources/instance-page";
+
+export default async function InstanceLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ workspaceSlug: string; instanceId: string }>;
+}) {
+  const { workspaceSlug, instanceId } = await params;
+  const { ctx, instance } = await requireInstance(workspaceSlug, instanceId);
+  const ref = { kind: "instance", id: instance.id, projectId: instance.projectId } as const;
+  const tabs = INSTANCE_TABS.filter((t) => !t.permission || ctx.canOn(t.permission, ref));
+  const base = `/${ctx.workspace.slug}/instances/${instance.id}`;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/${ctx.workspace.slug}/instances`} className="text-sm text-brand underline">Instances</Link>
+        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold">
+          {instance.name} <StatusBadge status={instance.status} /> <EnvironmentBadge environment={instance.environment} />
+        </h1>
+        <p className="text-sm text-gray-700">{instance.project.name} on {instance.server.name} ({instance.server.region})</p>
+      </div>
+      <TabNav label="Instance" base={base} tabs={tabs} />
+      {children}
+    </div>
+  );
+}

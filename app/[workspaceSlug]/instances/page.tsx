@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateInstanceDialog } from "@/components/resources/forms";
+import { InstanceControls } from "@/components/resources/instance-controls";
+import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { DataTable, Td } from "@/components/ui/table";
+import { requireMember } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { listInstances } from "@/lib/resources/queries";
+
+export const metadata: Metadata = { title: "Instances" };
+
+export default async function InstancesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
+  const { workspaceSlug } = await params;
+  const { page } = await searchParams;
+  const ctx = await requireMember(workspaceSlug);
+  const slug = ctx.workspace.slug;
+  const manage = ctx.can("resources.manage");
+  const [list, parents] = await Promise.all([
+    listInstances(ctx, { page: Number(page) || 1 }),
+    manage
+      ? Promise.all([
+          db().project.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+          db().server.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+        ])
+      : null,
+  ]);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Instances <span className="text-base font-normal text-gray-600">({list.total})</span></h1>
+        {parents ? (
+          <CreateInstanceDialog
+            slug={slug}
+            projects={parents[0].map((p) => ({ value: p.id, label: p.name }))}
+            servers={parents[1].map((s) => ({ value: s.id, label: s.name }))}
+          />
+        ) : null}
+      </div>
+      {list.total === 0 ? (
+        <p className="text-sm text-gray-700">No instances you can access yet.</p>
+      ) : (
+        <DataTable caption="Instances" headers={["Name", "Project", "Server", "Environment", "Status", ""]}>
+          {list.instances.map((i) => (
+            <tr key={i.id}>
+              <Td><Link className="font-medium text-brand underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
+              <Td>{i.project.name}</Td>
+              <Td>{i.server.name}</Td>
+              <Td><EnvironmentBadge environment={i.environment} /></Td>
+              <Td><StatusBadge status={i.status} /></Td>
+              <Td className="px-4 py-2 text-right"><InstanceControls ctx={ctx} instance={{ ...i }} compact /></Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {list.pageCount > 1 ? (
+        <nav aria-label="Instance pages" className="flex items-center justify-between text-sm">
+          <span className="text-gray-700">Page {list.page} of {list.pageCount}</span>
+          <span className="flex gap-2">
+            {list.page > 1 ? <Link className={buttonClass("secondary")} href={`/${slug}/instances?page=${list.page - 1}`}>Previous</Link> : null}
+            {list.page < list.pageCount ? <Link className={buttonClass("secondary")} href={`/${slug}/instances?page=${list.page + 1}`}>Next</Link> : null}
+          </span>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { deleteProjectAction } from "@/app/[workspaceSlug]/projects/actions";
+import { ActionButton } from "@/components/resources/action-button";
+import { MergeBranchesForm } from "@/components/resources/forms";
+import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";
+import { Card } from "@/components/ui/card";
+import { DataTable, Td } from "@/components/ui/table";
+import { requireMember } from "@/lib/authz";
+import { projectFor } from "@/lib/resources/access";
+import { listInstances, recentMerges } from "@/lib/resources/queries";
+import { Refusal } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectPage({ params }: { params: Promise<{ workspaceSlug: string; projectId: string }> }) {
+  const { workspaceSlug, projectId } = await params;
+  const ctx = await requireMember(workspaceSlug);
+  const project = await projectFor(ctx, projectId).catch((e: unknown) => (e instanceof Refusal ? notFound() : Promise.reject(e)));
+  const slug = ctx.workspace.slug;
+  const [{ instances }, merges] = await Promise.all([listInstances(ctx, { projectId: project.id }), recentMerges(project.id)]);
+  const ref = { kind: "project", id: project.id } as const;
+  return (
+    <div className="space-y-6">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <Link href={`/${slug}/projects`} className="text-sm text-brand underline">Projects</Link>
+          <h1 className="mt-1 text-2xl font-semibold">{project.name}</h1>
+          <p className="break-all text-sm text-gray-700">{project.repositoryUrl}</p>
+        </div>
+        {ctx.can("resources.manage") ? (
+          <ActionButton
+            action={deleteProjectAction}
+            slug={slug}
+            input={{ projectId: project.id }}
+            variant="danger"
+            success="Project deleted"
+            afterSuccess={`/${slug}/projects`}
+            confirm={{ title: `Delete ${project.name}?`, description: "Only a project without instances can be deleted.", confirmLabel: "Delete project" }}
+          >
+            Delete project
+          </ActionButton>
+        ) : null}
+      </div>
+      <section aria-labelledby="branches-heading" className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <h2 id="branches-heading" className="font-semibold">Branches</h2>
+          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+            {project.branches.map((b) => <li key={b} className="rounded bg-gray-100 px-2 py-0.5 font-mono">{b}</li>)}
+          </ul>
+        </Card>
+        {ctx.canOn("projects.merge", ref) ? (
+          <Card>
+            <h2 className="font-semibold">Merge branches</h2>
+            <div className="mt-2"><MergeBranchesForm slug={slug} projectId={project.id} branches={project.branches} /></div>
+          </Card>
+        ) : null}
+      </section>
+      <section aria-labelledby="instances-heading" className="space-y-2">
+        <h2 id="instances-heading" className="text-lg font-semibold">Instances</h2>
+        <DataTable caption="Instances of this project" headers={["Name", "Environment", "Status"]}>
+          {instances.map((i) => (
+            <tr key={i.id}>
+              <Td><Link className="font-medium text-brand underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
+              <Td><EnvironmentBadge environment={i.environment} /></Td>
+              <Td><StatusBadge status={i.status} /></Td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+      {merges.length > 0 ? (
+        <section aria-labelledby="merges-heading">
+          <h2 id="merges-heading" className="text-lg font-semibold">Recent merges</h2>
+          <ul className="mt-2 text-sm text-gray-800">
+            {merges.map((m) => (
+              <li key={m.id}>{m.sourceBranch} → {m.targetBranch} · {m.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+"use client";
+
+import { createTeamAction } from "@/app/[workspaceSlug]/settings/teams/actions";
+import { SchemaForm } from "@/components/resources/schema-form";
+import { CreateTeamSchema } from "@/lib/teams/schemas";
+
+export function CreateTeamForm({ slug }: { slug: string }) {
+  return (
+    <SchemaForm
+      schema={CreateTeamSchema}
+      fields={[{ name: "name", label: "Team name", kind: "text" }]}
+      defaults={{ name: "" }}
+      submit={(values) => createTeamAction(slug, values)}
+      submitLabel="Create team"
+      success="Team created"
+    />
+  );
+}

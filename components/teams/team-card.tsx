@@ -1,0 +1,127 @@
+"use client";
+
+import { KeyRound, Trash2, UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import {
+  addTeamMemberAction,
+  deleteTeamAction,
+  removeTeamMemberAction,
+  updateTeamPermissionsAction,
+} from "@/app/[workspaceSlug]/settings/teams/actions";
+import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
+import { ActionButton } from "@/components/resources/action-button";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/select";
+import type { GrantFields } from "@/lib/teams/schemas";
+
+export interface TeamView {
+  id: string;
+  name: string;
+  roleFloor: "NONE" | "VIEWER" | "DEVELOPER";
+  grant: GrantFields;
+  members: { membershipId: string; name: string; email: string }[];
+}
+
+export function TeamCard({
+  slug,
+  team,
+  candidates,
+  options,
+}: {
+  slug: string;
+  team: TeamView;
+  candidates: { membershipId: string; name: string }[];
+  options: GrantOptions;
+}) {
+  const router = useRouter();
+  const [permissionsOpen, setPermissionsOpen] = useState(false);
+  const [pick, setPick] = useState<string | undefined>();
+  const [pending, startTransition] = useTransition();
+  const available = candidates.filter((c) => !team.members.some((m) => m.membershipId === c.membershipId));
+  const summary = team.grant.actions.length === 0 ? "No actions granted" : `${team.grant.actions.length} action(s) granted`;
+
+  return (
+    <Card>
+      <section aria-labelledby={`team-${team.id}`} className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div>
+            <h2 id={`team-${team.id}`} className="text-lg font-semibold">{team.name}</h2>
+            <p className="text-xs text-gray-600">
+              {summary} · {team.grant.projectIds.length} project(s), {team.grant.instanceIds.length} instance(s), {team.grant.serverIds.length} server(s)
+              {team.roleFloor !== "NONE" ? ` · floor ${team.roleFloor.toLowerCase()}` : ""}
+            </p>
+          </div>
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={() => setPermissionsOpen(true)} aria-label={`Permissions for team ${team.name}`}>
+              <KeyRound aria-hidden className="size-4" /> Permissions
+            </Button>
+            <ActionButton
+              action={deleteTeamAction}
+              slug={slug}
+              input={{ teamId: team.id }}
+              variant="ghost"
+              label={`Delete team ${team.name}`}
+              success="Team deleted"
+              confirm={{ title: `Delete ${team.name}?`, description: "Its members keep their own permissions and lose the team's.", confirmLabel: "Delete team" }}
+            >
+              <Trash2 aria-hidden className="size-4" />
+            </ActionButton>
+          </div>
+        </div>
+        <ul aria-label={`Members of ${team.name}`} className="divide-y divide-gray-100 text-sm">
+          {team.members.length === 0 ? <li className="py-1 text-gray-600">No members yet.</li> : null}
+          {team.members.map((m) => (
+            <li key={m.membershipId} className="flex items-center justify-between py-1">
+              <span>{m.name} <span className="text-gray-600">{m.email}</span></span>
+              <ActionButton action={removeTeamMemberAction} slug={slug} input={{ teamId: team.id, membershipId: m.membershipId }} variant="ghost" label={`Remove ${m.name} from ${team.name}`} success={`${m.name} left ${team.name}`}>
+                Remove
+              </ActionButton>
+            </li>
+          ))}
+        </ul>
+        {available.length > 0 ? (
+          <div className="flex items-end gap-2">
+            <div className="flex-1">
+              <SelectField label={`Add a member to ${team.name}`} value={pick} onChange={setPick} options={available.map((c) => ({ value: c.membershipId, label: c.name }))} placeholder="Choose a member" />
+            </div>
+            <Button
+              pending={pending}
+              disabled={!pick}
+              onClick={() =>
+                startTransition(async () => {
+                  const result = await addTeamMemberAction(slug, { teamId: team.id, membershipId: pick! });
+                  if (!result.ok) return void toast.error(result.error);
+                  toast.success("Added to the team");
+                  setPick(undefined);
+                  router.refresh();
+                })
+              }
+            >
+              <UserPlus aria-hidden className="size-4" /> Add
+            </Button>
+          </div>
+        ) : null}
+      </section>
+      <PermissionsDialog
+        open={permissionsOpen}
+        onOpenChange={setPermissionsOpen}
+        title={`Permissions for team ${team.name}`}
+        description="Every member of the team gets these, on top of their own."
+        initial={{ ...team.grant, roleFloor: team.roleFloor }}
+        options={options}
+        withRoleFloor
+        save={async (values) => {
+          const result = await updateTeamPermissionsAction(slug, { ...values, roleFloor: values.roleFloor ?? "NONE", teamId: team.id });
+          if (result.ok) {
+            toast.success(`Permissions saved for ${team.name}`);
+            router.refresh();
+          }
+          return result;
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,294 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signInAction, signOutAction, signUpAction } from "@/app/(auth)/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
+import {
+  connectAsUserAction,
+  createBackupAction,
+  createInstanceAction,
+  deleteBackupAction,
+  deleteInstanceAction,
+  openIdeAction,
+  restartInstanceAction,
+  restoreBackupAction,
+  startInstanceAction,
+  stopInstanceAction,
+  updateInstanceSettingsAction,
+} from "@/app/[workspaceSlug]/instances/actions";
+import { GET as downloadBackup } from "@/app/[workspaceSlug]/instances/[instanceId]/backups/[backupId]/download/route";
+import { createProjectAction, deleteProjectAction, mergeBranchesAction } from "@/app/[workspaceSlug]/projects/actions";
+import { deleteSecretAction, setSecretAction } from "@/app/[workspaceSlug]/secrets/actions";
+import { createServerAction, deleteServerAction } from "@/app/[workspaceSlug]/servers/actions";
+import {
+  changeMemberRoleAction,
+  copyInviteLinkAction,
+  inviteMembersAction,
+  leaveWorkspaceAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+  transferOwnershipAction,
+  updateMemberPermissionsAction,
+} from "@/app/[workspaceSlug]/settings/members/actions";
+import {
+  addTeamMemberAction,
+  createTeamAction,
+  deleteTeamAction,
+  removeTeamMemberAction,
+  updateTeamPermissionsAction,
+} from "@/app/[workspaceSlug]/settings/teams/actions";
+import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspace/actions";
+import type { ActionResult } from "@/lib/errors";
+import { discoverEndpoints } from "@/tests/support/discover";
+import { actAs } from "@/tests/support/session";
+import { databaseSnapshot } from "@/tests/support/snapshot";
+import { CALLERS, invitationFor, makePeople, makeWorld, type Caller, type People, type World } from "@/tests/support/world";
+
+type Outcome = ActionResult<unknown> | Response;
+interface Call {
+  people: People;
+  caller: Caller;
+}
+interface Row {
+  /** Who must succeed; everyone else must be refused and write nothing. */
+  allowed: readonly Caller[];
+  /** Set-up the call needs, done before the "wrote nothing" snapshot; its result reaches `call`. */
+  prepare?: (w: World, c: Call) => Promise<string>;
+  call: (w: World, c: Call, prepared?: string) => Promise<Outcome>;
+  /** The same call with ids from another workspace: must answer not found and write nothing. */
+  foreign?: (w: World, other: World) => Promise<Outcome>;
+}
+
+const GRANTED = ["developerWithGrant", "admin", "owner"] as const;
+const STAFF = ["admin", "owner"] as const;
+const SIGNED_IN = CALLERS.filter((c) => c !== "anonymous");
+const NOBODY = [] as const;
+const unique = () => randomBytes(3).toString("hex");
+const grantInput = (w: World) => ({ actions: ["logs.view"], projectIds: [w.project.id], instanceIds: [], serverIds: [] });
+const inviteeEmail = ({ people, caller }: Call) => (caller === "anonymous" ? "anon@test.example" : people[caller].email);
+const download = (w: World, instanceId: string, backupId: string) =>
+  downloadBackup(new Request(`http://app.test/${w.workspace.slug}/instances/${instanceId}/backups/${backupId}/download`), {
+    params: Promise.resolve({ workspaceSlug: w.workspace.slug, instanceId, backupId }),
+  });
+
+/** One row per server action and route handler. A new endpoint without a row fails the suite. */
+const MATRIX: Record<string, Row> = {
+  // Public: these run Auth.js's sign-in, which needs a real request; here they prove bad input is refused.
+  "auth.signIn": { allowed: NOBODY, call: () => signInAction({ email: "nope", password: "" }) },
+  "auth.signUp": { allowed: NOBODY, call: () => signUpAction({ name: "", email: "bad", password: "short" }) },
+  "auth.signOut": { allowed: NOBODY, call: () => signOutAction({ callbackUrl: 42 }) },
+
+  "workspace.create": { allowed: SIGNED_IN, call: () => createWorkspaceAction({ name: "New", slug: `new-${unique()}`, kind: "PROJECT" }) },
+  "workspace.setDefault": {
+    allowed: SIGNED_IN.filter((c) => c !== "nonMember"),
+    call: (w) => setDefaultWorkspaceAction({ workspaceId: w.workspace.id }),
+    foreign: (_w, o) => setDefaultWorkspaceAction({ workspaceId: o.workspace.id }),
+  },
+  "invitation.accept": {
+    allowed: ["nonMember"],
+    prepare: (w, c) => invitationFor(w, inviteeEmail(c)),
+    call: (_w, _c, token) => acceptInvitationAction({ token }),
+  },
+  "invitation.decline": {
+    allowed: SIGNED_IN,
+    prepare: (w, c) => invitationFor(w, inviteeEmail(c)),
+    call: (_w, _c, token) => declineInvitationAction({ token }),
+  },
+
+  "members.invite": { allowed: STAFF, call: (w) => inviteMembersAction(w.workspace.slug, { emails: `new-${unique()}@test.example`, role: "VIEWER" }) },
+  "invitations.resend": {
+    allowed: STAFF,
+    call: (w) => resendInvitationAction(w.workspace.slug, { invitationId: w.invitation.id }),
+    foreign: (w, o) => resendInvitationAction(w.workspace.slug, { invitationId: o.invitation.id }),
+  },
+  "invitations.revoke": {
+    allowed: STAFF,
+    call: (w) => revokeInvitationAction(w.workspace.slug, { invitationId: w.invitation.id }),
+    foreign: (w, o) => revokeInvitationAction(w.workspace.slug, { invitationId: o.invitation.id }),
+  },
+  "invitations.copyLink": {
+    allowed: STAFF,
+    call: (w) => copyInviteLinkAction(w.workspace.slug, { invitationId: w.invitation.id }),
+    foreign: (w, o) => copyInviteLinkAction(w.workspace.slug, { invitationId: o.invitation.id }),
+  },
+  "members.changeRole": {
+    allowed: STAFF,
+    call: (w) => changeMemberRoleAction(w.workspace.slug, { membershipId: w.m.target.id, role: "VIEWER" }),
+    foreign: (w, o) => changeMemberRoleAction(w.workspace.slug, { membershipId: o.m.target.id, role: "VIEWER" }),
+  },
+  "members.remove": {
+    allowed: STAFF,
+    call: (w) => removeMemberAction(w.workspace.slug, { membershipId: w.m.target.id }),
+    foreign: (w, o) => removeMemberAction(w.workspace.slug, { membershipId: o.m.target.id }),
+  },
+  // Anyone may leave, except the owner, who must hand the workspace over first.
+  "members.leave": { allowed: ["viewer", "developer", "developerWithGrant", "developerWithGrantElsewhere", "admin"], call: (w) => leaveWorkspaceAction(w.workspace.slug, {}) },
+  "workspace.transferOwnership": {
+    allowed: ["owner"],
+    call: (w) => transferOwnershipAction(w.workspace.slug, { membershipId: w.m.target.id, confirmSlug: w.workspace.slug }),
+    foreign: (w, o) => transferOwnershipAction(w.workspace.slug, { membershipId: o.m.target.id, confirmSlug: w.workspace.slug }),
+  },
+  "members.updatePermissions": {
+    allowed: STAFF,
+    call: (w) => updateMemberPermissionsAction(w.workspace.slug, { membershipId: w.m.target.id, ...grantInput(w) }),
+    foreign: (w, o) => updateMemberPermissionsAction(w.workspace.slug, { membershipId: o.m.target.id, ...grantInput(w) }),
+  },
+
+  "teams.create": { allowed: STAFF, call: (w) => createTeamAction(w.workspace.slug, { name: `team ${unique()}` }) },
+  "teams.delete": {
+    allowed: STAFF,
+    call: (w) => deleteTeamAction(w.workspace.slug, { teamId: w.team.id }),
+    foreign: (w, o) => deleteTeamAction(w.workspace.slug, { teamId: o.team.id }),
+  },
+  "teams.addMember": {
+    allowed: STAFF,
+    call: (w) => addTeamMemberAction(w.workspace.slug, { teamId: w.team.id, membershipId: w.m.target.id }),
+    foreign: (w, o) => addTeamMemberAction(w.workspace.slug, { teamId: w.team.id, membershipId: o.m.target.id }),
+  },
+  "teams.removeMember": {
+    allowed: STAFF,
+    call: (w) => removeTeamMemberAction(w.workspace.slug, { teamId: w.team.id, membershipId: w.m.viewer.id }),
+    foreign: (w, o) => removeTeamMemberAction(w.workspace.slug, { teamId: o.team.id, membershipId: o.m.viewer.id }),
+  },
+  "teams.updatePermissions": {
+    allowed: STAFF,
+    call: (w) => updateTeamPermissionsAction(w.workspace.slug, { teamId: w.team.id, roleFloor: "NONE", ...grantInput(w) }),
+    foreign: (w, o) => updateTeamPermissionsAction(w.workspace.slug, { teamId: w.team.id, roleFloor: "NONE", ...grantInput(o) }),
+  },
+
+  "projects.create": {
+    allowed: STAFF,
+    call: (w) => createProjectAction(w.workspace.slug, { name: `p-${unique()}`, repositoryUrl: "https://example.test/x", branches: "main" }),
+  },
+  "projects.delete": {
+    allowed: STAFF,
+    call: (w) => deleteProjectAction(w.workspace.slug, { projectId: w.emptyProject.id }),
+    foreign: (w, o) => deleteProjectAction(w.workspace.slug, { projectId: o.emptyProject.id }),
+  },
+  "projects.merge": {
+    allowed: GRANTED,
+    call: (w) => mergeBranchesAction(w.workspace.slug, { projectId: w.project.id, sourceBranch: "develop", targetBranch: "main" }),
+    foreign: (w, o) => mergeBranchesAction(w.workspace.slug, { projectId: o.project.id, sourceBranch: "develop", targetBranch: "main" }),
+  },
+  "servers.create": { allowed: STAFF, call: (w) => createServerAction(w.workspace.slug, { name: `s-${unique()}`, region: "eu-west-1", address: "10.9.9.9" }) },
+  "servers.delete": {
+    allowed: STAFF,
+    call: (w) => deleteServerAction(w.workspace.slug, { serverId: w.emptyServer.id }),
+    foreign: (w, o) => deleteServerAction(w.workspace.slug, { serverId: o.emptyServer.id }),
+  },
+  "instances.create": {
+    allowed: STAFF,
+    call: (w) => createInstanceAction(w.workspace.slug, { name: `i-${unique()}`, projectId: w.project.id, serverId: w.server.id, environment: "DEVELOPMENT" }),
+    foreign: (w, o) => createInstanceAction(w.workspace.slug, { name: `i-${unique()}`, projectId: o.project.id, serverId: o.server.id, environment: "DEVELOPMENT" }),
+  },
+  "instances.restart": {
+    allowed: GRANTED,
+    call: (w) => restartInstanceAction(w.workspace.slug, { instanceId: w.instance.id, mode: "soft" }),
+    foreign: (w, o) => restartInstanceAction(w.workspace.slug, { instanceId: o.instance.id, mode: "hard" }),
+  },
+  "instances.stop": {
+    allowed: GRANTED,
+    call: (w) => stopInstanceAction(w.workspace.slug, { instanceId: w.instance.id }),
+    foreign: (w, o) => stopInstanceAction(w.workspace.slug, { instanceId: o.instance.id }),
+  },
+  "instances.start": {
+    allowed: GRANTED,
+    call: (w) => startInstanceAction(w.workspace.slug, { instanceId: w.stoppedInstance.id }),
+    foreign: (w, o) => startInstanceAction(w.workspace.slug, { instanceId: o.stoppedInstance.id }),
+  },
+  "instances.delete": {
+    allowed: GRANTED,
+    call: (w) => deleteInstanceAction(w.workspace.slug, { instanceId: w.instance.id }),
+    foreign: (w, o) => deleteInstanceAction(w.workspace.slug, { instanceId: o.instance.id }),
+  },
+  "instances.connect": {
+    allowed: GRANTED,
+    call: (w) => connectAsUserAction(w.workspace.slug, { instanceId: w.instance.id, systemUser: "app" }),
+    foreign: (w, o) => connectAsUserAction(w.workspace.slug, { instanceId: o.instance.id, systemUser: "app" }),
+  },
+  "instances.updateSettings": {
+    allowed: GRANTED,
+    call: (w) => updateInstanceSettingsAction(w.workspace.slug, { instanceId: w.instance.id, replicas: 2, memoryMb: 1024, autoRestart: false }),
+    foreign: (w, o) => updateInstanceSettingsAction(w.workspace.slug, { instanceId: o.instance.id, replicas: 2, memoryMb: 1024, autoRestart: false }),
+  },
+  "instances.openIde": {
+    allowed: GRANTED,
+    call: (w) => openIdeAction(w.workspace.slug, { instanceId: w.instance.id }),
+    foreign: (w, o) => openIdeAction(w.workspace.slug, { instanceId: o.instance.id }),
+  },
+  "backups.create": {
+    allowed: GRANTED,
+    call: (w) => createBackupAction(w.workspace.slug, { instanceId: w.instance.id }),
+    foreign: (w, o) => createBackupAction(w.workspace.slug, { instanceId: o.instance.id }),
+  },
+  "backups.restore": {
+    allowed: GRANTED,
+    call: (w) => restoreBackupAction(w.workspace.slug, { backupId: w.backup.id }),
+    foreign: (w, o) => restoreBackupAction(w.workspace.slug, { backupId: o.backup.id }),
+  },
+  "backups.delete": {
+    allowed: GRANTED,
+    call: (w) => deleteBackupAction(w.workspace.slug, { backupId: w.backup.id }),
+    foreign: (w, o) => deleteBackupAction(w.workspace.slug, { backupId: o.backup.id }),
+  },
+  "backups.download": {
+    allowed: GRANTED,
+    call: (w) => download(w, w.instance.id, w.backup.id),
+    foreign: (w, o) => download(w, o.instance.id, o.backup.id),
+  },
+  "secrets.set": { allowed: STAFF, call: (w) => setSecretAction(w.workspace.slug, { environment: "STAGING", name: "API_KEY", value: "value-1234" }) },
+  "secrets.delete": {
+    allowed: STAFF,
+    call: (w) => deleteSecretAction(w.workspace.slug, { secretId: w.secret.id }),
+    foreign: (w, o) => deleteSecretAction(w.workspace.slug, { secretId: o.secret.id }),
+  },
+};
+
+async function outcome(result: Outcome): Promise<{ ok: boolean; code: string }> {
+  if (result instanceof Response) {
+    if (result.ok) return { ok: true, code: "OK" };
+    const body = (await result.json()) as { code: string };
+    return { ok: false, code: body.code };
+  }
+  return result.ok ? { ok: true, code: "OK" } : { ok: false, code: result.code };
+}
+
+let people: People;
+let strangers: People;
+beforeAll(async () => {
+  delete process.env.RESEND_API_KEY; // "Copy invite link" reads mail the local transport recorded
+  [people, strangers] = await Promise.all([makePeople(), makePeople()]);
+});
+
+describe("authorization matrix", () => {
+  it("has a row for every server action and route handler in the code, and none for one that is gone", async () => {
+    const discovered = new Set((await discoverEndpoints()).map((e) => e.name));
+    expect([...discovered].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  describe.each(Object.entries(MATRIX))("%s", (_name, row) => {
+    it.each(CALLERS)("as %s: allowed or refused as the table says, and a refusal writes nothing", async (caller) => {
+      const world = await makeWorld(people);
+      actAs(caller === "anonymous" ? null : people[caller].id);
+      const prepared = await row.prepare?.(world, { people, caller });
+      const before = await databaseSnapshot();
+      const result = await outcome(await row.call(world, { people, caller }, prepared));
+      const expected = row.allowed.includes(caller);
+      expect(result, `${caller} should be ${expected ? "allowed" : "refused"}`).toMatchObject({ ok: expected });
+      if (!expected) expect(await databaseSnapshot()).toEqual(before);
+    });
+  });
+});
+
+describe("cross-workspace ids", () => {
+  const rows = Object.entries(MATRIX).filter(([, row]) => row.foreign);
+
+  it.each(rows)("%s with an id from another workspace answers not found and writes nothing", async (_name, row) => {
+    // The other workspace belongs to other people: the caller, owner of `world`, is no member of it.
+    const [world, other] = [await makeWorld(people), await makeWorld(strangers)];
+    actAs(people.owner.id);
+    const before = await databaseSnapshot();
+    expect(await outcome(await row.foreign!(world, other))).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+});

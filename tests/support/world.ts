@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { GRANTABLE_KEYS } from "@/lib/authz/permissions";
+import { newInvitationToken } from "@/lib/invitations/token";
+import { makeUser } from "./factories";
+
+export const CALLERS = [
+  "anonymous",
+  "nonMember",
+  "viewer",
+  "developer",
+  "developerWithGrant",
+  "developerWithGrantElsewhere",
+  "admin",
+  "owner",
+] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export type People = Record<Exclude<Caller, "anonymous">, { id: string; email: string }> & { target: { id: string; email: string } };
+
+/** One account per caller kind, shared by every world (a world is a fresh workspace). */
+export async function makePeople(): Promise<People> {
+  const entries = await Promise.all(
+    (["nonMember", "viewer", "developer", "developerWithGrant", "developerWithGrantElsewhere", "admin", "owner", "target"] as const).map(
+      async (key) => [key, await makeUser(`${key} ${randomBytes(2).toString("hex")}`)] as const,
+    ),
+  );
+  return Object.fromEntries(entries.map(([k, u]) => [k, { id: u.id, email: u.email }])) as People;
+}
+
+/**
+ * A workspace with one member per caller kind and one of each resource. "developerWithGrant" holds
+ * every grantable action on `project` (and so its instances) and `server`; "...Elsewhere" holds the
+ * same on `otherProject` and `otherServer` only.
+ */
+export async function makeWorld(people: People) {
+  const suffix = randomBytes(4).toString("hex");
+  const workspace = await db().workspace.create({ data: { name: `World ${suffix}`, slug: `world-${suffix}`, kind: "PROJECT", plan: "PRO" } });
+  const workspaceId = workspace.id;
+  const member = (userId: string, role: "OWNER" | "ADMIN" | "DEVELOPER" | "VIEWER") =>
+    db().membership.create({ data: { workspaceId, userId, role } });
+  const m = {
+    owner: await member(people.owner.id, "OWNER"),
+    admin: await member(people.admin.id, "ADMIN"),
+    viewer: await member(people.viewer.id, "VIEWER"),
+    developer: await member(people.developer.id, "DEVELOPER"),
+    developerWithGrant: await member(people.developerWithGrant.id, "DEVELOPER"),
+    developerWithGrantElsewhere: await member(people.developerWithGrantElsewhere.id, "DEVELOPER"),
+    target: await member(people.target.id, "DEVELOPER"),
+  };
+  const project = await db().project.create({ data: { workspaceId, name: "project", repositoryUrl: "https://example.test/p", branches: ["main", "develop"] } });
+  const otherProject = await db().project.create({ data: { workspaceId, name: "other-project", repositoryUrl: "https://example.test/o", branches: ["main", "develop"] } });
+  const emptyProject = await db().project.create({ data: { workspaceId, name: "empty-project", repositoryUrl: "https://example.test/e", branches: ["main"] } });
+  const server = await db().server.create({ data: { workspaceId, name: "server", region: "eu-west-1", address: "10.0.0.1" } });
+  const otherServer = await db().server.create({ data: { workspaceId, name: "other-server", region: "us-east-1", address: "10.0.0.2" } });
+  const emptyServer = await db().server.create({ data: { workspaceId, name: "empty-server", region: "us-east-1", address: "10.0.0.3" } });
+  const instance = await db().instance.create({
+    data: { workspaceId, name: "instance", projectId: project.id, serverId: server.id, environment: "DEVELOPMENT", settings: { replicas: 1, memoryMb: 512, autoRestart: true } },
+  });
+  const stoppedInstance = await db().instance.create({
+    data: { workspaceId, name: "stopped", projectId: project.id, serverId: server.id, environment: "STAGING", status: "STOPPED" },
+  });
+  const otherInstance = await db().instance.create({
+    data: { workspaceId, name: "other-instance", projectId: otherProject.id, serverId: otherServer.id, environment: "DEVELOPMENT" },
+  });
+  const content = Buffer.from(JSON.stringify({ settings: { replicas: 2, memoryMb: 256, autoRestart: false } }));
+  const backup = await db().backup.create({ data: { instanceId: instance.id, label: "nightly", content, sizeBytes: content.length } });
+  const secret = await db().secret.create({ data: { workspaceId, environment: "PRODUCTION", name: "TOKEN", ciphertext: "v1.x.y.z", hint: "…abcd" } });
+  const team = await db().team.create({ data: { workspaceId, name: "team" } });
+  await db().teamMember.create({ data: { teamId: team.id, membershipId: m.viewer.id } });
+  const all = [...GRANTABLE_KEYS];
+  await db().memberGrant.create({ data: { membershipId: m.developerWithGrant.id, actions: all, projectIds: [project.id], serverIds: [server.id] } });
+  await db().memberGrant.create({
+    data: { membershipId: m.developerWithGrantElsewhere.id, actions: all, projectIds: [otherProject.id], serverIds: [otherServer.id] },
+  });
+  const { token, tokenHash } = newInvitationToken();
+  const invitation = await db().invitation.create({
+    data: { workspaceId, email: `invited-${suffix}@test.example`, role: "VIEWER", tokenHash, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  await db().recordedEmail.create({
+    data: { to: invitation.email, subject: "x", text: "x", html: "x", invitationId: invitation.id, meta: { invitationId: invitation.id, link: `http://app.test/invite/${token}` } },
+  });
+  return {
+    workspace,
+    m,
+    project,
+    otherProject,
+    emptyProject,
+    server,
+    otherServer,
+    emptyServer,
+    instance,
+    stoppedInstance,
+    otherInstance,
+    backup,
+    secret,
+    team,
+    invitation,
+  };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** An invitation in the world for this person, so accept/decline have something real to act on. */
+export async function invitationFor(world: World, email: string) {
+  const { token, tokenHash } = newInvitationToken();
+  await db().invitation.upsert({
+    where: { workspaceId_email: { workspaceId: world.workspace.id, email } },
+    create: { workspaceId: world.workspace.id, email, role: "VIEWER", tokenHash, expiresAt: new Date(Date.now() + 3600_000) },
+    update: { tokenHash, acceptedAt: null, revokedAt: null, declinedAt: null, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  return token;
+}

@@ -9,7 +9,10 @@ export const proxy = auth((request) => {
   const { pathname, search } = request.nextUrl;
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
   if (request.auth || isServerAction || PUBLIC_PATHS.some((p) => p.test(pathname))) {
-    return NextResponse.next();
+    // Pages cannot read their own URL; an old workspace slug needs it to redirect to the same place.
+    const headers = new Headers(request.headers);
+    headers.set("x-request-path", `${pathname}${search}`);
+    return NextResponse.next({ request: { headers } });
   }
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);

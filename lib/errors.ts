@@ -11,7 +11,15 @@ export type RefusalCode =
  * A refusal the user can cause and should read about. Domain code throws it; the action factory
  * rolls the transaction back and returns it as a result, so it never becomes a 500.
  */
+/** Where to go to resolve a refusal, e.g. the page to request a bigger quota. */
+export interface RefusalHelp {
+  label: string;
+  href: string;
+}
+
 export class Refusal extends Error {
+  help?: RefusalHelp;
+
   constructor(
     readonly code: RefusalCode,
     message: string,
@@ -25,6 +33,11 @@ export class Refusal extends Error {
     return new Refusal("INVALID", message, { [field]: message });
   }
 
+  withHelp(help: RefusalHelp): this {
+    this.help = help;
+    return this;
+  }
+
   static notFound(what = "That"): Refusal {
     return new Refusal("NOT_FOUND", `${what} was not found.`);
   }
@@ -32,4 +45,4 @@ export class Refusal extends Error {
 
 export type ActionResult<T = void> =
   | { ok: true; data: T }
-  | { ok: false; code: RefusalCode; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; code: RefusalCode; error: string; fieldErrors?: Record<string, string>; help?: RefusalHelp };

@@ -14,6 +14,7 @@ if [ -z "${SECRETS_ENCRYPTION_KEYS:-}" ]; then
   SECRETS_ENCRYPTION_KEYS=$(cat .data/secrets-key)
 fi
 export AUTH_SECRET SECRETS_ENCRYPTION_KEYS AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}"
+export PLATFORM_ADMIN_EMAILS="${PLATFORM_ADMIN_EMAILS:-ops@example.com}"
 port="${PORT:-3000}"
 
 npm run --silent db:generate >/dev/null

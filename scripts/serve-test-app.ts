@@ -32,7 +32,13 @@ async function main() {
   const port = process.env.PORT ?? "3100";
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, RESEND_API_KEY: "re_e2e_key", RESEND_BASE_URL: mail.url },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      RESEND_API_KEY: "re_e2e_key",
+      RESEND_BASE_URL: mail.url,
+      PLATFORM_ADMIN_EMAILS: "ops@example.com",
+    },
   });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);

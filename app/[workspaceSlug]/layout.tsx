@@ -1,6 +1,8 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
+import { logoUrl } from "@/components/workspaces/workspace-mark";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
+import { brandPalette } from "@/lib/workspaces/color";
 import { requireMember } from "@/lib/authz";
 import { listWorkspacesForUser } from "@/lib/workspaces/service";
 
@@ -22,11 +24,20 @@ export default async function WorkspaceLayout({
     ...(ctx.can("secrets.manage") ? (["secrets"] as const) : []),
     "settings",
   ];
-  const current = { id: ctx.workspace.id, name: ctx.workspace.name, slug: ctx.workspace.slug, role: ctx.membership.role };
+  const current = {
+    id: ctx.workspace.id,
+    name: ctx.workspace.name,
+    slug: ctx.workspace.slug,
+    role: ctx.membership.role,
+    logoUrl: logoUrl(ctx.workspace),
+  };
+  const palette = brandPalette(ctx.workspace.color);
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-gray-200 bg-white p-4">
-        <WorkspaceSwitcher current={current} workspaces={workspaces} />
+        {/* On :root, so dialogs and menus rendered in portals take the colour too. */}
+        <style>{`:root{--color-brand:${palette.brand};--color-brand-strong:${palette.strong};--color-brand-fg:${palette.foreground};--color-brand-text:${palette.text}}`}</style>
+        <WorkspaceSwitcher current={current} workspaces={workspaces.map((w) => ({ ...w, logoUrl: logoUrl(w) }))} />
         <SidebarNav slug={ctx.workspace.slug} sections={sections} />
         <div className="mt-auto border-t border-gray-200 pt-4">
           <p className="truncate text-sm font-medium text-gray-900">{ctx.user.name}</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
+import { logoUrl, WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { requireMember } from "@/lib/authz";
 import { ROLE_LABEL, ROLES } from "@/lib/authz/permissions";
 import { resourceCounts } from "@/lib/resources/queries";
@@ -15,12 +16,15 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
   const [overview, counts] = await Promise.all([workspaceOverview(ctx.workspace.id), resourceCounts(ctx)]);
   return (
     <div className="space-y-6">
-      <header>
+      <header className="flex items-center gap-3">
+        <WorkspaceMark name={ctx.workspace.name} logoUrl={logoUrl(ctx.workspace)} className="size-12 text-xl" />
+        <div>
         <h1 className="text-2xl font-semibold">{ctx.workspace.name}</h1>
         <p className="text-sm text-gray-700">
           {KIND_LABEL[ctx.workspace.kind]}
           {ctx.workspace.stage ? ` · ${ctx.workspace.stage.toLowerCase()}` : ""} · you are {ROLE_LABEL[ctx.membership.role]}
         </p>
+        </div>
       </header>
       <section aria-labelledby="counts-heading" className="grid gap-4 sm:grid-cols-3">
         <h2 id="counts-heading" className="sr-only">

@@ -58,7 +58,7 @@ export function SignUpForm({
       </Button>
       <p className="text-center text-sm text-gray-700">
         Already have an account?{" "}
-        <Link className="font-medium text-brand underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
+        <Link className="font-medium text-brand-text underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
           Sign in
         </Link>
       </p>

@@ -42,7 +42,8 @@ export function ActionButton<I>({
       const result = await action(slug, input);
       setOpen(false);
       if (!result.ok) {
-        toast.error(result.error);
+        const help = result.help;
+        toast.error(result.error, help ? { action: { label: help.label, onClick: () => router.push(help.href) } } : undefined);
         return;
       }
       toast.success(success);

@@ -39,15 +39,19 @@ interface SchemaFormProps<T> {
 export function SchemaForm<T>({ schema, fields, defaults, fixed, submit, submitLabel, success, onDone }: SchemaFormProps<T>) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [help, setHelp] = useState<{ label: string; href: string } | null>(null);
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
     defaultValues: { ...defaults, ...fixed },
   });
-  const onSubmit = form.handleSubmit(async (values) => {
+  // The action parses the raw values with the same schema; sending the client's parsed output instead
+  // would hand it transformed values (a list where it expects text) and be refused.
+  const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
-    const result = await submit({ ...values, ...fixed } as T);
+    const result = await submit({ ...form.getValues(), ...fixed } as T);
     if (!result.ok) {
       setFormError(applyActionResult(result, form.setError, fields.map((f) => f.name)));
+      setHelp(result.help ?? null);
       return;
     }
     toast.success(success);
@@ -59,7 +63,7 @@ export function SchemaForm<T>({ schema, fields, defaults, fixed, submit, submitL
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={formError} />
+      <FormError message={formError} help={help} />
       {fields.map((field) => {
         if (field.kind === "select") {
           return (

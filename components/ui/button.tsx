@@ -4,7 +4,7 @@ import { cn } from "@/lib/cn";
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: "bg-brand text-white hover:bg-brand-strong disabled:bg-indigo-300",
+  primary: "bg-brand text-brand-fg hover:bg-brand-strong disabled:opacity-60",
   secondary: "border border-gray-300 bg-white text-gray-900 hover:bg-gray-100 disabled:text-gray-500",
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
   ghost: "text-gray-800 hover:bg-gray-100",

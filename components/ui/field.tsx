@@ -61,11 +61,19 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   );
 });
 
-export function FormError({ message }: { message?: string | null }) {
+export function FormError({ message, help }: { message?: string | null; help?: { label: string; href: string } | null }) {
   if (!message) return null;
   return (
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {message}
+      {help ? (
+        <>
+          {" "}
+          <a className="font-medium underline" href={help.href}>
+            {help.label}
+          </a>
+        </>
+      ) : null}
     </p>
   );
 }

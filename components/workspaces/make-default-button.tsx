@@ -6,14 +6,14 @@ import { toast } from "sonner";
 import { setDefaultWorkspaceAction } from "@/app/workspace/actions";
 import { Button } from "@/components/ui/button";
 
-export function MakeDefaultButton({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+export function MakeDefaultButton({ workspaceId, workspaceName, label }: { workspaceId: string; workspaceName: string; label?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <Button
       variant="secondary"
       pending={pending}
-      aria-label={`Make ${workspaceName} my default workspace`}
+      aria-label={label ? undefined : `Make ${workspaceName} my default workspace`}
       onClick={() =>
         startTransition(async () => {
           const result = await setDefaultWorkspaceAction({ workspaceId });
@@ -26,7 +26,7 @@ export function MakeDefaultButton({ workspaceId, workspaceName }: { workspaceId:
         })
       }
     >
-      Make default
+      {label ?? "Make default"}
     </Button>
   );
 }

@@ -15,6 +15,7 @@ export interface SwitcherWorkspace {
   name: string;
   slug: string;
   role: Role;
+  logoUrl: string | null;
 }
 
 const itemClass = menuItemClass;
@@ -27,7 +28,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWo
         aria-label={`Switch workspace (current: ${current.name})`}
         className="flex w-full items-center gap-2 rounded-md border border-gray-200 bg-white px-2 py-2 text-left hover:bg-gray-50"
       >
-        <WorkspaceMark name={current.name} />
+        <WorkspaceMark name={current.name} logoUrl={current.logoUrl} />
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-semibold text-gray-900">{current.name}</span>
           <span className="block text-xs text-gray-600">{ROLE_LABEL[current.role]}</span>
@@ -44,7 +45,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWo
           {workspaces.map((workspace) => (
             <DropdownMenu.Item key={workspace.id} asChild className={itemClass}>
               <Link href={`/${workspace.slug}${section}`} aria-current={workspace.id === current.id ? "page" : undefined}>
-                <WorkspaceMark name={workspace.name} className="size-6 text-xs" />
+                <WorkspaceMark name={workspace.name} logoUrl={workspace.logoUrl} className="size-6 text-xs" />
                 <span className="min-w-0 flex-1 truncate">{workspace.name}</span>
                 <span className="text-xs text-gray-600">{ROLE_LABEL[workspace.role]}</span>
                 {workspace.id === current.id ? <Check aria-label="Current workspace" className="size-4" /> : null}

@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditInput } from "@/lib/audit";
 import { Refusal, type ActionResult } from "@/lib/errors";
 import { loadWorkspaceContext, type WorkspaceContext } from "./context";
+import { platformAdminFor } from "./platform";
 import type { PermissionKey } from "./permissions";
 import { registerAction } from "./registry";
 import { requestIp, requestOrigin, sessionUserId } from "./session";
@@ -107,6 +108,31 @@ export function workspaceAction<S extends z.ZodType, T>(
   );
 }
 
+export interface PlatformActionContext extends AfterCommit {
+  admin: { id: string; email: string; name: string };
+  ip: string | null;
+  tx: Tx;
+}
+
+/** For platform operators (PLATFORM_ADMIN_EMAILS) only, whatever their workspace roles. */
+export function platformAction<S extends z.ZodType, T>(
+  def: { name: string; input: S },
+  handler: (ctx: PlatformActionContext, input: z.output<S>) => Promise<T>,
+): (rawInput: unknown) => Promise<ActionResult<T>> {
+  registerAction({ name: def.name, scope: "platform" });
+  return tagged(def.name, async (rawInput: unknown) =>
+    settle(async () => {
+      const userId = await sessionUserId();
+      if (!userId) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      const admin = await platformAdminFor(userId);
+      if (!admin) throw new Refusal("FORBIDDEN", "Only platform operators can do that.");
+      const input = parseInput(def.input, rawInput);
+      const ip = await requestIp();
+      return inTransaction((tx, hooks) => handler({ admin, ip, tx, ...hooks }, input));
+    }),
+  );
+}
+
 async function inTransaction<T>(run: (tx: Tx, hooks: AfterCommit) => Promise<T>): Promise<T> {
   const tasks: (() => Promise<void>)[] = [];
   const hooks: AfterCommit = { afterCommit: (task) => void tasks.push(task), origin: requestOrigin };
@@ -138,7 +164,7 @@ async function settle<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof Refusal) {
-      return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+      return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors, ...(error.help ? { help: error.help } : {}) };
     }
     console.error("[action]", error);
     return { ok: false, code: "INTERNAL", error: "Something went wrong and nothing was saved. Try again." };

@@ -38,11 +38,27 @@ import {
   updateTeamPermissionsAction,
 } from "@/app/[workspaceSlug]/settings/teams/actions";
 import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspace/actions";
+import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
+import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
+import { GET as workspaceLogo } from "@/app/[workspaceSlug]/logo/route";
+import { GET as exportAudit } from "@/app/[workspaceSlug]/settings/audit/export/route";
+import { changePlanAction, topUpAction } from "@/app/[workspaceSlug]/settings/billing/actions";
+import { GET as exportTransactions } from "@/app/[workspaceSlug]/settings/billing/export/route";
+import {
+  deleteWorkspaceAction,
+  removeLogoAction,
+  renameSlugAction,
+  setColorAction,
+  updateGeneralAction,
+  uploadLogoAction,
+} from "@/app/[workspaceSlug]/settings/general/actions";
+import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
+import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/errors";
 import { discoverEndpoints } from "@/tests/support/discover";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
-import { CALLERS, invitationFor, makePeople, makeWorld, type Caller, type People, type World } from "@/tests/support/world";
+import { CALLERS, invitationFor, makePeople, makeWorld, TINY_PNG, type Caller, type People, type World } from "@/tests/support/world";
 
 type Outcome = ActionResult<unknown> | Response;
 interface Call {
@@ -66,6 +82,22 @@ const NOBODY = [] as const;
 const unique = () => randomBytes(3).toString("hex");
 const grantInput = (w: World) => ({ actions: ["logs.view"], projectIds: [w.project.id], instanceIds: [], serverIds: [] });
 const inviteeEmail = ({ people, caller }: Call) => (caller === "anonymous" ? "anon@test.example" : people[caller].email);
+const MEMBERS = ["viewer", "developer", "developerWithGrant", "developerWithGrantElsewhere", "admin", "owner"] as const;
+const workspaceGet = (handler: typeof workspaceLogo, w: World, path: string) =>
+  handler(new Request(`http://app.test/${w.workspace.slug}/${path}`), { params: Promise.resolve({ workspaceSlug: w.workspace.slug }) });
+const logoForm = () => {
+  const form = new FormData();
+  form.set("logo", new File([new Uint8Array(TINY_PNG)], "logo.png", { type: "image/png" }));
+  return form;
+};
+/** Empties the world of what blocks deleting a workspace, before the snapshot. */
+const emptyWorld = async (w: World) => {
+  await db().instance.deleteMany({ where: { workspaceId: w.workspace.id } });
+  await db().project.deleteMany({ where: { workspaceId: w.workspace.id } });
+  await db().server.deleteMany({ where: { workspaceId: w.workspace.id } });
+  await db().secret.deleteMany({ where: { workspaceId: w.workspace.id } });
+  return "";
+};
 const download = (w: World, instanceId: string, backupId: string) =>
   downloadBackup(new Request(`http://app.test/${w.workspace.slug}/instances/${instanceId}/backups/${backupId}/download`), {
     params: Promise.resolve({ workspaceSlug: w.workspace.slug, instanceId, backupId }),
@@ -236,6 +268,28 @@ const MATRIX: Record<string, Row> = {
     call: (w) => download(w, w.instance.id, w.backup.id),
     foreign: (w, o) => download(w, o.instance.id, o.backup.id),
   },
+  "workspace.updateGeneral": { allowed: STAFF, call: (w) => updateGeneralAction(w.workspace.slug, { name: "Renamed", description: "New words" }) },
+  "workspace.renameSlug": { allowed: STAFF, call: (w) => renameSlugAction(w.workspace.slug, { slug: `moved-${unique()}` }) },
+  "workspace.setColor": { allowed: STAFF, call: (w) => setColorAction(w.workspace.slug, { color: "#0f766e" }) },
+  "workspace.uploadLogo": { allowed: STAFF, call: (w) => uploadLogoAction(w.workspace.slug, logoForm()) },
+  "workspace.removeLogo": { allowed: STAFF, call: (w) => removeLogoAction(w.workspace.slug, {}) },
+  "workspace.delete": { allowed: ["owner"], prepare: emptyWorld, call: (w) => deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug }) },
+  "workspace.logo": { allowed: MEMBERS, call: (w) => workspaceGet(workspaceLogo, w, "logo") },
+  "billing.changePlan": { allowed: ["owner"], call: (w) => changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" }) },
+  "billing.topUp": { allowed: ["owner"], call: (w) => topUpAction(w.workspace.slug, { amount: "25.00", idempotencyKey: crypto.randomUUID() }) },
+  "billing.export": { allowed: STAFF, call: (w) => workspaceGet(exportTransactions, w, "settings/billing/export") },
+  "audit.export": { allowed: STAFF, call: (w) => workspaceGet(exportAudit, w, "settings/audit/export") },
+  "quotas.request": {
+    allowed: STAFF,
+    call: (w) => requestQuotaAction(w.workspace.slug, { resource: "INSTANCES", requestedLimit: 500, reason: "Black Friday traffic" }),
+  },
+  // Platform operators are named by email (PLATFORM_ADMIN_EMAILS), never by a workspace role.
+  "platform.decideQuotaRequest": { allowed: NOBODY, call: (w) => decideQuotaRequestAction({ requestId: w.quotaRequest.id, decision: "approve" }) },
+  // Stripe proves itself with a signature, which no caller here has.
+  "webhooks.stripe": {
+    allowed: NOBODY,
+    call: () => stripeWebhook(new Request("http://app.test/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=forged" }, body: "{}" })),
+  },
   "secrets.set": { allowed: STAFF, call: (w) => setSecretAction(w.workspace.slug, { environment: "STAGING", name: "API_KEY", value: "value-1234" }) },
   "secrets.delete": {
     allowed: STAFF,
@@ -257,6 +311,9 @@ let people: People;
 let strangers: People;
 beforeAll(async () => {
   delete process.env.RESEND_API_KEY; // "Copy invite link" reads mail the local transport recorded
+  delete process.env.STRIPE_SECRET_KEY; // top-ups use the demo provider
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_matrix_only";
+  process.env.PLATFORM_ADMIN_EMAILS = "operator@platform.example";
   [people, strangers] = await Promise.all([makePeople(), makePeople()]);
 });
 

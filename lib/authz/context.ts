@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
 import {
@@ -22,6 +23,10 @@ export interface WorkspaceContext {
     description: string;
     kind: "PERSONAL" | "PROJECT" | "ENVIRONMENT";
     stage: "DEVELOPMENT" | "STAGING" | "PRODUCTION" | null;
+    plan: "FREE" | "STARTER" | "PRO" | "ENTERPRISE";
+    color: string | null;
+    logoType: string | null;
+    logoUpdatedAt: Date | null;
   };
   /** The stored role; `permissions.role` is the one in force (a team's floor may raise it). */
   membership: { id: string; role: Role };
@@ -49,7 +54,18 @@ export const loadWorkspaceContext = cache(
         role: true,
         user: { select: { id: true, name: true, email: true } },
         workspace: {
-          select: { id: true, name: true, slug: true, description: true, kind: true, stage: true },
+          select: {
+            id: true,
+            name: true,
+            slug: true,
+            description: true,
+            kind: true,
+            stage: true,
+            plan: true,
+            color: true,
+            logoType: true,
+            logoUpdatedAt: true,
+          },
         },
         grant: { select: GRANT_FIELDS },
         teams: { select: { team: { select: { ...GRANT_FIELDS, roleFloor: true } } } },
@@ -77,12 +93,30 @@ export async function requireUserId(): Promise<string> {
   return userId;
 }
 
-/** For pages and layouts under /[workspaceSlug]: a member's context, or the same 404 as a missing slug. */
+/**
+ * For pages and layouts under /[workspaceSlug]: a member's context, or the same 404 as a missing slug.
+ * A renamed workspace's old slug answers 308 to the same page under the new one, for members only
+ * (to anyone else it is as missing as any other slug).
+ */
 export async function requireMember(slug: string): Promise<WorkspaceContext> {
   const userId = await requireUserId();
   const ctx = await loadWorkspaceContext(userId, slug);
-  if (!ctx) notFound();
-  return ctx;
+  if (ctx) return ctx;
+  const moved = await renamedWorkspaceSlug(userId, slug);
+  if (moved) {
+    const path = (await headers()).get("x-request-path") ?? `/${slug}`;
+    permanentRedirect(`/${moved}${path.slice(slug.length + 1)}`);
+  }
+  notFound();
+}
+
+async function renamedWorkspaceSlug(userId: string, slug: string): Promise<string | null> {
+  if (typeof slug !== "string" || slug.length > 64) return null;
+  const alias = await db().workspaceSlugAlias.findUnique({
+    where: { slug: slug.toLowerCase() },
+    select: { workspace: { select: { slug: true, memberships: { where: { userId }, select: { id: true } } } } },
+  });
+  return alias && alias.workspace.memberships.length > 0 ? alias.workspace.slug : null;
 }
 
 /** For pages: a member lacking the permission sees the page as missing, like a non-member would. */

@@ -14,6 +14,9 @@ export const PERMISSION_KEYS = [
   "members.manage",
   "teams.manage",
   "audit.read",
+  "billing.read",
+  "billing.manage",
+  "quotas.manage",
   "resources.manage",
   "secrets.manage",
   "projects.access",
@@ -74,6 +77,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const OWNER_ONLY: ReadonlySet<PermissionKey> = new Set([
   "workspace.delete",
   "workspace.transferOwnership",
+  "billing.manage",
 ]);
 
 const STAFF = ["OWNER", "ADMIN"] as const;
@@ -90,6 +94,9 @@ export const ROLE_DEFAULTS: Record<PermissionKey, readonly Role[]> = {
   "members.manage": STAFF,
   "teams.manage": STAFF,
   "audit.read": STAFF,
+  "billing.read": STAFF,
+  "billing.manage": ["OWNER"],
+  "quotas.manage": STAFF,
   "resources.manage": STAFF,
   "secrets.manage": STAFF,
   "projects.access": STAFF,

@@ -1,6 +1,6 @@
 import type { PermissionKey } from "./permissions";
 
-export type ActionScope = "public" | "user" | "workspace" | "route";
+export type ActionScope = "public" | "user" | "workspace" | "route" | "platform";
 
 export interface RegisteredAction {
   name: string;

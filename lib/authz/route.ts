@@ -50,3 +50,21 @@ export function workspaceRoute<P extends { workspaceSlug: string }>(
     }
   });
 }
+
+/**
+ * A route anyone may call (webhooks): it proves itself with a signature the handler checks, not with
+ * a session. Registered like every other endpoint so the authorization matrix lists it.
+ */
+export function publicRoute(def: { name: string }, handler: (request: Request) => Promise<Response>) {
+  registerAction({ name: def.name, scope: "public" });
+  return tagged(def.name, async (request: Request): Promise<Response> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof Refusal) return refusal(error.code, error.message);
+      console.error("[route]", error);
+      return refusal("INTERNAL", "Something went wrong.");
+    }
+  });
+}

@@ -18,6 +18,8 @@ export const DEMO_ACCOUNTS = [
   { name: "Carol Chen", email: "carol@example.com" },
   { name: "Dev Patel", email: "dev@example.com" },
   { name: "Erin Evans", email: "erin@example.com" },
+  // A platform operator (PLATFORM_ADMIN_EMAILS): reviews quota requests at /admin/quota-requests.
+  { name: "Olga Ops", email: "ops@example.com" },
 ] as const;
 
 type DemoEmail = (typeof DEMO_ACCOUNTS)[number]["email"];
@@ -128,6 +130,21 @@ async function seedAcmeResources(tx: Tx, workspaceId: string) {
     });
   }
   await tx.team.create({ data: { workspaceId, name: "On-call" } });
+  await tx.workspace.update({ where: { id: workspaceId }, data: { balanceMinor: 10_000 } });
+  await tx.billingTransaction.create({
+    data: {
+      workspaceId,
+      type: "TOPUP",
+      amountMinor: 10_000,
+      balanceAfterMinor: 10_000,
+      currency: "USD",
+      description: "Welcome credit (demo provider, test money)",
+      provider: "demo",
+      isTest: true,
+      idempotencyKey: "demo-seed-welcome-credit",
+      completedAt: new Date(),
+    },
+  });
   const value = "postgres://acme:demo-only@db.internal/acme";
   await tx.secret.create({
     data: {

@@ -108,7 +108,7 @@ describe("inviting", () => {
     const [a, b] = [uniqueEmail("seat-a"), uniqueEmail("seat-b")];
     expect(await invite(team.workspace.slug, `${a}\n${b}`)).toEqual([
       expect.objectContaining({ email: a, outcome: "invited" }),
-      { email: b, outcome: "seat_limit", message: "No seat left on this plan" },
+      { email: b, outcome: "seat_limit", message: "No seat left: the members quota is reached" },
     ]);
   });
 

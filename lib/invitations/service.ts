@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { effectivePermissions, ROLE_LABEL, ROLE_RANK } from "@/lib/authz/permissions";
-import { seatLimit } from "@/lib/billing/plans";
+import { memberLimit } from "@/lib/quotas/service";
 import { EmailSendError, emailTransport } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
@@ -131,7 +131,7 @@ export async function createInvitations(
   const memberEmails = new Set(members.map((m) => m.user.email));
   const existingByEmail = new Map(existing.map((inv) => [inv.email, inv]));
 
-  let freeSeats = seatLimit(workspace.plan) - (await seatsInUse(tx, workspaceId));
+  let freeSeats = (await memberLimit(tx, workspaceId, workspace.plan)) - (await seatsInUse(tx, workspaceId));
   let sendsLeft = await remainingSends(tx, workspaceId, inviter.id);
   const sends: PendingSend[] = [];
   const expiresAt = new Date(Date.now() + invitationTtlMs());
@@ -147,7 +147,7 @@ export async function createInvitations(
       continue;
     }
     if (freeSeats <= 0) {
-      results.push({ email, outcome: "seat_limit", message: "No seat left on this plan" });
+      results.push({ email, outcome: "seat_limit", message: "No seat left: the members quota is reached" });
       continue;
     }
     if (sendsLeft <= 0) {
@@ -346,7 +346,7 @@ export async function acceptInvitation(
   // Invitations reserve seats when sent, but a plan change or a race can leave more pending than
   // seats; the member count is what must never pass the cap.
   const members = await tx.membership.count({ where: { workspaceId: workspace.id } });
-  if (members >= seatLimit(workspace.plan)) {
+  if (members >= (await memberLimit(tx, workspace.id, workspace.plan))) {
     throw new Refusal("LIMIT", "This workspace has no seat left on its plan. Ask its owner to upgrade.");
   }
   const membership = await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: invitation.role } });

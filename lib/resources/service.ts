@@ -2,6 +2,7 @@ import type { WorkspaceActionContext } from "@/lib/authz/action";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
 import type { Environment, LogKind } from "@/generated/prisma/enums";
+import { enforceQuota } from "@/lib/quotas/service";
 import { backupFor, instanceFor, projectFor, serverFor } from "./access";
 import { DEFAULT_INSTANCE_SETTINGS, readInstanceSettings, type InstanceSettings } from "./schemas";
 
@@ -17,6 +18,7 @@ function nameTaken(error: unknown, what: string): never {
 }
 
 export async function createProject(ctx: Ctx, input: { name: string; repositoryUrl: string; branches: string[] }) {
+  await enforceQuota(ctx.tx, ctx.workspace.id, "PROJECTS");
   const project = await ctx.tx.project
     .create({ data: { workspaceId: ctx.workspace.id, ...input } })
     .catch((e: unknown) => nameTaken(e, "project"));
@@ -33,6 +35,7 @@ export async function deleteProject(ctx: Ctx, projectId: string) {
 }
 
 export async function createServer(ctx: Ctx, input: { name: string; region: string; address: string }) {
+  await enforceQuota(ctx.tx, ctx.workspace.id, "SERVERS");
   const server = await ctx.tx.server
     .create({ data: { workspaceId: ctx.workspace.id, ...input } })
     .catch((e: unknown) => nameTaken(e, "server"));
@@ -59,6 +62,7 @@ export async function createInstance(
   ]);
   if (!project) throw Refusal.notFound("That project");
   if (!server) throw Refusal.notFound("That server");
+  await enforceQuota(ctx.tx, ctx.workspace.id, "INSTANCES");
   const instance = await ctx.tx.instance
     .create({ data: { workspaceId: ctx.workspace.id, ...input, settings: { ...DEFAULT_INSTANCE_SETTINGS } } })
     .catch((e: unknown) => nameTaken(e, "instance"));
@@ -152,6 +156,7 @@ export async function openIde(ctx: Ctx, instanceId: string) {
 
 export async function createBackup(ctx: Ctx, instanceId: string, label?: string) {
   const instance = await instanceFor(ctx, instanceId, "backups.manage", ctx.tx);
+  await enforceQuota(ctx.tx, ctx.workspace.id, "BACKUPS");
   const takenAt = new Date();
   const snapshot = {
     instance: { id: instance.id, name: instance.name, environment: instance.environment, status: instance.status },

@@ -37,3 +37,45 @@ export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceSchema>;
 export const SetDefaultWorkspaceSchema = z.object({
   workspaceId: z.string().min(1).max(64),
 });
+
+export const UpdateGeneralSchema = z.object({
+  name: workspaceNameSchema,
+  description: z.string().trim().max(500, "Keep the description under 500 characters"),
+});
+export type UpdateGeneralInput = z.input<typeof UpdateGeneralSchema>;
+
+export const RenameSlugSchema = z.object({ slug: slugSchema });
+export type RenameSlugInput = z.input<typeof RenameSlugSchema>;
+
+export const ColorSchema = z.object({
+  color: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #4338ca")
+    .transform((c) => c.toLowerCase()),
+});
+export type ColorInput = z.input<typeof ColorSchema>;
+
+export const LOGO_MAX_BYTES = 1024 * 1024;
+export const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+
+/** Checked in the browser before upload and again by the action; the action also reads the bytes. */
+export const LogoFileSchema = z
+  .instanceof(File, { message: "Choose an image file" })
+  .refine((file) => file.size > 0, "That file is empty")
+  .refine((file) => file.size <= LOGO_MAX_BYTES, "Use an image of at most 1 MB")
+  .refine((file) => (LOGO_TYPES as readonly string[]).includes(file.type), "Use a PNG, JPEG or WebP image");
+
+export const LogoUploadSchema = z.instanceof(FormData, { message: "Choose an image file" }).transform((form, ctx) => {
+  const parsed = LogoFileSchema.safeParse(form.get("logo"));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["logo"], message: issue.message });
+    return z.NEVER;
+  }
+  return { logo: parsed.data };
+});
+
+export const ConfirmSlugSchema = z.object({
+  confirmSlug: z.string().trim().min(1, "Type the workspace slug to confirm").max(64),
+});
+export type ConfirmSlugInput = z.input<typeof ConfirmSlugSchema>;

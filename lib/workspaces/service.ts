@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
+import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
 import { RESERVED_SLUGS, SLUG_MAX, slugify, slugProblem } from "./slug";
 
@@ -11,6 +12,8 @@ export interface WorkspaceListItem {
   id: string;
   name: string;
   slug: string;
+  logoType: string | null;
+  logoUpdatedAt: Date | null;
   kind: WorkspaceKind;
   stage: WorkspaceStage | null;
   role: Role;
@@ -26,7 +29,7 @@ export async function listWorkspacesForUser(userId: string): Promise<WorkspaceLi
       memberships: {
         select: {
           role: true,
-          workspace: { select: { id: true, name: true, slug: true, kind: true, stage: true } },
+          workspace: { select: { id: true, name: true, slug: true, kind: true, stage: true, logoType: true, logoUpdatedAt: true } },
         },
       },
     },
@@ -64,6 +67,9 @@ export async function createWorkspace(
   actor: { id: string; ip?: string | null },
   input: { name: string; slug: string; kind: "PROJECT" | "ENVIRONMENT"; stage?: WorkspaceStage },
 ) {
+  await assertMayOwnAnother(tx, actor.id);
+  // A slug that is another workspace's old alias is free to claim; the old links stop redirecting.
+  await tx.workspaceSlugAlias.deleteMany({ where: { slug: input.slug } });
   let workspace;
   try {
     workspace = await tx.workspace.create({
@@ -90,6 +96,22 @@ export async function createWorkspace(
     ip: actor.ip,
   });
   return workspace;
+}
+
+/**
+ * How many workspaces a user may own comes from the plan of their personal workspace. The user row
+ * is locked so two concurrent creates cannot both take the last one.
+ */
+async function assertMayOwnAnother(tx: Tx, userId: string) {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const [personal, owned] = await Promise.all([
+    tx.workspace.findUnique({ where: { personalOwnerId: userId }, select: { plan: true } }),
+    tx.membership.count({ where: { userId, role: "OWNER", workspace: { kind: { not: "PERSONAL" } } } }),
+  ]);
+  const cap = PLAN_CAPS[personal?.plan ?? "FREE"].ownedWorkspaces;
+  if (owned >= cap) {
+    throw new Refusal("LIMIT", `You own ${owned} workspaces, the most your ${PLAN_CAPS[personal?.plan ?? "FREE"].label} plan allows. Upgrade your personal workspace's plan to own more.`);
+  }
 }
 
 /** The personal workspace made at sign-up: owned by the user, their default, never deletable. */

@@ -5,4 +5,7 @@ export const SETTINGS_TABS: { segment: string; label: string; permission: Permis
   { segment: "general", label: "General", permission: "workspace.read" },
   { segment: "members", label: "Members", permission: "members.read" },
   { segment: "teams", label: "Teams", permission: "teams.manage" },
+  { segment: "billing", label: "Billing", permission: "billing.read" },
+  { segment: "quotas", label: "Quotas", permission: "quotas.manage" },
+  { segment: "audit", label: "Audit log", permission: "audit.read" },
 ];

@@ -4,6 +4,12 @@ import { GRANTABLE_KEYS } from "@/lib/authz/permissions";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { makeUser } from "./factories";
 
+/** A 1x1 PNG: the smallest real image a logo upload or download can carry. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 export const CALLERS = [
   "anonymous",
   "nonMember",
@@ -25,6 +31,9 @@ export async function makePeople(): Promise<People> {
       async (key) => [key, await makeUser(`${key} ${randomBytes(2).toString("hex")}`)] as const,
     ),
   );
+  // Every world makes these people owners again; a roomy personal plan keeps "workspaces you may own"
+  // out of the way of tests that are about something else.
+  await db().workspace.updateMany({ where: { personalOwnerId: { in: entries.map(([, u]) => u.id) } }, data: { plan: "ENTERPRISE" } });
   return Object.fromEntries(entries.map(([k, u]) => [k, { id: u.id, email: u.email }])) as People;
 }
 
@@ -35,7 +44,18 @@ export async function makePeople(): Promise<People> {
  */
 export async function makeWorld(people: People) {
   const suffix = randomBytes(4).toString("hex");
-  const workspace = await db().workspace.create({ data: { name: `World ${suffix}`, slug: `world-${suffix}`, kind: "PROJECT", plan: "PRO" } });
+  const workspace = await db().workspace.create({
+    data: {
+      name: `World ${suffix}`,
+      slug: `world-${suffix}`,
+      kind: "PROJECT",
+      plan: "PRO",
+      balanceMinor: 100_000,
+      logo: TINY_PNG,
+      logoType: "image/png",
+      logoUpdatedAt: new Date(),
+    },
+  });
   const workspaceId = workspace.id;
   const member = (userId: string, role: "OWNER" | "ADMIN" | "DEVELOPER" | "VIEWER") =>
     db().membership.create({ data: { workspaceId, userId, role } });
@@ -80,7 +100,11 @@ export async function makeWorld(people: People) {
   await db().recordedEmail.create({
     data: { to: invitation.email, subject: "x", text: "x", html: "x", invitationId: invitation.id, meta: { invitationId: invitation.id, link: `http://app.test/invite/${token}` } },
   });
+  const quotaRequest = await db().quotaRequest.create({
+    data: { workspaceId, resource: "PROJECTS", requestedLimit: 80, reason: "Launching a second product", requestedById: people.admin.id },
+  });
   return {
+    quotaRequest,
     workspace,
     m,
     project,

@@ -50,7 +50,7 @@ export default async function InstancesPage({
         <DataTable caption="Instances" headers={["Name", "Project", "Server", "Environment", "Status", ""]}>
           {list.instances.map((i) => (
             <tr key={i.id}>
-              <Td><Link className="font-medium text-brand underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
+              <Td><Link className="font-medium text-brand-text underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
               <Td>{i.project.name}</Td>
               <Td>{i.server.name}</Td>
               <Td><EnvironmentBadge environment={i.environment} /></Td>

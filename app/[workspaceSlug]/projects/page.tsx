@@ -25,7 +25,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ works
         <DataTable caption="Projects" headers={["Name", "Repository", "Branches", "Instances"]}>
           {projects.map((p) => (
             <tr key={p.id}>
-              <Td><Link className="font-medium text-brand underline" href={`/${slug}/projects/${p.id}`}>{p.name}</Link></Td>
+              <Td><Link className="font-medium text-brand-text underline" href={`/${slug}/projects/${p.id}`}>{p.name}</Link></Td>
               <Td><span className="break-all text-gray-700">{p.repositoryUrl}</span></Td>
               <Td>{p.branches.length}</Td>
               <Td>{p._count.instances}</Td>

@@ -9,7 +9,7 @@ export default async function NewWorkspacePage() {
   await requireUserId();
   return (
     <main className="mx-auto max-w-lg px-4 py-12">
-      <Link href="/workspace/select" className="text-sm text-brand underline">
+      <Link href="/workspace/select" className="text-sm text-brand-text underline">
         All workspaces
       </Link>
       <h1 className="mt-4 text-2xl font-semibold">Create a workspace</h1>

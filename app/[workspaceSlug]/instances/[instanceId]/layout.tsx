@@ -18,7 +18,7 @@ export default async function InstanceLayout({
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/${ctx.workspace.slug}/instances`} className="text-sm text-brand underline">Instances</Link>
+        <Link href={`/${ctx.workspace.slug}/instances`} className="text-sm text-brand-text underline">Instances</Link>
         <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold">
           {instance.name} <StatusBadge status={instance.status} /> <EnvironmentBadge environment={instance.environment} />
         </h1>

@@ -25,7 +25,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ worksp
     <div className="space-y-6">
       <div className="flex items-start justify-between gap-4">
         <div>
-          <Link href={`/${slug}/projects`} className="text-sm text-brand underline">Projects</Link>
+          <Link href={`/${slug}/projects`} className="text-sm text-brand-text underline">Projects</Link>
           <h1 className="mt-1 text-2xl font-semibold">{project.name}</h1>
           <p className="break-all text-sm text-gray-700">{project.repositoryUrl}</p>
         </div>
@@ -62,7 +62,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ worksp
         <DataTable caption="Instances of this project" headers={["Name", "Environment", "Status"]}>
           {instances.map((i) => (
             <tr key={i.id}>
-              <Td><Link className="font-medium text-brand underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
+              <Td><Link className="font-medium text-brand-text underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
               <Td><EnvironmentBadge environment={i.environment} /></Td>
               <Td><StatusBadge status={i.status} /></Td>
             </tr>

@@ -21,8 +21,8 @@ export default async function InstanceLogsPage({
     <section aria-labelledby="logs-heading" className="space-y-3">
       <h2 id="logs-heading" className="text-lg font-semibold">{logKind === "APPLICATION" ? "Application" : "Deployment"} logs</h2>
       <nav aria-label="Log kind" className="flex gap-3 text-sm">
-        <a href={base} aria-current={logKind === "APPLICATION" ? "page" : undefined} className="text-brand underline">Application</a>
-        <a href={`${base}?kind=deployment`} aria-current={logKind === "DEPLOYMENT" ? "page" : undefined} className="text-brand underline">Deployment</a>
+        <a href={base} aria-current={logKind === "APPLICATION" ? "page" : undefined} className="text-brand-text underline">Application</a>
+        <a href={`${base}?kind=deployment`} aria-current={logKind === "DEPLOYMENT" ? "page" : undefined} className="text-brand-text underline">Deployment</a>
       </nav>
       <ol className="divide-y divide-gray-800 rounded-lg bg-gray-900 p-3 font-mono text-xs text-gray-100">
         {logs.length === 0 ? <li className="py-1">No log lines yet.</li> : null}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { DataTable, Td } from "@/components/ui/table";
+import { auditFilterOptions, AuditFilterSchema, listAuditEvents } from "@/lib/audit/query";
+import { requireMember, requirePermission } from "@/lib/authz";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+function summary(metadata: unknown): string {
+  if (!metadata || typeof metadata !== "object") return "";
+  return Object.entries(metadata as Record<string, unknown>)
+    .filter(([, v]) => v !== null && typeof v !== "object")
+    .slice(0, 4)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(" · ");
+}
+
+export default async function AuditLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const { workspaceSlug } = await params;
+  const ctx = await requireMember(workspaceSlug);
+  requirePermission(ctx, "audit.read");
+  const filter = AuditFilterSchema.parse(await searchParams);
+  const [list, options] = await Promise.all([listAuditEvents(ctx.workspace.id, filter), auditFilterOptions(ctx.workspace.id)]);
+  const base = `/${ctx.workspace.slug}/settings/audit`;
+  const query = (page?: number) =>
+    new URLSearchParams(
+      Object.entries({ actor: filter.actor, action: filter.action, from: filter.from, to: filter.to, page: page ? String(page) : undefined }).filter(
+        (e): e is [string, string] => Boolean(e[1]),
+      ),
+    );
+  return (
+    <section aria-labelledby="audit-heading" className="space-y-3">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="audit-heading" className="text-lg font-semibold">Audit log <span className="text-sm font-normal text-gray-600">({list.total})</span></h2>
+        <a className={buttonClass("secondary")} href={`${base}/export?${query()}`} download>Export CSV</a>
+      </div>
+      <FilterBar
+        base={base}
+        values={{ actor: filter.actor, action: filter.action, from: filter.from, to: filter.to }}
+        filters={[
+          { name: "actor", label: "Who", kind: "select", options: options.actors.map((a) => ({ value: a.id, label: a.name })) },
+          { name: "action", label: "Action", kind: "select", options: options.actions.map((a) => ({ value: a, label: a })) },
+          { name: "from", label: "From", kind: "date" },
+          { name: "to", label: "To", kind: "date" },
+        ]}
+      />
+      <DataTable caption="Audit events" headers={["When", "Who", "What", "Target", "From", "Details"]}>
+        {list.events.map((e) => (
+          <tr key={e.id}>
+            <Td><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></Td>
+            <Td>{e.actor?.name ?? "System"}</Td>
+            <Td><span className="font-mono text-xs">{e.action}</span></Td>
+            <Td>{e.targetType ? `${e.targetType}` : "—"}</Td>
+            <Td>{e.ip ?? "—"}</Td>
+            <Td><span className="text-xs text-gray-700">{summary(e.metadata)}</span></Td>
+          </tr>
+        ))}
+      </DataTable>
+      {list.pageCount > 1 ? (
+        <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
+          <span className="text-gray-700">Page {list.page} of {list.pageCount}</span>
+          <span className="flex gap-2">
+            {list.page > 1 ? <Link className={buttonClass("secondary")} href={`${base}?${query(list.page - 1)}`}>Previous</Link> : null}
+            {list.page < list.pageCount ? <Link className={buttonClass("secondary")} href={`${base}?${query(list.page + 1)}`}>Next</Link> : null}
+          </span>
+        </nav>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { workspaceAction } from "@/lib/authz";
+import {
+  ColorSchema,
+  ConfirmSlugSchema,
+  LogoUploadSchema,
+  RenameSlugSchema,
+  UpdateGeneralSchema,
+} from "@/lib/workspaces/schemas";
+import { z } from "zod";
+import { deleteWorkspace, removeLogo, renameSlug, setColor, setLogo, updateGeneral } from "@/lib/workspaces/settings";
+
+export const updateGeneralAction = workspaceAction(
+  { name: "workspace.updateGeneral", permission: "workspace.update", input: UpdateGeneralSchema },
+  (ctx, input) => updateGeneral(ctx, input),
+);
+
+export const renameSlugAction = workspaceAction(
+  { name: "workspace.renameSlug", permission: "workspace.update", input: RenameSlugSchema },
+  (ctx, input) => renameSlug(ctx, input.slug),
+);
+
+export const setColorAction = workspaceAction(
+  { name: "workspace.setColor", permission: "workspace.update", input: ColorSchema },
+  (ctx, input) => setColor(ctx, input.color),
+);
+
+export const uploadLogoAction = workspaceAction(
+  { name: "workspace.uploadLogo", permission: "workspace.update", input: LogoUploadSchema },
+  (ctx, input) => setLogo(ctx, input.logo),
+);
+
+export const removeLogoAction = workspaceAction(
+  { name: "workspace.removeLogo", permission: "workspace.update", input: z.object({}) },
+  (ctx) => removeLogo(ctx),
+);
+
+export const deleteWorkspaceAction = workspaceAction(
+  { name: "workspace.delete", permission: "workspace.delete", input: ConfirmSlugSchema },
+  (ctx, input) => deleteWorkspace(ctx, input.confirmSlug),
+);

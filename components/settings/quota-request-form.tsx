@@ -1,0 +1,24 @@
+"use client";
+
+import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
+import { SchemaForm } from "@/components/resources/schema-form";
+import { QUOTA_LABEL } from "@/lib/billing/plans";
+import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
+import { QuotaRequestSchema } from "@/lib/quotas/schemas";
+
+export function QuotaRequestForm({ slug, resource }: { slug: string; resource?: string }) {
+  return (
+    <SchemaForm
+      schema={QuotaRequestSchema}
+      fields={[
+        { name: "resource", label: "Quota", kind: "select", options: QUOTA_RESOURCES.map((r) => ({ value: r, label: QUOTA_LABEL[r] })) },
+        { name: "requestedLimit", label: "New limit", kind: "number" },
+        { name: "reason", label: "Reason", kind: "textarea" },
+      ]}
+      defaults={{ resource: resource ?? "PROJECTS", requestedLimit: "", reason: "" }}
+      submit={(values) => requestQuotaAction(slug, values)}
+      submitLabel="Send request"
+      success="Request sent to the platform operators"
+    />
+  );
+}

@@ -1,0 +1,69 @@
+import type { PlatformActionContext, WorkspaceActionContext } from "@/lib/authz/action";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { QUOTA_LABEL } from "@/lib/billing/plans";
+import { emailTransport, escapeHtml } from "@/lib/email";
+import { Refusal } from "@/lib/errors";
+import type { QuotaResource } from "@/generated/prisma/enums";
+
+export async function requestQuotaChange(ctx: WorkspaceActionContext, input: { resource: QuotaResource; requestedLimit: number; reason: string }) {
+  const request = await ctx.tx.quotaRequest.create({
+    data: { workspaceId: ctx.workspace.id, requestedById: ctx.user.id, ...input },
+  });
+  await ctx.audit({ action: "quota.requested", targetType: "quota_request", targetId: request.id, metadata: { resource: input.resource, requestedLimit: input.requestedLimit } });
+  return { id: request.id };
+}
+
+export async function listQuotaRequests(workspaceId: string) {
+  return db().quotaRequest.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 50 });
+}
+
+export async function listAllQuotaRequests() {
+  return db().quotaRequest.findMany({
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    take: 200,
+    include: { workspace: { select: { name: true, slug: true } } },
+  });
+}
+
+/** An operator's decision: approval sets the workspace's limit; either way the requester hears by email. */
+export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: string, approve: boolean) {
+  const request = await ctx.tx.quotaRequest.findUnique({ where: { id: requestId }, include: { workspace: { select: { name: true, slug: true } } } });
+  if (!request) throw Refusal.notFound("That request");
+  if (request.status !== "PENDING") throw new Refusal("CONFLICT", `This request was already ${request.status.toLowerCase()}.`);
+  const status = approve ? "APPROVED" : "DENIED";
+  await ctx.tx.quotaRequest.update({ where: { id: request.id }, data: { status, decidedByEmail: ctx.admin.email, decidedAt: new Date() } });
+  if (approve) {
+    await ctx.tx.workspaceQuota.upsert({
+      where: { workspaceId_resource: { workspaceId: request.workspaceId, resource: request.resource } },
+      create: { workspaceId: request.workspaceId, resource: request.resource, limit: request.requestedLimit },
+      update: { limit: request.requestedLimit },
+    });
+  }
+  await recordAudit(ctx.tx, {
+    workspaceId: request.workspaceId,
+    actorId: ctx.admin.id,
+    action: approve ? "quota.approved" : "quota.denied",
+    targetType: "quota_request",
+    targetId: request.id,
+    metadata: { resource: request.resource, requestedLimit: request.requestedLimit, decidedBy: ctx.admin.email },
+    ip: ctx.ip,
+  });
+  const requester = request.requestedById
+    ? await ctx.tx.user.findUnique({ where: { id: request.requestedById }, select: { email: true } })
+    : null;
+  if (requester) {
+    ctx.afterCommit(async () => {
+      const what = `${QUOTA_LABEL[request.resource].toLowerCase()} limit of ${request.requestedLimit}`;
+      const verdict = approve ? `approved: ${request.workspace.name} now has a ${what}` : `denied: ${request.workspace.name} keeps its current limit`;
+      const link = `${await ctx.origin()}/${request.workspace.slug}/settings/quotas`;
+      await emailTransport().send({
+        to: requester.email,
+        subject: `Your quota request was ${approve ? "approved" : "denied"}`,
+        text: `Your request for a ${what} was ${verdict}.\n\nSee your quotas: ${link}`,
+        html: `<p>Your request for a ${escapeHtml(what)} was ${escapeHtml(verdict)}.</p><p><a href="${escapeHtml(link)}">See your quotas</a></p>`,
+      });
+    });
+  }
+  return { status };
+}

@@ -1,0 +1,52 @@
+import type { Tx } from "@/lib/db";
+import { PLAN_CAPS, QUOTA_LABEL } from "@/lib/billing/plans";
+import { Refusal } from "@/lib/errors";
+import { lockWorkspace } from "@/lib/workspaces/lock";
+import type { Plan, QuotaResource } from "@/generated/prisma/enums";
+
+export { QUOTA_RESOURCES } from "./resources";
+
+type Client = Pick<Tx, "workspaceQuota" | "membership" | "project" | "server" | "instance" | "backup">;
+
+/** The plan's defaults, with any limit an approved request raised (or lowered) on top. */
+export async function quotaLimits(client: Client, workspaceId: string, plan: Plan): Promise<Record<QuotaResource, number>> {
+  const overrides = await client.workspaceQuota.findMany({ where: { workspaceId } });
+  const limits = { ...PLAN_CAPS[plan].quotas };
+  for (const o of overrides) limits[o.resource] = o.limit;
+  return limits;
+}
+
+export async function quotaUsage(client: Client, workspaceId: string): Promise<Record<QuotaResource, number>> {
+  const [members, projects, servers, instances, backups] = await Promise.all([
+    client.membership.count({ where: { workspaceId } }),
+    client.project.count({ where: { workspaceId } }),
+    client.server.count({ where: { workspaceId } }),
+    client.instance.count({ where: { workspaceId } }),
+    client.backup.count({ where: { instance: { workspaceId } } }),
+  ]);
+  // API keys arrive with a later issue; the quota exists so plans and requests can name it already.
+  return { MEMBERS: members, PROJECTS: projects, SERVERS: servers, INSTANCES: instances, BACKUPS: backups, API_KEYS: 0 };
+}
+
+export function quotaMessage(resource: QuotaResource, limit: number): string {
+  return `Quota reached: this workspace may have ${limit} ${QUOTA_LABEL[resource].toLowerCase()}. Request more under Settings → Quotas.`;
+}
+
+/**
+ * Refuses one more of `resource` past the workspace's limit. Counted under the workspace lock, so of
+ * two concurrent creates at the limit exactly one goes through.
+ */
+export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclude<QuotaResource, "MEMBERS">): Promise<void> {
+  const workspace = await lockWorkspace(tx, workspaceId);
+  const [limits, usage] = await Promise.all([quotaLimits(tx, workspaceId, workspace.plan), quotaUsage(tx, workspaceId)]);
+  if (usage[resource] + 1 > limits[resource]) {
+    throw new Refusal("LIMIT", quotaMessage(resource, limits[resource])).withHelp({
+      label: "Request more",
+      href: `/${workspace.slug}/settings/quotas?resource=${resource}`,
+    });
+  }
+}
+
+export async function memberLimit(tx: Tx, workspaceId: string, plan: Plan): Promise<number> {
+  return (await quotaLimits(tx, workspaceId, plan)).MEMBERS;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it, beforeAll, afterAll } from "vitest";
+import type { Server } from "node:http";
+import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
+import { createProjectAction } from "@/app/[workspaceSlug]/projects/actions";
+import { createServerAction } from "@/app/[workspaceSlug]/servers/actions";
+import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
+import { db } from "@/lib/db";
+import { actAs } from "@/tests/support/session";
+import { databaseSnapshot } from "@/tests/support/snapshot";
+import { startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
+import { makePeople, makeWorld, type People } from "@/tests/support/world";
+import { makeUser } from "@/tests/support/factories";
+
+let people: People;
+let mail: { url: string; server: Server; emails: CapturedEmail[] };
+beforeAll(async () => {
+  [people, mail] = await Promise.all([makePeople(), startMailCapture()]);
+  process.env.RESEND_API_KEY = "re_test";
+  process.env.RESEND_BASE_URL = mail.url;
+});
+afterAll(() => {
+  mail.server.close();
+  delete process.env.RESEND_API_KEY;
+});
+
+describe("quotas", () => {
+  it("refuse a create past the limit, naming the quota and where to ask for more, writing nothing", async () => {
+    const w = await makeWorld(people);
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { plan: "FREE" } }); // 3 servers already, FREE allows 2
+    actAs(people.admin.id);
+    const before = await databaseSnapshot();
+    const result = await createServerAction(w.workspace.slug, { name: "one-more", region: "eu-west-1", address: "10.1.1.1" });
+    expect(result).toEqual({
+      ok: false,
+      code: "LIMIT",
+      error: "Quota reached: this workspace may have 2 servers. Request more under Settings → Quotas.",
+      fieldErrors: undefined,
+      help: { label: "Request more", href: `/${w.workspace.slug}/settings/quotas?resource=SERVERS` },
+    });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("let exactly one of two concurrent creates take the last slot", async () => {
+    const w = await makeWorld(people);
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { plan: "FREE" } });
+    await db().workspaceQuota.create({ data: { workspaceId: w.workspace.id, resource: "PROJECTS", limit: 4 } }); // 3 used
+    actAs(people.admin.id);
+    const results = await Promise.all(
+      ["race-a", "race-b", "race-c"].map((name) => createProjectAction(w.workspace.slug, { name, repositoryUrl: "https://example.test/r", branches: "main" })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "LIMIT")).toHaveLength(2);
+    expect(await db().project.count({ where: { workspaceId: w.workspace.id } })).toBe(4);
+  });
+
+  it("are raised by an operator's approval, and the requester is emailed either way", async () => {
+    const w = await makeWorld(people);
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { plan: "FREE" } });
+    const operator = await makeUser("Operator");
+    process.env.PLATFORM_ADMIN_EMAILS = `someone@else.example, ${operator.email.toUpperCase()}`;
+
+    actAs(people.admin.id);
+    const asked = await requestQuotaAction(w.workspace.slug, { resource: "SERVERS", requestedLimit: 10, reason: "We are opening a US region" });
+    expect(asked.ok).toBe(true);
+    const denied = await requestQuotaAction(w.workspace.slug, { resource: "BACKUPS", requestedLimit: 99, reason: "Keep more history around" });
+    const [approveId, denyId] = [asked.ok && asked.data.id, denied.ok && denied.data.id] as string[];
+
+    // A workspace owner is not a platform operator.
+    actAs(people.owner.id);
+    expect(await decideQuotaRequestAction({ requestId: approveId!, decision: "approve" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+
+    actAs(operator.id);
+    expect(await decideQuotaRequestAction({ requestId: approveId!, decision: "approve" })).toEqual({ ok: true, data: { status: "APPROVED" } });
+    expect(await decideQuotaRequestAction({ requestId: denyId!, decision: "deny" })).toEqual({ ok: true, data: { status: "DENIED" } });
+    expect(await decideQuotaRequestAction({ requestId: approveId!, decision: "deny" })).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    expect(await db().workspaceQuota.findUnique({ where: { workspaceId_resource: { workspaceId: w.workspace.id, resource: "SERVERS" } } })).toMatchObject({ limit: 10 });
+    expect(await db().workspaceQuota.count({ where: { workspaceId: w.workspace.id, resource: "BACKUPS" } })).toBe(0);
+    actAs(people.admin.id);
+    expect(await createServerAction(w.workspace.slug, { name: "us-east", region: "us-east-1", address: "10.2.2.2" })).toMatchObject({ ok: true });
+
+    const toAdmin = mail.emails.filter((e) => e.to.includes(people.admin.email));
+    expect(toAdmin.map((e) => e.subject).sort()).toEqual(["Your quota request was approved", "Your quota request was denied"]);
+    const events = await db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, action: { startsWith: "quota." } }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["quota.requested", "quota.requested", "quota.approved", "quota.denied"]);
+  });
+});

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as workspaceLogo } from "@/app/[workspaceSlug]/logo/route";
+import { GET as exportAudit } from "@/app/[workspaceSlug]/settings/audit/export/route";
+import {
+  deleteWorkspaceAction,
+  renameSlugAction,
+  setColorAction,
+  uploadLogoAction,
+} from "@/app/[workspaceSlug]/settings/general/actions";
+import { createWorkspaceAction } from "@/app/workspace/actions";
+import { listAuditEvents } from "@/lib/audit/query";
+import { db } from "@/lib/db";
+import { actAs } from "@/tests/support/session";
+import { databaseSnapshot } from "@/tests/support/snapshot";
+import { makePeople, makeWorld, TINY_PNG, type People } from "@/tests/support/world";
+import { landingWorkspaceSlug } from "./service";
+
+let people: People;
+beforeAll(async () => {
+  people = await makePeople();
+});
+
+const form = (bytes: Uint8Array, name: string, type: string) => {
+  const data = new FormData();
+  data.set("logo", new File([bytes], name, { type }));
+  return data;
+};
+
+describe("slug rename", () => {
+  it("keeps the old slug as an alias until another workspace claims it", async () => {
+    const w = await makeWorld(people);
+    const old = w.workspace.slug;
+    actAs(people.admin.id);
+    expect(await renameSlugAction(old, { slug: "-bad-" })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await renameSlugAction(old, { slug: `renamed-${old}` })).toEqual({ ok: true, data: { slug: `renamed-${old}` } });
+    expect(await db().workspaceSlugAlias.findUnique({ where: { slug: old } })).toMatchObject({ workspaceId: w.workspace.id });
+
+    actAs(people.nonMember.id);
+    expect(await createWorkspaceAction({ name: "Claimer", slug: old, kind: "PROJECT" })).toMatchObject({ ok: true });
+    expect(await db().workspaceSlugAlias.findUnique({ where: { slug: old } })).toBeNull();
+  });
+
+  it("refuses a slug another workspace has, on the field", async () => {
+    const [w, other] = [await makeWorld(people), await makeWorld(people)];
+    actAs(people.owner.id);
+    const before = await databaseSnapshot();
+    expect(await renameSlugAction(w.workspace.slug, { slug: other.workspace.slug })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: "This slug is taken; choose another" },
+    });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+});
+
+describe("logo and colour", () => {
+  it("takes a real PNG and serves it to members with its type", async () => {
+    const w = await makeWorld(people);
+    actAs(people.admin.id);
+    expect(await uploadLogoAction(w.workspace.slug, form(new Uint8Array(TINY_PNG), "logo.png", "image/png"))).toMatchObject({ ok: true });
+    actAs(people.viewer.id);
+    const response = await workspaceLogo(new Request("http://app.test/x"), { params: Promise.resolve({ workspaceSlug: w.workspace.slug }) });
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await response.arrayBuffer()).equals(TINY_PNG)).toBe(true);
+  });
+
+  it("judges a file by its bytes: an SVG named .png, or anything over 1 MB, is refused and nothing changes", async () => {
+    const w = await makeWorld(people);
+    actAs(people.admin.id);
+    const before = await databaseSnapshot();
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(await uploadLogoAction(w.workspace.slug, form(svg, "logo.png", "image/png"))).toMatchObject({
+      ok: false,
+      fieldErrors: { logo: "That file is not a PNG, JPEG or WebP image" },
+    });
+    expect(await uploadLogoAction(w.workspace.slug, form(svg, "logo.svg", "image/svg+xml"))).toMatchObject({
+      ok: false,
+      fieldErrors: { logo: "Use a PNG, JPEG or WebP image" },
+    });
+    const big = new Uint8Array(1024 * 1024 + 1);
+    big.set(TINY_PNG);
+    expect(await uploadLogoAction(w.workspace.slug, form(big, "big.png", "image/png"))).toMatchObject({
+      ok: false,
+      fieldErrors: { logo: "Use an image of at most 1 MB" },
+    });
+    expect(await uploadLogoAction(w.workspace.slug, "not a form")).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await setColorAction(w.workspace.slug, { color: "red" })).toMatchObject({ ok: false, fieldErrors: { color: "Use a hex colour like #4338ca" } });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+});
+
+describe("deleting a workspace", () => {
+  it("is refused while resources exist, naming them, and never for a personal workspace", async () => {
+    const w = await makeWorld(people);
+    actAs(people.owner.id);
+    const before = await databaseSnapshot();
+    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      error: "Delete these first: 3 instance(s), 3 project(s), 3 server(s), 1 secret(s).",
+    });
+    const personal = await db().workspace.findUniqueOrThrow({ where: { personalOwnerId: people.owner.id } });
+    expect(await deleteWorkspaceAction(personal.slug, { confirmSlug: personal.slug })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("sends members whose default it was to their personal workspace, and is recorded in the owner's log", async () => {
+    const w = await makeWorld(people);
+    await db().instance.deleteMany({ where: { workspaceId: w.workspace.id } });
+    await db().project.deleteMany({ where: { workspaceId: w.workspace.id } });
+    await db().server.deleteMany({ where: { workspaceId: w.workspace.id } });
+    await db().secret.deleteMany({ where: { workspaceId: w.workspace.id } });
+    await db().user.update({ where: { id: people.viewer.id }, data: { defaultWorkspaceId: w.workspace.id } });
+    actAs(people.owner.id);
+    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: "nope" })).toMatchObject({ fieldErrors: { confirmSlug: `Type ${w.workspace.slug} to confirm` } });
+    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug })).toEqual({ ok: true, data: undefined });
+    expect(await db().workspace.findUnique({ where: { id: w.workspace.id } })).toBeNull();
+    const viewerPersonal = await db().workspace.findUniqueOrThrow({ where: { personalOwnerId: people.viewer.id } });
+    expect(await landingWorkspaceSlug(people.viewer.id)).toBe(viewerPersonal.slug);
+    const ownerPersonal = await db().workspace.findUniqueOrThrow({ where: { personalOwnerId: people.owner.id } });
+    expect(await db().auditEvent.count({ where: { workspaceId: ownerPersonal.id, action: "workspace.deleted", targetId: w.workspace.id } })).toBe(1);
+  });
+});
+
+describe("audit log", () => {
+  it("shows and exports this workspace's events only, filtered by actor and action", async () => {
+    const [a, b] = [await makeWorld(people), await makeWorld(people)];
+    actAs(people.admin.id);
+    await setColorAction(a.workspace.slug, { color: "#0f766e" });
+    await setColorAction(b.workspace.slug, { color: "#b91c1c" });
+    await setColorAction(b.workspace.slug, { color: "#b91c1d" });
+    const inA = await listAuditEvents(a.workspace.id, { action: "workspace.color_changed", actor: people.admin.id });
+    expect(inA.total).toBe(1);
+    expect(inA.events[0]?.metadata).toEqual({ color: "#0f766e" });
+    const all = await listAuditEvents(a.workspace.id, {}, true);
+    const bIds = new Set((await db().auditEvent.findMany({ where: { workspaceId: b.workspace.id } })).map((e) => e.id));
+    expect(all.events.some((e) => bIds.has(e.id))).toBe(false);
+
+    const csv = await (
+      await exportAudit(new Request(`http://app.test/x?action=workspace.color_changed`), { params: Promise.resolve({ workspaceSlug: a.workspace.slug }) })
+    ).text();
+    expect(csv).toContain("#0f766e");
+    expect(csv).not.toContain("#b91c1c");
+  });
+});

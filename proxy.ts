@@ -1,15 +1,17 @@
-import { NextResponse } from "next/server";
-import { auth } from "@/lib/auth";
+import { NextResponse, type NextRequest } from "next/server";
 
-// A convenience only: sends signed-out visitors to sign-in with a way back. Every page, action and
-// route handler still checks the session itself (lib/authz), so nothing relies on this running.
+// A convenience only: sends visitors without a session cookie to sign-in with a way back, and tells
+// pages their own path. It does not decode the session: Auth.js's wrapper would re-issue the cookie
+// on every request, and a request racing a sign-out could bring a signed-out session back. Every
+// page, action and route handler checks the session itself (lib/authz).
 const PUBLIC_PATHS = [/^\/sign-in\/?$/, /^\/sign-up\/?$/, /^\/invite\//, /^\/api\//];
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
-export const proxy = auth((request) => {
+export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
-  if (request.auth || isServerAction || PUBLIC_PATHS.some((p) => p.test(pathname))) {
-    // Pages cannot read their own URL; an old workspace slug needs it to redirect to the same place.
+  if (hasSession || isServerAction || PUBLIC_PATHS.some((p) => p.test(pathname))) {
     const headers = new Headers(request.headers);
     headers.set("x-request-path", `${pathname}${search}`);
     return NextResponse.next({ request: { headers } });
@@ -17,7 +19,7 @@ export const proxy = auth((request) => {
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
-});
+}
 
 export const config = {
   matcher: ["/((?!_next/|favicon.ico|robots.txt).*)"],

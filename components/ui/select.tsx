@@ -41,7 +41,7 @@ export function SelectField({ label, value, onChange, options, placeholder, erro
           <RadixSelect.Content
             position="popper"
             sideOffset={4}
-            className="z-50 min-w-[var(--radix-select-trigger-width)] rounded-md border border-gray-200 bg-white p-1 shadow-lg"
+            className="z-50 max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-y-auto rounded-md border border-gray-200 bg-white p-1 shadow-lg"
           >
             <RadixSelect.Viewport>
               {options.map((option) => (

@@ -86,10 +86,13 @@ export const loadWorkspaceContext = cache(
   },
 );
 
-/** For pages: the signed-in user id, or a redirect to sign-in. */
+/** For pages: the signed-in user id, or a redirect to sign-in that comes back here afterwards. */
 export async function requireUserId(): Promise<string> {
   const userId = await sessionUserId();
-  if (!userId) redirect("/sign-in");
+  if (!userId) {
+    const path = (await headers()).get("x-request-path");
+    redirect(path && path !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in");
+  }
   return userId;
 }
 

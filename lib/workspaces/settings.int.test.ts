@@ -20,7 +20,7 @@ beforeAll(async () => {
   people = await makePeople();
 });
 
-const form = (bytes: Uint8Array, name: string, type: string) => {
+const form = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => {
   const data = new FormData();
   data.set("logo", new File([bytes], name, { type }));
   return data;

@@ -1,7 +1,11 @@
 export async function register() {
-  // Imported only on Node: the check uses process.exit, which the Edge runtime does not have.
+  // Node only: the check uses process.exit, and the delivery worker needs the database driver.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentOrExit } = await import("./lib/startup/check-env");
     checkEnvironmentOrExit();
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startDeliveryWorker } = await import("./lib/alerting/queue");
+      startDeliveryWorker();
+    }
   }
 }

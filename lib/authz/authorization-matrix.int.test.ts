@@ -53,6 +53,15 @@ import {
   uploadLogoAction,
 } from "@/app/[workspaceSlug]/settings/general/actions";
 import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
+import {
+  createAlertRuleAction,
+  deleteAlertRuleAction,
+  deleteChannelAction,
+  saveChannelAction,
+  sendTestAlertAction,
+  toggleChannelAction,
+} from "@/app/[workspaceSlug]/settings/alerting/actions";
+import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/app/[workspaceSlug]/settings/ai/actions";
 import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/errors";
 import { discoverEndpoints } from "@/tests/support/discover";
@@ -290,6 +299,39 @@ const MATRIX: Record<string, Row> = {
     allowed: NOBODY,
     call: () => stripeWebhook(new Request("http://app.test/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=forged" }, body: "{}" })),
   },
+  "alerting.saveChannel": {
+    allowed: STAFF,
+    call: (w) => saveChannelAction(w.workspace.slug, { channelId: w.channel.id, kind: "EMAIL", name: "renamed", emails: "a@test.example" }),
+    foreign: (w, o) => saveChannelAction(w.workspace.slug, { channelId: o.channel.id, kind: "EMAIL", name: "renamed", emails: "a@test.example" }),
+  },
+  "alerting.toggleChannel": {
+    allowed: STAFF,
+    call: (w) => toggleChannelAction(w.workspace.slug, { channelId: w.channel.id, enabled: false }),
+    foreign: (w, o) => toggleChannelAction(w.workspace.slug, { channelId: o.channel.id, enabled: false }),
+  },
+  "alerting.deleteChannel": {
+    allowed: STAFF,
+    call: (w) => deleteChannelAction(w.workspace.slug, { channelId: w.channel.id }),
+    foreign: (w, o) => deleteChannelAction(w.workspace.slug, { channelId: o.channel.id }),
+  },
+  "alerting.sendTest": {
+    allowed: STAFF,
+    call: (w) => sendTestAlertAction(w.workspace.slug, { channelId: w.channel.id }),
+    foreign: (w, o) => sendTestAlertAction(w.workspace.slug, { channelId: o.channel.id }),
+  },
+  "alerting.createRule": {
+    allowed: STAFF,
+    call: (w) => createAlertRuleAction(w.workspace.slug, { kind: "MEMBER_JOINED", channelIds: [w.channel.id] }),
+    foreign: (w, o) => createAlertRuleAction(w.workspace.slug, { kind: "MEMBER_JOINED", channelIds: [o.channel.id] }),
+  },
+  "alerting.deleteRule": {
+    allowed: STAFF,
+    call: (w) => deleteAlertRuleAction(w.workspace.slug, { ruleId: w.rule.id }),
+    foreign: (w, o) => deleteAlertRuleAction(w.workspace.slug, { ruleId: o.rule.id }),
+  },
+  "ai.save": { allowed: STAFF, call: (w) => saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1", baseUrl: "http://127.0.0.1:11434" }) },
+  "ai.removeKey": { allowed: STAFF, call: (w) => removeAiKeyAction(w.workspace.slug, {}) },
+  "ai.testConnection": { allowed: STAFF, call: (w) => testAiConnectionAction(w.workspace.slug, {}) },
   "secrets.set": { allowed: STAFF, call: (w) => setSecretAction(w.workspace.slug, { environment: "STAGING", name: "API_KEY", value: "value-1234" }) },
   "secrets.delete": {
     allowed: STAFF,

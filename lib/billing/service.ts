@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { Refusal } from "@/lib/errors";
 import { seatsInUse } from "@/lib/invitations/service";
 import { quotaLimits, quotaUsage, QUOTA_RESOURCES } from "@/lib/quotas/service";
+import { emitAlert } from "@/lib/alerting/rules";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, Prisma, TransactionType } from "@/generated/prisma/client";
 import { formatMinor } from "./money";
@@ -16,7 +17,7 @@ type Ctx = WorkspaceActionContext;
 
 async function balanceOf(tx: Tx, workspaceId: string) {
   await lockWorkspace(tx, workspaceId);
-  return tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { balanceMinor: true, currency: true, plan: true } });
+  return tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, name: true, slug: true, balanceMinor: true, currency: true, plan: true } });
 }
 
 /** Moves the balance and writes the ledger row with the balance after it, under the workspace lock. */
@@ -25,10 +26,11 @@ async function post(
   workspaceId: string,
   entry: { type: TransactionType; amountMinor: number; description: string; provider: string; isTest: boolean; idempotencyKey: string; createdById: string | null },
 ) {
-  const { balanceMinor, currency } = await balanceOf(tx, workspaceId);
+  const { balanceMinor, currency, ...workspace } = await balanceOf(tx, workspaceId);
   const after = balanceMinor + entry.amountMinor;
   if (after < 0) throw new Refusal("LIMIT", `The balance (${formatMinor(balanceMinor, currency)}) does not cover ${formatMinor(-entry.amountMinor, currency)}. Top up first.`);
   await tx.workspace.update({ where: { id: workspaceId }, data: { balanceMinor: after } });
+  if (entry.amountMinor < 0) await emitAlert(tx, workspace, { kind: "BALANCE_BELOW", balanceMinor: after, currency });
   return tx.billingTransaction.create({
     data: { workspaceId, currency, status: "COMPLETED", balanceAfterMinor: after, completedAt: new Date(), ...entry },
   });

@@ -9,6 +9,7 @@ import { EmailSendError, emailTransport } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Role } from "@/generated/prisma/enums";
+import { emitAlert } from "@/lib/alerting/rules";
 import { invitationEmail } from "./email";
 import { splitEmailList } from "./schemas";
 import { invitationStatus, pendingWhere, STATUS_EXPLANATION } from "./status";
@@ -360,6 +361,7 @@ export async function acceptInvitation(
     metadata: { email: invitation.email, role: invitation.role, invitationId: invitation.id },
     ip,
   });
+  await emitAlert(tx, workspace, { kind: "MEMBER_JOINED", email: invitation.email, role: invitation.role });
   return { workspaceSlug: workspace.slug };
 }
 

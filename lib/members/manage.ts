@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { ROLE_LABEL, ROLE_RANK } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors";
 import { assertMayGrant } from "@/lib/invitations/service";
+import { emitAlert } from "@/lib/alerting/rules";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Role } from "@/generated/prisma/enums";
 
@@ -65,7 +66,7 @@ export async function changeMemberRole(tx: Tx, workspaceId: string, actor: Membe
 }
 
 export async function removeMember(tx: Tx, workspaceId: string, actor: MemberActor, membershipId: string) {
-  const { me, target } = await lockAndLoad(tx, workspaceId, actor, membershipId);
+  const { workspace, me, target } = await lockAndLoad(tx, workspaceId, actor, membershipId);
   if (target!.id === me.id) throw new Refusal("FORBIDDEN", "To remove yourself, leave the workspace instead.");
   assertManages(me, target!);
   await tx.membership.delete({ where: { id: target!.id } });
@@ -78,10 +79,11 @@ export async function removeMember(tx: Tx, workspaceId: string, actor: MemberAct
     metadata: { email: target!.user.email, role: target!.role },
     ip: actor.ip,
   });
+  await emitAlert(tx, workspace, { kind: "MEMBER_LEFT", email: target!.user.email, role: target!.role });
 }
 
 export async function leaveWorkspace(tx: Tx, workspaceId: string, actor: MemberActor) {
-  const { me } = await lockAndLoad(tx, workspaceId, actor);
+  const { workspace, me } = await lockAndLoad(tx, workspaceId, actor);
   if (me.role === "OWNER") {
     throw new Refusal("FORBIDDEN", "The owner can't leave. Transfer ownership to another member first.");
   }
@@ -95,6 +97,8 @@ export async function leaveWorkspace(tx: Tx, workspaceId: string, actor: MemberA
     metadata: { role: me.role },
     ip: actor.ip,
   });
+  const leaving = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
+  await emitAlert(tx, workspace, { kind: "MEMBER_LEFT", email: leaving.email, role: me.role });
 }
 
 export async function transferOwnership(

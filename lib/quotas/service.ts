@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { PLAN_CAPS, QUOTA_LABEL } from "@/lib/billing/plans";
+import { emitAlert } from "@/lib/alerting/rules";
 import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, QuotaResource } from "@/generated/prisma/enums";
@@ -45,6 +46,7 @@ export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclud
       href: `/${workspace.slug}/settings/quotas?resource=${resource}`,
     });
   }
+  await emitAlert(tx, workspace, { kind: "QUOTA_ABOVE", resource: QUOTA_LABEL[resource], usage: usage[resource] + 1, limit: limits[resource] });
 }
 
 export async function memberLimit(tx: Tx, workspaceId: string, plan: Plan): Promise<number> {

@@ -2,6 +2,7 @@ import type { WorkspaceActionContext } from "@/lib/authz/action";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
 import type { Environment, LogKind } from "@/generated/prisma/enums";
+import { emitAlert } from "@/lib/alerting/rules";
 import { enforceQuota } from "@/lib/quotas/service";
 import { backupFor, instanceFor, projectFor, serverFor } from "./access";
 import { DEFAULT_INSTANCE_SETTINGS, readInstanceSettings, type InstanceSettings } from "./schemas";
@@ -77,6 +78,7 @@ export async function restartInstance(ctx: Ctx, instanceId: string, mode: "soft"
   await ctx.tx.instance.update({ where: { id: instance.id }, data: { status: "RUNNING", lastRestartedAt: new Date() } });
   await log(ctx, instance.id, "APPLICATION", `${mode === "hard" ? "Hard" : "Soft"} restart by ${ctx.user.name}`, mode === "hard" ? "warn" : "info");
   await ctx.audit({ action: "instance.restarted", targetType: "instance", targetId: instance.id, metadata: { mode, name: instance.name } });
+  await emitAlert(ctx.tx, ctx.workspace, { kind: "INSTANCE_RESTARTED", instance: instance.name, by: ctx.user.name });
   return { status: "RUNNING" as const };
 }
 
@@ -87,6 +89,7 @@ export async function setInstanceRunning(ctx: Ctx, instanceId: string, running: 
   await ctx.tx.instance.update({ where: { id: instance.id }, data: { status: target } });
   await log(ctx, instance.id, "APPLICATION", `${running ? "Started" : "Stopped"} by ${ctx.user.name}`);
   await ctx.audit({ action: running ? "instance.started" : "instance.stopped", targetType: "instance", targetId: instance.id, metadata: { name: instance.name } });
+  if (!running) await emitAlert(ctx.tx, ctx.workspace, { kind: "INSTANCE_STOPPED", instance: instance.name, by: ctx.user.name });
   return { status: target };
 }
 

@@ -6,9 +6,17 @@ import type { Plan } from "@/generated/prisma/enums";
  * moves a role, takes this lock first, so two concurrent changes are decided one after the other on
  * fresh data: "exactly one owner", seat limits and invitation rate limits cannot be raced past.
  */
-export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<{ id: string; slug: string; plan: Plan; kind: string }> {
-  const rows = await tx.$queryRaw<{ id: string; slug: string; plan: Plan; kind: string }[]>`
-    SELECT id, slug, plan::text AS plan, kind::text AS kind FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+export interface LockedWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+  plan: Plan;
+  kind: string;
+}
+
+export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<LockedWorkspace> {
+  const rows = await tx.$queryRaw<LockedWorkspace[]>`
+    SELECT id, name, slug, plan::text AS plan, kind::text AS kind FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new Error(`Workspace ${workspaceId} vanished while locked`);
   return row;

@@ -7,5 +7,7 @@ export const SETTINGS_TABS: { segment: string; label: string; permission: Permis
   { segment: "teams", label: "Teams", permission: "teams.manage" },
   { segment: "billing", label: "Billing", permission: "billing.read" },
   { segment: "quotas", label: "Quotas", permission: "quotas.manage" },
+  { segment: "alerting", label: "Alerting", permission: "alerts.manage" },
+  { segment: "ai", label: "AI", permission: "ai.manage" },
   { segment: "audit", label: "Audit log", permission: "audit.read" },
 ];

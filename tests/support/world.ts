@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { GRANTABLE_KEYS } from "@/lib/authz/permissions";
+import { encryptSecret } from "@/lib/crypto/secrets";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { makeUser } from "./factories";
 
@@ -100,10 +101,17 @@ export async function makeWorld(people: People) {
   await db().recordedEmail.create({
     data: { to: invitation.email, subject: "x", text: "x", html: "x", invitationId: invitation.id, meta: { invitationId: invitation.id, link: `http://app.test/invite/${token}` } },
   });
+  const channel = await db().notificationChannel.create({ data: { workspaceId, kind: "EMAIL", name: "ops mail", emails: ["ops@test.example"] } });
+  const rule = await db().alertRule.create({ data: { workspaceId, kind: "INSTANCE_STOPPED", channelIds: [channel.id] } });
+  await db().aiSettings.create({
+    data: { workspaceId, provider: "CUSTOM", model: "local", baseUrl: "http://127.0.0.1:9", apiKeyCiphertext: encryptSecret("sk-world", `ai-key:${workspaceId}`), apiKeyHint: "…orld" },
+  });
   const quotaRequest = await db().quotaRequest.create({
     data: { workspaceId, resource: "PROJECTS", requestedLimit: 80, reason: "Launching a second product", requestedById: people.admin.id },
   });
   return {
+    channel,
+    rule,
     quotaRequest,
     workspace,
     m,

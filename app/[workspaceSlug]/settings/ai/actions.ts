@@ -1,0 +1,21 @@
+"use server";
+
+import { z } from "zod";
+import { workspaceAction } from "@/lib/authz";
+import { AiSettingsSchema } from "@/lib/ai/schemas";
+import { removeAiKey, saveAiSettings, testAiConnection } from "@/lib/ai/service";
+
+export const saveAiSettingsAction = workspaceAction(
+  { name: "ai.save", permission: "ai.manage", input: AiSettingsSchema },
+  (ctx, input) => saveAiSettings(ctx, input),
+);
+
+export const removeAiKeyAction = workspaceAction(
+  { name: "ai.removeKey", permission: "ai.manage", input: z.object({}) },
+  (ctx) => removeAiKey(ctx),
+);
+
+export const testAiConnectionAction = workspaceAction(
+  { name: "ai.testConnection", permission: "ai.manage", input: z.object({}) },
+  (ctx) => testAiConnection(ctx),
+);

@@ -1,0 +1,35 @@
+"use server";
+
+import { workspaceAction } from "@/lib/authz";
+import { AlertRuleIdSchema, AlertRuleSchema, ChannelIdSchema, ChannelSchema, ToggleChannelSchema } from "@/lib/alerting/schemas";
+import { createRule, deleteChannel, deleteRule, saveChannel, sendTest, setChannelEnabled } from "@/lib/alerting/service";
+
+export const saveChannelAction = workspaceAction(
+  { name: "alerting.saveChannel", permission: "alerts.manage", input: ChannelSchema },
+  (ctx, input) => saveChannel(ctx, input),
+);
+
+export const toggleChannelAction = workspaceAction(
+  { name: "alerting.toggleChannel", permission: "alerts.manage", input: ToggleChannelSchema },
+  (ctx, input) => setChannelEnabled(ctx, input.channelId, input.enabled),
+);
+
+export const deleteChannelAction = workspaceAction(
+  { name: "alerting.deleteChannel", permission: "alerts.manage", input: ChannelIdSchema },
+  (ctx, input) => deleteChannel(ctx, input.channelId),
+);
+
+export const sendTestAlertAction = workspaceAction(
+  { name: "alerting.sendTest", permission: "alerts.manage", input: ChannelIdSchema },
+  (ctx, input) => sendTest(ctx, input.channelId),
+);
+
+export const createAlertRuleAction = workspaceAction(
+  { name: "alerting.createRule", permission: "alerts.manage", input: AlertRuleSchema },
+  (ctx, input) => createRule(ctx, input),
+);
+
+export const deleteAlertRuleAction = workspaceAction(
+  { name: "alerting.deleteRule", permission: "alerts.manage", input: AlertRuleIdSchema },
+  (ctx, input) => deleteRule(ctx, input.ruleId),
+);

@@ -1,0 +1,75 @@
+import type { WorkspaceActionContext } from "@/lib/authz/action";
+import { db } from "@/lib/db";
+import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
+import { Refusal } from "@/lib/errors";
+import type { AiProvider } from "@/generated/prisma/enums";
+import { PROVIDERS } from "./providers";
+
+type Ctx = WorkspaceActionContext;
+const keyContext = (workspaceId: string) => `ai-key:${workspaceId}`;
+
+/** The browser sees the provider, model, base URL and a hint of the key; never the key. */
+export async function aiSettingsView(workspaceId: string) {
+  return db().aiSettings.findUnique({
+    where: { workspaceId },
+    select: { provider: true, model: true, baseUrl: true, apiKeyHint: true, updatedAt: true },
+  });
+}
+
+export async function saveAiSettings(ctx: Ctx, input: { provider: AiProvider; model: string; apiKey?: string; baseUrl?: string }) {
+  const existing = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
+  const key = input.apiKey
+    ? { apiKeyCiphertext: encryptSecret(input.apiKey, keyContext(ctx.workspace.id)), apiKeyHint: secretHint(input.apiKey) }
+    : {};
+  const data = { provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, ...key };
+  await ctx.tx.aiSettings.upsert({ where: { workspaceId: ctx.workspace.id }, create: { workspaceId: ctx.workspace.id, ...data }, update: data });
+  await ctx.audit({
+    action: "ai.settings_changed",
+    targetType: "ai_settings",
+    targetId: ctx.workspace.id,
+    // Whether the key changed, never the key or its hint.
+    metadata: { provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, keyChanged: Boolean(input.apiKey), before: existing ? { provider: existing.provider, model: existing.model } : null },
+  });
+}
+
+export async function removeAiKey(ctx: Ctx) {
+  const existing = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
+  if (!existing?.apiKeyCiphertext) throw new Refusal("CONFLICT", "There is no stored key to remove.");
+  await ctx.tx.aiSettings.update({ where: { workspaceId: ctx.workspace.id }, data: { apiKeyCiphertext: null, apiKeyHint: null } });
+  await ctx.audit({ action: "ai.key_removed", targetType: "ai_settings", targetId: ctx.workspace.id });
+}
+
+export interface ConnectionOutcome {
+  ok: boolean;
+  httpStatus: number | null;
+  models: number;
+  latencyMs: number;
+  message: string;
+}
+
+/** Calls the provider's model-list endpoint from the server with the stored settings and a short timeout. */
+export async function testAiConnection(ctx: Ctx): Promise<ConnectionOutcome> {
+  const settings = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
+  if (!settings) throw new Refusal("CONFLICT", "Save the settings first.");
+  const spec = PROVIDERS[settings.provider];
+  const key = settings.apiKeyCiphertext ? decryptSecret(settings.apiKeyCiphertext, keyContext(ctx.workspace.id)) : null;
+  if (spec.needsKey && !key) throw new Refusal("CONFLICT", `${spec.label} needs an API key.`);
+  const base = settings.baseUrl ?? spec.defaultBaseUrl!;
+  const request = spec.listRequest(base, key);
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(request.url, { headers: request.headers, redirect: "manual", signal: AbortSignal.timeout(5000) });
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const detail = (body as { error?: { message?: string } | string })?.error;
+      const message = typeof detail === "string" ? detail : (detail?.message ?? response.statusText);
+      return { ok: false, httpStatus: response.status, models: 0, latencyMs: elapsed(), message: `${spec.label} answered ${response.status}: ${message}` };
+    }
+    const models = spec.countModels(body);
+    return { ok: true, httpStatus: response.status, models, latencyMs: elapsed(), message: `Connected: ${models} model(s) available` };
+  } catch (error) {
+    const message = error instanceof Error && error.name === "TimeoutError" ? "No answer within 5 s" : error instanceof Error ? error.message : "The request failed";
+    return { ok: false, httpStatus: null, models: 0, latencyMs: elapsed(), message: `Could not reach ${spec.label}: ${message}` };
+  }
+}

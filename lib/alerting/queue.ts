@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { sendToChannel, type AlertPayload, type SendOutcome } from "./send";
+
+export const MAX_ATTEMPTS = 6;
+
+/** 5 s, 10 s, 20 s, … capped at 10 minutes, with a little jitter so retries do not march in step. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(5000 * 2 ** Math.max(0, attempts - 1), 10 * 60 * 1000);
+  return base + Math.floor(Math.random() * 1000);
+}
+
+/** Stored in the caller's transaction: the alert exists exactly when the event that caused it does. */
+export async function enqueueDeliveries(
+  tx: Tx,
+  input: { workspaceId: string; channelIds: string[]; ruleId: string | null; payload: AlertPayload },
+): Promise<void> {
+  if (input.channelIds.length === 0) return;
+  const channels = await tx.notificationChannel.findMany({
+    where: { id: { in: input.channelIds }, workspaceId: input.workspaceId, enabled: true },
+    select: { id: true },
+  });
+  await tx.delivery.createMany({
+    data: channels.map((c) => ({
+      workspaceId: input.workspaceId,
+      channelId: c.id,
+      ruleId: input.ruleId,
+      event: input.payload.event,
+      payload: input.payload as unknown as Prisma.InputJsonObject,
+    })),
+  });
+}
+
+interface ClaimedDelivery {
+  id: string;
+  channelId: string;
+  payload: AlertPayload;
+  attempts: number;
+}
+
+/**
+ * Takes due deliveries with a lease. FOR UPDATE SKIP LOCKED lets several workers (several app
+ * instances) claim at once without ever taking the same row; a lease that runs out (its worker died
+ * mid-send) makes the row due again. Works the same on PostgreSQL and on the embedded PGlite.
+ */
+export async function claimDueDeliveries(limit = 10, leaseMs = 60_000): Promise<ClaimedDelivery[]> {
+  const lease = new Date(Date.now() + leaseMs);
+  return db().$queryRaw<ClaimedDelivery[]>`
+    UPDATE "Delivery" SET status = 'SENDING', "lockedUntil" = ${lease}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "Delivery"
+      WHERE (status = 'PENDING' AND "nextAttemptAt" <= now()) OR (status = 'SENDING' AND "lockedUntil" < now())
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, "channelId", payload, attempts`;
+}
+
+export async function recordOutcome(delivery: { id: string; attempts: number }, outcome: SendOutcome): Promise<void> {
+  const final = outcome.ok || delivery.attempts >= MAX_ATTEMPTS;
+  await db().$transaction([
+    db().deliveryAttempt.create({
+      data: { deliveryId: delivery.id, ok: outcome.ok, httpStatus: outcome.httpStatus, latencyMs: outcome.latencyMs, error: outcome.error },
+    }),
+    db().delivery.update({
+      where: { id: delivery.id },
+      data: outcome.ok
+        ? { status: "SUCCEEDED", deliveredAt: new Date(), lockedUntil: null }
+        : final
+          ? { status: "FAILED", lockedUntil: null }
+          : { status: "PENDING", lockedUntil: null, nextAttemptAt: new Date(Date.now() + backoffMs(delivery.attempts)) },
+    }),
+  ]);
+}
+
+export async function deliverClaimed(delivery: ClaimedDelivery): Promise<SendOutcome> {
+  const channel = await db().notificationChannel.findUnique({ where: { id: delivery.channelId } });
+  const outcome = channel
+    ? await sendToChannel(channel, delivery.payload, delivery.id)
+    : { ok: false, httpStatus: null, latencyMs: 0, error: "The channel was deleted" };
+  await recordOutcome(delivery, outcome);
+  return outcome;
+}
+
+/** One pass of the worker: claim what is due and send it. Returns how many were attempted. */
+export async function runDeliveryWorkerOnce(limit = 10): Promise<number> {
+  const claimed = await claimDueDeliveries(limit);
+  await Promise.all(claimed.map((d) => deliverClaimed(d)));
+  return claimed.length;
+}
+
+let started = false;
+
+/** Started once per server process (instrumentation.ts); every instance runs one, SKIP LOCKED shares the work. */
+export function startDeliveryWorker(intervalMs = 2000): void {
+  if (started || process.env.DELIVERY_WORKER === "off") return;
+  started = true;
+  const workerId = randomUUID().slice(0, 8);
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      while ((await runDeliveryWorkerOnce()) > 0) {
+        // keep draining while there is work
+      }
+    } catch (error) {
+      console.error(`[deliveries ${workerId}]`, error);
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  timer.unref();
+}

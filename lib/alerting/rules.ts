@@ -1,0 +1,59 @@
+import type { Tx } from "@/lib/db";
+import { formatMinor } from "@/lib/billing/money";
+import type { AlertKind } from "@/generated/prisma/enums";
+import { enqueueDeliveries } from "./queue";
+
+export type AlertEvent =
+  | { kind: "INSTANCE_STOPPED" | "INSTANCE_RESTARTED"; instance: string; by: string }
+  | { kind: "MEMBER_JOINED" | "MEMBER_LEFT"; email: string; role: string }
+  | { kind: "BALANCE_BELOW"; balanceMinor: number; currency: string }
+  | { kind: "QUOTA_ABOVE"; resource: string; usage: number; limit: number };
+
+export const ALERT_LABEL: Record<AlertKind, string> = {
+  BALANCE_BELOW: "Balance below an amount",
+  QUOTA_ABOVE: "Quota usage above a percentage",
+  INSTANCE_STOPPED: "An instance stopped",
+  INSTANCE_RESTARTED: "An instance restarted",
+  MEMBER_JOINED: "A member joined",
+  MEMBER_LEFT: "A member left",
+};
+
+function describe(event: AlertEvent): { title: string; text: string } {
+  switch (event.kind) {
+    case "INSTANCE_STOPPED":
+      return { title: `${event.instance} stopped`, text: `${event.by} stopped ${event.instance}.` };
+    case "INSTANCE_RESTARTED":
+      return { title: `${event.instance} restarted`, text: `${event.by} restarted ${event.instance}.` };
+    case "MEMBER_JOINED":
+      return { title: `${event.email} joined`, text: `${event.email} joined as ${event.role.toLowerCase()}.` };
+    case "MEMBER_LEFT":
+      return { title: `${event.email} left`, text: `${event.email} (${event.role.toLowerCase()}) is no longer a member.` };
+    case "BALANCE_BELOW":
+      return { title: "Balance is low", text: `The prepaid balance is ${formatMinor(event.balanceMinor, event.currency)}.` };
+    case "QUOTA_ABOVE":
+      return {
+        title: `${event.resource.toLowerCase()} quota ${Math.round((event.usage / event.limit) * 100)}% used`,
+        text: `${event.usage} of ${event.limit} ${event.resource.toLowerCase()} are in use.`,
+      };
+  }
+}
+
+function matches(event: AlertEvent, threshold: number | null): boolean {
+  if (event.kind === "BALANCE_BELOW") return threshold !== null && event.balanceMinor < threshold;
+  if (event.kind === "QUOTA_ABOVE") return threshold !== null && event.limit > 0 && (event.usage / event.limit) * 100 >= threshold;
+  return true;
+}
+
+/** Finds the rules an event meets and stores a delivery per channel, in the caller's transaction. */
+export async function emitAlert(tx: Tx, workspace: { id: string; name: string; slug: string }, event: AlertEvent): Promise<void> {
+  const rules = await tx.alertRule.findMany({ where: { workspaceId: workspace.id, kind: event.kind, enabled: true } });
+  const { title, text } = describe(event);
+  for (const rule of rules.filter((r) => matches(event, r.threshold))) {
+    await enqueueDeliveries(tx, {
+      workspaceId: workspace.id,
+      channelIds: rule.channelIds,
+      ruleId: rule.id,
+      payload: { event: event.kind, title, text, workspace, data: { ...event } },
+    });
+  }
+}

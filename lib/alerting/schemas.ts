@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/accounts/schemas";
+import { urlProblem } from "./url-guard";
+
+export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
+export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT"] as const;
+
+const name = z.string().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");
+const id = z.string().min(1).max(64);
+
+function addressList(raw: string): string[] {
+  return raw.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean);
+}
+
+/** One form for every kind: the fields a kind does not use are ignored; the ones it needs are checked. */
+export const ChannelSchema = z
+  .object({
+    channelId: id.optional(),
+    kind: z.enum(CHANNEL_KINDS, { message: "Choose a kind" }),
+    name,
+    emails: z.string().max(2000).optional(),
+    url: z.string().trim().max(500).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === "EMAIL") {
+      const list = addressList(value.emails ?? "");
+      if (list.length === 0) ctx.addIssue({ code: "custom", path: ["emails"], message: "Enter at least one address" });
+      if (list.length > 20) ctx.addIssue({ code: "custom", path: ["emails"], message: "At most 20 addresses" });
+      const bad = list.find((e) => !emailSchema.safeParse(e).success);
+      if (bad) ctx.addIssue({ code: "custom", path: ["emails"], message: `${bad} is not a valid address` });
+      return;
+    }
+    // Editing: a blank URL keeps the stored one.
+    if (!value.url && value.channelId) return;
+    const problem = value.url ? urlProblem(value.url) : "Enter the URL";
+    if (problem) ctx.addIssue({ code: "custom", path: ["url"], message: problem });
+  })
+  .transform((value) => ({ ...value, emails: value.kind === "EMAIL" ? addressList(value.emails ?? "").map((e) => e.toLowerCase()) : [] }));
+export type ChannelInput = z.input<typeof ChannelSchema>;
+export type ChannelOutput = z.output<typeof ChannelSchema>;
+
+export const ChannelIdSchema = z.object({ channelId: id });
+export const ToggleChannelSchema = z.object({ channelId: id, enabled: z.boolean() });
+
+export const AlertRuleSchema = z
+  .object({
+    kind: z.enum(ALERT_KINDS, { message: "Choose what to watch" }),
+    threshold: z.string().trim().max(12).optional(),
+    channelIds: z.array(id).min(1, "Choose at least one channel").max(20),
+  })
+  .transform((value, ctx) => {
+    if (value.kind !== "BALANCE_BELOW" && value.kind !== "QUOTA_ABOVE") return { ...value, threshold: null };
+    const number = Number(value.threshold);
+    if (value.kind === "QUOTA_ABOVE" && !(Number.isInteger(number) && number >= 1 && number <= 100)) {
+      ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter a percentage from 1 to 100" });
+      return z.NEVER;
+    }
+    if (value.kind === "BALANCE_BELOW") {
+      const match = /^\d{1,7}(\.\d{1,2})?$/.exec(value.threshold ?? "");
+      if (!match) {
+        ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter an amount like 20 or 20.50" });
+        return z.NEVER;
+      }
+      const [whole, cents = ""] = (value.threshold ?? "").split(".");
+      return { ...value, threshold: Number(whole) * 100 + Number(cents.padEnd(2, "0")) };
+    }
+    return { ...value, threshold: number };
+  });
+export type AlertRuleInput = z.input<typeof AlertRuleSchema>;
+
+export const AlertRuleIdSchema = z.object({ ruleId: id });

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import type { WorkspaceActionContext } from "@/lib/authz/action";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
+import { Refusal } from "@/lib/errors";
+import type { AlertKind, ChannelKind } from "@/generated/prisma/enums";
+import { recordOutcome } from "./queue";
+import { channelSecretContext, channelUrlContext, sendToChannel, type SendOutcome } from "./send";
+
+type Ctx = WorkspaceActionContext;
+
+async function channelFor(ctx: Ctx, channelId: string) {
+  const channel = await ctx.tx.notificationChannel.findFirst({ where: { id: channelId, workspaceId: ctx.workspace.id } });
+  if (!channel) throw Refusal.notFound("That channel");
+  return channel;
+}
+
+/**
+ * Creates or edits a channel. A webhook gets a signing secret when it is made; it is returned that
+ * once (to paste into the receiver) and stored only encrypted.
+ */
+export async function saveChannel(
+  ctx: Ctx,
+  input: { channelId?: string; kind: ChannelKind; name: string; emails: string[]; url?: string },
+): Promise<{ id: string; signingSecret?: string }> {
+  const existing = input.channelId ? await channelFor(ctx, input.channelId) : null;
+  if (existing && existing.kind !== input.kind) throw Refusal.field("kind", "A channel keeps its kind; make a new one instead");
+  let channel;
+  try {
+    channel = existing
+      ? await ctx.tx.notificationChannel.update({ where: { id: existing.id }, data: { name: input.name, emails: input.emails } })
+      : await ctx.tx.notificationChannel.create({ data: { workspaceId: ctx.workspace.id, kind: input.kind, name: input.name, emails: input.emails } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw Refusal.field("name", "A channel with this name already exists");
+    throw error;
+  }
+  let signingSecret: string | undefined;
+  if (input.kind !== "EMAIL" && input.url) {
+    await ctx.tx.notificationChannel.update({
+      where: { id: channel.id },
+      data: { urlCiphertext: encryptSecret(input.url, channelUrlContext(channel.id)), urlHint: urlHint(input.url) },
+    });
+  }
+  if (input.kind === "WEBHOOK" && !existing) {
+    signingSecret = `whsec_${randomBytes(24).toString("base64url")}`;
+    await ctx.tx.notificationChannel.update({
+      where: { id: channel.id },
+      data: { signingSecretCiphertext: encryptSecret(signingSecret, channelSecretContext(channel.id)) },
+    });
+  }
+  await ctx.audit({
+    action: existing ? "alerting.channel_updated" : "alerting.channel_created",
+    targetType: "channel",
+    targetId: channel.id,
+    metadata: { kind: input.kind, name: input.name, urlChanged: Boolean(input.url) },
+  });
+  return { id: channel.id, ...(signingSecret ? { signingSecret } : {}) };
+}
+
+/** Enough of a URL to recognise it, not enough to use it (Slack's path is the credential). */
+function urlHint(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}/…${secretHint(parsed.pathname + parsed.search).slice(1)}`;
+}
+
+export async function setChannelEnabled(ctx: Ctx, channelId: string, enabled: boolean) {
+  const channel = await channelFor(ctx, channelId);
+  await ctx.tx.notificationChannel.update({ where: { id: channel.id }, data: { enabled } });
+  await ctx.audit({ action: enabled ? "alerting.channel_enabled" : "alerting.channel_disabled", targetType: "channel", targetId: channel.id, metadata: { name: channel.name } });
+}
+
+export async function deleteChannel(ctx: Ctx, channelId: string) {
+  const channel = await channelFor(ctx, channelId);
+  await ctx.tx.notificationChannel.delete({ where: { id: channel.id } });
+  await ctx.audit({ action: "alerting.channel_deleted", targetType: "channel", targetId: channel.id, metadata: { name: channel.name } });
+}
+
+/** "Send test": stored like any delivery, sent at once, and the outcome shown to the person who asked. */
+export async function sendTest(ctx: Ctx, channelId: string): Promise<SendOutcome> {
+  const channel = await channelFor(ctx, channelId);
+  const payload = {
+    event: "TEST",
+    title: "Test alert",
+    text: `${ctx.user.name} sent a test alert to ${channel.name}.`,
+    workspace: { id: ctx.workspace.id, name: ctx.workspace.name, slug: ctx.workspace.slug },
+    data: {},
+    test: true,
+  };
+  const delivery = await ctx.tx.delivery.create({
+    data: {
+      workspaceId: ctx.workspace.id,
+      channelId: channel.id,
+      event: "TEST",
+      payload,
+      status: "SENDING",
+      attempts: 1,
+      lockedUntil: new Date(Date.now() + 60_000),
+    },
+  });
+  await ctx.audit({ action: "alerting.test_sent", targetType: "channel", targetId: channel.id, metadata: { name: channel.name } });
+  const outcome: SendOutcome = { ok: false, httpStatus: null, latencyMs: 0, error: "Not sent" };
+  ctx.afterCommit(async () => {
+    Object.assign(outcome, await sendToChannel(channel, payload, delivery.id));
+    await recordOutcome({ id: delivery.id, attempts: 1 }, outcome);
+  });
+  return outcome;
+}
+
+export async function createRule(ctx: Ctx, input: { kind: AlertKind; threshold: number | null; channelIds: string[] }) {
+  const channels = await ctx.tx.notificationChannel.count({ where: { workspaceId: ctx.workspace.id, id: { in: input.channelIds } } });
+  if (channels !== new Set(input.channelIds).size) throw new Refusal("NOT_FOUND", "One of the chosen channels was not found", { channelIds: "One of the chosen channels was not found" });
+  const rule = await ctx.tx.alertRule.create({ data: { workspaceId: ctx.workspace.id, ...input } });
+  await ctx.audit({ action: "alerting.rule_created", targetType: "rule", targetId: rule.id, metadata: { kind: input.kind, threshold: input.threshold } });
+  return { id: rule.id };
+}
+
+export async function deleteRule(ctx: Ctx, ruleId: string) {
+  const rule = await ctx.tx.alertRule.findFirst({ where: { id: ruleId, workspaceId: ctx.workspace.id } });
+  if (!rule) throw Refusal.notFound("That rule");
+  await ctx.tx.alertRule.delete({ where: { id: rule.id } });
+  await ctx.audit({ action: "alerting.rule_deleted", targetType: "rule", targetId: rule.id, metadata: { kind: rule.kind } });
+}
+
+export async function alertingOverview(workspaceId: string) {
+  const [channels, rules] = await Promise.all([
+    db().notificationChannel.findMany({
+      where: { workspaceId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        kind: true,
+        name: true,
+        enabled: true,
+        emails: true,
+        urlHint: true,
+        deliveries: {
+          orderBy: { createdAt: "desc" },
+          take: 10,
+          select: {
+            id: true,
+            event: true,
+            status: true,
+            attempts: true,
+            createdAt: true,
+            log: { orderBy: { at: "desc" }, select: { id: true, ok: true, httpStatus: true, latencyMs: true, error: true, at: true } },
+          },
+        },
+      },
+    }),
+    db().alertRule.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return { channels, rules };
+}

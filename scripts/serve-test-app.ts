@@ -7,6 +7,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/demo/seed";
 import { startMailCapture } from "@/tests/support/mail-capture";
+import { startReceiver } from "@/tests/support/receiver";
 
 async function main() {
   const admin = process.env.TEST_DATABASE_URL;
@@ -28,6 +29,17 @@ async function main() {
 
   // Mail goes through the real Resend SDK to a capture server the tests read, as a person reads mail.
   const mail = await startMailCapture(Number(process.env.MAIL_CAPTURE_PORT ?? 3101));
+  // Webhook and Slack targets, and fake AI providers' model lists, for the alerting and AI tests.
+  await startReceiver(
+    {
+      "/ai-ok/v1/models": { status: 200, body: { data: [{ id: "claude-sonnet-4-5" }, { id: "claude-haiku-4-5" }] } },
+      "/ai-bad/models": { status: 401, body: { error: { message: "Incorrect API key provided" } } },
+      "/ai-groq/models": { status: 200, body: { data: [{ id: "llama-3.3-70b-versatile" }] } },
+      "/ai-ollama/api/tags": { status: 200, body: { models: [{ name: "llama3.1" }, { name: "qwen2.5" }, { name: "mistral" }] } },
+      "/ai-custom/models": { status: 200, body: { data: [{ id: "house-model" }] } },
+    },
+    Number(process.env.RECEIVER_PORT ?? 3102),
+  );
 
   const port = process.env.PORT ?? "3100";
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
@@ -38,6 +50,7 @@ async function main() {
       RESEND_API_KEY: "re_e2e_key",
       RESEND_BASE_URL: mail.url,
       PLATFORM_ADMIN_EMAILS: "ops@example.com",
+      ALERTS_ALLOW_PRIVATE_TARGETS: "true",
     },
   });
   const stop = () => server.kill("SIGTERM");

@@ -19,7 +19,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField, TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
-import { ALERT_KINDS, AlertRuleSchema, ChannelSchema, type AlertRuleInput, type ChannelInput, type ChannelOutput } from "@/lib/alerting/schemas";
+import { ALERT_KINDS, AlertRuleSchema, channelSchema, type AlertRuleInput, type ChannelInput, type ChannelOutput } from "@/lib/alerting/schemas";
 import { applyActionResult } from "@/lib/forms";
 
 const KIND_OPTIONS = [
@@ -28,12 +28,22 @@ const KIND_OPTIONS = [
   { value: "WEBHOOK", label: "Webhook" },
 ];
 
-export function ChannelForm({ slug, channel, onDone }: { slug: string; channel?: { id: string; kind: string; name: string; emails: string[] }; onDone?: () => void }) {
+export function ChannelForm({
+  slug,
+  allowPlainHttp,
+  channel,
+  onDone,
+}: {
+  slug: string;
+  allowPlainHttp: boolean;
+  channel?: { id: string; kind: string; name: string; emails: string[] };
+  onDone?: () => void;
+}) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm<ChannelInput, unknown, ChannelOutput>({
-    resolver: zodResolver(ChannelSchema),
+    resolver: zodResolver(channelSchema(() => allowPlainHttp)),
     defaultValues: channel
       ? { channelId: channel.id, kind: channel.kind as ChannelInput["kind"], name: channel.name, emails: channel.emails.join(", "), url: "" }
       : { kind: "WEBHOOK", name: "", emails: "", url: "" },
@@ -78,7 +88,15 @@ export function ChannelForm({ slug, channel, onDone }: { slug: string; channel?:
   );
 }
 
-export function ChannelControls({ slug, channel }: { slug: string; channel: { id: string; kind: string; name: string; enabled: boolean; emails: string[] } }) {
+export function ChannelControls({
+  slug,
+  allowPlainHttp,
+  channel,
+}: {
+  slug: string;
+  allowPlainHttp: boolean;
+  channel: { id: string; kind: string; name: string; enabled: boolean; emails: string[] };
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: boolean; httpStatus: number | null; latencyMs: number; error: string | null } | null>(null);
@@ -135,7 +153,7 @@ export function ChannelControls({ slug, channel }: { slug: string; channel: { id
         </p>
       ) : null}
       <Dialog open={editing} onOpenChange={setEditing} title={`Edit ${channel.name}`}>
-        <ChannelForm slug={slug} channel={channel} onDone={() => setEditing(false)} />
+        <ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} channel={channel} onDone={() => setEditing(false)} />
       </Dialog>
     </div>
   );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
-import { urlProblem } from "./url-guard";
+import { urlProblem } from "./url-rules";
 
 export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
 export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT"] as const;
@@ -12,8 +12,13 @@ function addressList(raw: string): string[] {
   return raw.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean);
 }
 
-/** One form for every kind: the fields a kind does not use are ignored; the ones it needs are checked. */
-export const ChannelSchema = z
+/**
+ * One form for every kind: the fields a kind does not use are ignored; the ones it needs are checked.
+ * Whether plain http is acceptable is the deployment's policy (ALERTS_ALLOW_PRIVATE_TARGETS), so the
+ * schema is made for a policy: the server reads it from the environment, the page hands it to the form.
+ */
+export const channelSchema = (allowPlainHttp: () => boolean) =>
+  z
   .object({
     channelId: id.optional(),
     kind: z.enum(CHANNEL_KINDS, { message: "Choose a kind" }),
@@ -32,12 +37,12 @@ export const ChannelSchema = z
     }
     // Editing: a blank URL keeps the stored one.
     if (!value.url && value.channelId) return;
-    const problem = value.url ? urlProblem(value.url) : "Enter the URL";
+    const problem = value.url ? urlProblem(value.url, allowPlainHttp()) : "Enter the URL";
     if (problem) ctx.addIssue({ code: "custom", path: ["url"], message: problem });
   })
   .transform((value) => ({ ...value, emails: value.kind === "EMAIL" ? addressList(value.emails ?? "").map((e) => e.toLowerCase()) : [] }));
-export type ChannelInput = z.input<typeof ChannelSchema>;
-export type ChannelOutput = z.output<typeof ChannelSchema>;
+export type ChannelInput = z.input<ReturnType<typeof channelSchema>>;
+export type ChannelOutput = z.output<ReturnType<typeof channelSchema>>;
 
 export const ChannelIdSchema = z.object({ channelId: id });
 export const ToggleChannelSchema = z.object({ channelId: id, enabled: z.boolean() });

@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { urlProblem as urlRules } from "./url-rules";
 
 /**
  * Outbound alert URLs are a classic SSRF door: a webhook pointed at 169.254.169.254 or an internal
@@ -11,18 +12,9 @@ export function privateTargetsAllowed(): boolean {
   return process.env.ALERTS_ALLOW_PRIVATE_TARGETS === "true";
 }
 
-/** A reason the URL is unacceptable as written, or null. */
+/** A reason the URL is unacceptable as written under this deployment's policy, or null. */
 export function urlProblem(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return "Enter a full URL, like https://hooks.example.com/alerts";
-  }
-  if (url.username || url.password) return "Leave credentials out of the URL";
-  if (url.protocol === "https:") return null;
-  if (url.protocol === "http:" && privateTargetsAllowed()) return null;
-  return "Use an https:// URL";
+  return urlRules(raw, privateTargetsAllowed());
 }
 
 export function isPrivateAddress(address: string): boolean {

@@ -10,15 +10,19 @@ export interface Received {
  * A local HTTP receiver for alert webhooks and a fake AI provider: records every request; `failNext`
  * answers the next N with 500; `routes` can serve canned JSON (a model list, an auth error).
  */
-export async function startReceiver(routes: Record<string, { status: number; body: unknown }> = {}) {
+export async function startReceiver(routes: Record<string, { status: number; body: unknown }> = {}, port = 0) {
   const received: Received[] = [];
   const state = { failNext: 0 };
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {
-      received.push({ path: req.url ?? "/", headers: req.headers, body });
       res.setHeader("content-type", "application/json");
+      if (req.url === "/__received") {
+        res.end(JSON.stringify(received));
+        return;
+      }
+      received.push({ path: req.url ?? "/", headers: req.headers, body });
       if (state.failNext > 0) {
         state.failNext--;
         res.statusCode = 500;
@@ -30,8 +34,8 @@ export async function startReceiver(routes: Record<string, { status: number; bod
       res.end(JSON.stringify(route?.body ?? { ok: true }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, server, received, state };
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return { url: `http://127.0.0.1:${actualPort}`, server, received, state };
 }

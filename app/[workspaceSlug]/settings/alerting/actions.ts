@@ -1,11 +1,13 @@
 "use server";
 
 import { workspaceAction } from "@/lib/authz";
-import { AlertRuleIdSchema, AlertRuleSchema, ChannelIdSchema, ChannelSchema, ToggleChannelSchema } from "@/lib/alerting/schemas";
+import { AlertRuleIdSchema, AlertRuleSchema, ChannelIdSchema, channelSchema, ToggleChannelSchema } from "@/lib/alerting/schemas";
+import { privateTargetsAllowed } from "@/lib/alerting/url-guard";
 import { createRule, deleteChannel, deleteRule, saveChannel, sendTest, setChannelEnabled } from "@/lib/alerting/service";
 
 export const saveChannelAction = workspaceAction(
-  { name: "alerting.saveChannel", permission: "alerts.manage", input: ChannelSchema },
+  // The policy is read on every parse, so a deployment's setting (and a test's) applies at once.
+  { name: "alerting.saveChannel", permission: "alerts.manage", input: channelSchema(privateTargetsAllowed) },
   (ctx, input) => saveChannel(ctx, input),
 );
 

@@ -4,6 +4,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
 import { ALERT_LABEL } from "@/lib/alerting/rules";
 import { alertingOverview } from "@/lib/alerting/service";
+import { privateTargetsAllowed } from "@/lib/alerting/url-guard";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { formatMinor } from "@/lib/billing/money";
 
@@ -15,13 +16,14 @@ export default async function AlertingPage({ params }: { params: Promise<{ works
   requirePermission(ctx, "alerts.manage");
   const slug = ctx.workspace.slug;
   const { channels, rules } = await alertingOverview(ctx.workspace.id);
+  const allowPlainHttp = privateTargetsAllowed();
   const channelName = new Map(channels.map((c) => [c.id, c.name]));
   return (
     <div className="space-y-6">
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="text-lg font-semibold">Add a channel</h2>
-          <div className="mt-3"><ChannelForm slug={slug} /></div>
+          <div className="mt-3"><ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} /></div>
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">Add a rule</h2>
@@ -52,7 +54,7 @@ export default async function AlertingPage({ params }: { params: Promise<{ works
                 {!c.enabled ? <Badge className="bg-amber-100 text-amber-900">disabled</Badge> : null}
                 <span className="text-sm text-gray-700">{c.kind === "EMAIL" ? c.emails.join(", ") : c.urlHint}</span>
               </div>
-              <ChannelControls slug={slug} channel={c} />
+              <ChannelControls slug={slug} allowPlainHttp={allowPlainHttp} channel={c} />
               <DataTable caption={`Deliveries to ${c.name}`} headers={["Event", "Status", "Attempts", "Last attempt", "When"]}>
                 {c.deliveries.map((d) => {
                   const last = d.log[0];

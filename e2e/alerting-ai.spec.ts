@@ -1,17 +1,10 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signedIn } from "./support";
 
 const RECEIVER = `http://127.0.0.1:${process.env.RECEIVER_PORT ?? 3102}`;
 const MAIL = `http://127.0.0.1:${process.env.MAIL_CAPTURE_PORT ?? 3101}`;
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email, DEMO.password);
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
 
 interface Received {
   path: string;

@@ -1,13 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signedIn } from "./support";
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email, DEMO.password);
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
 
 test("an admin grants a developer Restart on one project, then revokes it", async ({ browser }) => {
   const admin = await signedIn(browser, DEMO.email); // owner of Acme

@@ -1,18 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signUp, uniqueEmail } from "./support";
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signedIn, signUp, uniqueEmail } from "./support";
 
 const TINY_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
 );
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email, DEMO.password);
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
 
 test("General: logo, colour, slug rename with a redirecting old URL, default, and deletion", async ({ page }) => {
   await signUp(page, "Gina General", uniqueEmail("general"));

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const DEMO = { email: "demo@example.com", password: "demo-password" };
@@ -47,4 +47,13 @@ export async function invitationLinkFor(request: APIRequestContext, to: string, 
     link = match![0];
   }).toPass({ timeout: 10_000 });
   return link;
+}
+
+/** A fresh browser context signed in as a demo account (all share the demo password). */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/sign-in");
+  await signIn(page, email, DEMO.password);
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
 }

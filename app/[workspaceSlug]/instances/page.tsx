@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
 import Link from "next/link";
 import { CreateInstanceDialog } from "@/components/resources/forms";
 import { InstanceControls } from "@/components/resources/instance-controls";
 import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";
-import { buttonClass } from "@/components/ui/button";
 import { DataTable, Td } from "@/components/ui/table";
 import { requireMember } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -60,15 +60,7 @@ export default async function InstancesPage({
           ))}
         </DataTable>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label="Instance pages" className="flex items-center justify-between text-sm">
-          <span className="text-gray-700">Page {list.page} of {list.pageCount}</span>
-          <span className="flex gap-2">
-            {list.page > 1 ? <Link className={buttonClass("secondary")} href={`/${slug}/instances?page=${list.page - 1}`}>Previous</Link> : null}
-            {list.page < list.pageCount ? <Link className={buttonClass("secondary")} href={`/${slug}/instances?page=${list.page + 1}`}>Next</Link> : null}
-          </span>
-        </nav>
-      ) : null}
+      <Pagination label="Instance pages" page={list.page} pageCount={list.pageCount} href={(n) => `/${slug}/instances?page=${n}`} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { DataTable, Td } from "@/components/ui/table";
@@ -64,15 +64,7 @@ export default async function AuditLogPage({
           </tr>
         ))}
       </DataTable>
-      {list.pageCount > 1 ? (
-        <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
-          <span className="text-gray-700">Page {list.page} of {list.pageCount}</span>
-          <span className="flex gap-2">
-            {list.page > 1 ? <Link className={buttonClass("secondary")} href={`${base}?${query(list.page - 1)}`}>Previous</Link> : null}
-            {list.page < list.pageCount ? <Link className={buttonClass("secondary")} href={`${base}?${query(list.page + 1)}`}>Next</Link> : null}
-          </span>
-        </nav>
-      ) : null}
+      <Pagination label="Audit log pages" page={list.page} pageCount={list.pageCount} href={(n) => `${base}?${query(n)}`} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { ChangePlanButton, TopUpForm } from "@/components/settings/billing-forms";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -100,15 +100,7 @@ export default async function BillingPage({
             </tr>
           ))}
         </DataTable>
-        {list.pageCount > 1 ? (
-          <nav aria-label="Transaction pages" className="flex items-center justify-between text-sm">
-            <span className="text-gray-700">Page {list.page} of {list.pageCount}</span>
-            <span className="flex gap-2">
-              {list.page > 1 ? <Link className={buttonClass("secondary")} href={`${base}?${query(list.page - 1)}`}>Previous</Link> : null}
-              {list.page < list.pageCount ? <Link className={buttonClass("secondary")} href={`${base}?${query(list.page + 1)}`}>Next</Link> : null}
-            </span>
-          </nav>
-        ) : null}
+        <Pagination label="Transaction pages" page={list.page} pageCount={list.pageCount} href={(n) => `${base}?${query(n)}`} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { Search } from "lucide-react";
 import { InvitationActions } from "@/components/members/invitation-actions";
 import { InviteMembersDialog } from "@/components/members/invite-members-dialog";
@@ -114,15 +114,7 @@ export default async function MembersSettingsPage({
             </tbody>
           </table>
         </div>
-        {list.pageCount > 1 ? (
-          <nav aria-label="Members pages" className="flex items-center justify-between text-sm">
-            <span className="text-gray-700">Page {list.page} of {list.pageCount}</span>
-            <span className="flex gap-2">
-              {list.page > 1 ? <Link className={buttonClass("secondary")} href={pageHref(list.page - 1)}>Previous</Link> : null}
-              {list.page < list.pageCount ? <Link className={buttonClass("secondary")} href={pageHref(list.page + 1)}>Next</Link> : null}
-            </span>
-          </nav>
-        ) : null}
+        <Pagination label="Members pages" page={list.page} pageCount={list.pageCount} href={(n) => pageHref(n)} />
       </section>
 
       {canInvite ? (

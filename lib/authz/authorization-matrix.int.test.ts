@@ -40,6 +40,7 @@ import {
 import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspace/actions";
 import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
+import { GET as benchQueryCount } from "@/app/api/bench/queries/route";
 import { GET as workspaceLogo } from "@/app/[workspaceSlug]/logo/route";
 import { GET as exportAudit } from "@/app/[workspaceSlug]/settings/audit/export/route";
 import { changePlanAction, topUpAction } from "@/app/[workspaceSlug]/settings/billing/actions";
@@ -332,6 +333,8 @@ const MATRIX: Record<string, Row> = {
   "ai.save": { allowed: STAFF, call: (w) => saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1", baseUrl: "http://127.0.0.1:11434" }) },
   "ai.removeKey": { allowed: STAFF, call: (w) => removeAiKeyAction(w.workspace.slug, {}) },
   "ai.testConnection": { allowed: STAFF, call: (w) => testAiConnectionAction(w.workspace.slug, {}) },
+  // Counts database round trips for `npm run bench`; off (404) unless the server runs with BENCH_COUNT_QUERIES=1.
+  "bench.queryCount": { allowed: NOBODY, call: () => benchQueryCount(new Request("http://app.test/api/bench/queries")) },
   "secrets.set": { allowed: STAFF, call: (w) => setSecretAction(w.workspace.slug, { environment: "STAGING", name: "API_KEY", value: "value-1234" }) },
   "secrets.delete": {
     allowed: STAFF,

@@ -16,10 +16,10 @@ export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaCl
   if (url.startsWith(PGLITE_PREFIX)) {
     const dataDir = url.slice(PGLITE_PREFIX.length);
     mkdirSync(dataDir, { recursive: true });
-    return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)) });
+    return counted(new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)), ...queryEvents() }));
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
+    return counted(new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }), ...queryEvents() }));
   }
   throw new Error(
     `DATABASE_URL must start with postgresql:// or ${PGLITE_PREFIX} (got "${url.split(":")[0]}:…").`,
@@ -29,4 +29,27 @@ export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaCl
 function poolSize(): number {
   const fromEnv = Number(process.env.DATABASE_POOL_SIZE);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
+}
+
+/**
+ * With BENCH_COUNT_QUERIES=1 (the benchmark's server only), every database round trip Prisma makes
+ * is counted, so `npm run bench` can report round trips per request.
+ */
+const counting = () => process.env.BENCH_COUNT_QUERIES === "1";
+const queryEvents = () => (counting() ? { log: [{ emit: "event" as const, level: "query" as const }] } : {});
+const counter = globalThis as unknown as { __workspacesQueryCount?: number };
+
+function counted(client: PrismaClient): PrismaClient {
+  if (counting()) (client as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
+    counter.__workspacesQueryCount = (counter.__workspacesQueryCount ?? 0) + 1;
+  });
+  return client;
+}
+
+/** The count so far (and a reset), for the benchmark; null when counting is off. */
+export function takeQueryCount(reset: boolean): number | null {
+  if (!counting()) return null;
+  const count = counter.__workspacesQueryCount ?? 0;
+  if (reset) counter.__workspacesQueryCount = 0;
+  return count;
 }

@@ -13,7 +13,8 @@ import {
   transferOwnershipAction,
   updateMemberPermissionsAction,
 } from "@/app/[workspaceSlug]/settings/members/actions";
-import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
+import { useGrantOptions } from "@/components/permissions/grant-options-context";
+import { PermissionsDialog } from "@/components/permissions/permissions-dialog";
 import type { GrantFields } from "@/lib/teams/schemas";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -30,15 +31,17 @@ interface MemberActionsProps {
   grantableRoles: SelectOption[];
   canManage: boolean;
   canTransfer: boolean;
-  /** Present when the member's grants can be edited (roles below Admin). */
-  permissions?: { grant: GrantFields; options: GrantOptions };
+  /** Present when the member's grants can be edited (roles below Admin); the choices come from GrantOptionsProvider. */
+  grant?: GrantFields;
 }
 
 type Open = "role" | "remove" | "transfer" | "permissions" | null;
 
 /** The row menu; the page renders it only for members the caller may act on. */
-export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer, permissions }: MemberActionsProps) {
+export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer, grant }: MemberActionsProps) {
   const router = useRouter();
+  const options = useGrantOptions();
+  const permissions = grant && options ? { grant, options } : null;
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   return (

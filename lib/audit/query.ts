@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -13,52 +13,61 @@ export const AuditFilterSchema = z.object({
 });
 export type AuditFilter = z.output<typeof AuditFilterSchema>;
 
-function where(workspaceId: string, filter: AuditFilter): Prisma.AuditEventWhereInput {
-  return {
-    workspaceId,
-    ...(filter.actor ? { actorId: filter.actor } : {}),
-    ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.from || filter.to
-      ? {
-          createdAt: {
-            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-          },
-        }
-      : {}),
-  };
+interface AuditRow {
+  id: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  metadata: unknown;
+  ip: string | null;
+  createdAt: Date;
+  actor: { id: string; name: string; email: string } | null;
+  total: number;
 }
 
-/** One workspace's events only: every query here is scoped by workspaceId, whatever the filter says. */
+/**
+ * One workspace's events only: every query here is scoped by workspaceId, whatever the filter says.
+ * A page with its total and actors is one statement, served by the (workspaceId, createdAt) index.
+ */
 export async function listAuditEvents(workspaceId: string, filter: AuditFilter, all = false) {
   const page = filter.page ?? 1;
-  const w = where(workspaceId, filter);
-  const [total, events] = await Promise.all([
-    db().auditEvent.count({ where: w }),
-    db().auditEvent.findMany({
-      where: w,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: all ? 0 : (page - 1) * AUDIT_PAGE_SIZE,
-      take: all ? 50_000 : AUDIT_PAGE_SIZE,
-      select: {
-        id: true,
-        action: true,
-        targetType: true,
-        targetId: true,
-        metadata: true,
-        ip: true,
-        createdAt: true,
-        actor: { select: { id: true, name: true, email: true } },
-      },
-    }),
-  ]);
+  const conditions = [
+    Prisma.sql`e."workspaceId" = ${workspaceId}`,
+    ...(filter.actor ? [Prisma.sql`e."actorId" = ${filter.actor}`] : []),
+    ...(filter.action ? [Prisma.sql`e.action = ${filter.action}`] : []),
+    ...(filter.from ? [Prisma.sql`e."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`] : []),
+    ...(filter.to ? [Prisma.sql`e."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`] : []),
+  ];
+  // The total is an uncounted-by-window subquery: a window count would join and sort every matching
+  // row before LIMIT; this way the page reads 50 rows off the (workspaceId, createdAt) index.
+  const where = Prisma.join(conditions, " AND ");
+  const limit = all ? 50_000 : AUDIT_PAGE_SIZE;
+  const offset = all ? 0 : (page - 1) * AUDIT_PAGE_SIZE;
+  const rows = await db().$queryRaw<AuditRow[]>`
+    SELECT e.id, e.action, e."targetType", e."targetId", e.metadata, e.ip, e."createdAt",
+      CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS actor,
+      (SELECT count(*)::int FROM "AuditEvent" e WHERE ${where}) AS total
+    FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+    WHERE ${where}
+    ORDER BY e."createdAt" DESC, e.id DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+  const total = rows[0]?.total ?? (page > 1 ? await countAuditEvents(where) : 0);
+  const events = rows.map(({ total: _total, ...e }) => ({ ...e, createdAt: new Date(e.createdAt) }));
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
 }
 
+async function countAuditEvents(where: Prisma.Sql): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditEvent" e WHERE ${where}`;
+  return row?.n ?? 0;
+}
+
+/** The filter's choices (actions seen in this workspace, its members) in one statement. */
 export async function auditFilterOptions(workspaceId: string) {
-  const [actions, actors] = await Promise.all([
-    db().auditEvent.findMany({ where: { workspaceId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db().membership.findMany({ where: { workspaceId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" }, take: 500 }),
-  ]);
-  return { actions: actions.map((a) => a.action), actors: actors.map((m) => m.user) };
+  const [row] = await db().$queryRaw<{ actions: string[] | null; actors: { id: string; name: string }[] | null }[]>`
+    SELECT
+      (SELECT json_agg(a.action ORDER BY a.action) FROM (SELECT DISTINCT action FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId}) a) AS actions,
+      (SELECT json_agg(json_build_object('id', x.id, 'name', x.name)) FROM (
+         SELECT u.id, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+         WHERE m."workspaceId" = ${workspaceId} ORDER BY m."createdAt" LIMIT 500) x) AS actors`;
+  return { actions: row?.actions ?? [], actors: row?.actors ?? [] };
 }

@@ -387,24 +387,38 @@ export async function declineInvitation(tx: Tx, user: { id: string; email: strin
   });
 }
 
-export async function listPendingInvitations(workspaceId: string) {
-  const invitations = await db().invitation.findMany({
-    where: { workspaceId, acceptedAt: null, revokedAt: null, declinedAt: null },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    select: {
-      id: true,
-      email: true,
-      role: true,
-      createdAt: true,
-      lastSentAt: true,
-      expiresAt: true,
-      sendError: true,
-      acceptedAt: true,
-      revokedAt: true,
-      declinedAt: true,
-      invitedBy: { select: { name: true } },
-    },
+export const INVITATIONS_PAGE_SIZE = 25;
+
+/**
+ * Invitations not yet answered (expired ones included, to resend), with the inviter's name and the
+ * total, one page in one statement.
+ */
+export async function listPendingInvitations(workspaceId: string, page = 1) {
+  const current = Math.max(1, Math.floor(page));
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      email: string;
+      role: Role;
+      createdAt: Date;
+      lastSentAt: Date | null;
+      expiresAt: Date;
+      sendError: string | null;
+      invitedBy: { name: string } | null;
+      total: number;
+    }[]
+  >`
+    SELECT i.id, i.email, i.role::text AS role, i."createdAt", i."lastSentAt", i."expiresAt", i."sendError",
+      CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name) END AS "invitedBy",
+      (SELECT count(*)::int FROM "Invitation" WHERE "workspaceId" = ${workspaceId} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "declinedAt" IS NULL) AS total
+    FROM "Invitation" i LEFT JOIN "User" u ON u.id = i."invitedById"
+    WHERE i."workspaceId" = ${workspaceId} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."declinedAt" IS NULL
+    ORDER BY i."createdAt" DESC, i.id DESC
+    LIMIT ${INVITATIONS_PAGE_SIZE} OFFSET ${(current - 1) * INVITATIONS_PAGE_SIZE}`;
+  const total = rows[0]?.total ?? 0;
+  const invitations = rows.map(({ total: _total, ...inv }) => {
+    const dates = { createdAt: new Date(inv.createdAt), lastSentAt: inv.lastSentAt ? new Date(inv.lastSentAt) : null, expiresAt: new Date(inv.expiresAt) };
+    return { ...inv, ...dates, status: invitationStatus({ acceptedAt: null, revokedAt: null, declinedAt: null, expiresAt: dates.expiresAt }) };
   });
-  return invitations.map((inv) => ({ ...inv, status: invitationStatus(inv) }));
+  return { total, page: current, pageCount: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)), invitations };
 }

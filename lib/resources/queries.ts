@@ -1,6 +1,7 @@
 import type { WorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
-import type { LogKind, Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import type { Environment, InstanceStatus, LogKind } from "@/generated/prisma/client";
 
 export const PAGE_SIZE = 50;
 
@@ -43,29 +44,27 @@ export async function listServers(ctx: WorkspaceContext) {
   });
 }
 
+/** One page of the instances the caller may see, with the total and parent names, in one statement. */
 export async function listInstances(ctx: WorkspaceContext, options: { projectId?: string; page?: number } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const where: Prisma.InstanceWhereInput = {
-    AND: [visibleInstancesWhere(ctx), options.projectId ? { projectId: options.projectId } : {}],
-  };
-  const [total, instances] = await Promise.all([
-    db().instance.count({ where }),
-    db().instance.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        environment: true,
-        status: true,
-        projectId: true,
-        project: { select: { name: true } },
-        server: { select: { name: true } },
-      },
-    }),
-  ]);
+  const { allow } = ctx.permissions;
+  const visible =
+    allow === "all"
+      ? Prisma.empty
+      : Prisma.sql`AND (i.id = ANY(${[...allow.instances]}::text[]) OR i."projectId" = ANY(${[...allow.projects]}::text[]))`;
+  const inProject = options.projectId ? Prisma.sql`AND i."projectId" = ${options.projectId}` : Prisma.empty;
+  const rows = await db().$queryRaw<
+    { id: string; name: string; environment: Environment; status: InstanceStatus; projectId: string; project: { name: string }; server: { name: string }; total: number }[]
+  >`
+    SELECT i.id, i.name, i.environment::text AS environment, i.status::text AS status, i."projectId",
+      json_build_object('name', p.name) AS project, json_build_object('name', s.name) AS server,
+      count(*) OVER ()::int AS total
+    FROM "Instance" i JOIN "Project" p ON p.id = i."projectId" JOIN "Server" s ON s.id = i."serverId"
+    WHERE i."workspaceId" = ${ctx.workspace.id} ${visible} ${inProject}
+    ORDER BY i.name ASC, i.id ASC
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
+  const total = rows[0]?.total ?? 0;
+  const instances = rows.map(({ total: _total, ...i }) => i);
   return { total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), instances };
 }
 
@@ -98,4 +97,13 @@ export async function listBackups(instanceId: string) {
 
 export async function recentMerges(projectId: string) {
   return db().projectMerge.findMany({ where: { projectId }, orderBy: { createdAt: "desc" }, take: 10 });
+}
+
+/** The create-instance dialog's choices, both lists in one statement. */
+export async function instanceParents(workspaceId: string) {
+  const [row] = await db().$queryRaw<{ projects: { id: string; name: string }[] | null; servers: { id: string; name: string }[] | null }[]>`
+    SELECT
+      (SELECT json_agg(json_build_object('id', id, 'name', name) ORDER BY name) FROM "Project" WHERE "workspaceId" = ${workspaceId}) AS projects,
+      (SELECT json_agg(json_build_object('id', id, 'name', name) ORDER BY name) FROM "Server" WHERE "workspaceId" = ${workspaceId}) AS servers`;
+  return { projects: row?.projects ?? [], servers: row?.servers ?? [] };
 }

@@ -105,18 +105,25 @@ export async function listTeams(workspaceId: string) {
   });
 }
 
-/** What the permissions modal can offer: this workspace's resources, as far as the editor sees them. */
+/** What the permissions modal can offer: this workspace's resources, as far as the editor sees them. One statement. */
 export async function grantOptions(ctx: { workspace: { id: string }; canSee: WorkspaceActionContext["canSee"]; permissions: WorkspaceActionContext["permissions"] }) {
   const workspaceId = ctx.workspace.id;
-  const [projects, instances, servers] = await Promise.all([
-    db().project.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().instance.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, projectId: true, environment: true } }),
-    db().server.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const all = ctx.permissions.allow === "all";
+  const [row] = await db().$queryRaw<
+    {
+      projects: { id: string; name: string }[] | null;
+      instances: { id: string; name: string; projectId: string; environment: string }[] | null;
+      servers: { id: string; name: string }[] | null;
+    }[]
+  >`
+    SELECT
+      (SELECT json_agg(json_build_object('id', id, 'name', name) ORDER BY name) FROM "Project" WHERE "workspaceId" = ${workspaceId}) AS projects,
+      (SELECT json_agg(json_build_object('id', id, 'name', name, 'projectId', "projectId", 'environment', environment) ORDER BY name)
+         FROM "Instance" WHERE "workspaceId" = ${workspaceId}) AS instances,
+      (SELECT json_agg(json_build_object('id', id, 'name', name) ORDER BY name) FROM "Server" WHERE "workspaceId" = ${workspaceId}) AS servers`;
+  const { allow } = ctx.permissions;
   return {
-    projects: projects.filter((p) => all || (ctx.permissions.allow !== "all" && ctx.permissions.allow.projects.has(p.id))),
-    instances: instances.filter((i) => ctx.canSee({ kind: "instance", id: i.id, projectId: i.projectId })),
-    servers: servers.filter((s) => ctx.canSee({ kind: "server", id: s.id })),
+    projects: (row?.projects ?? []).filter((p) => allow === "all" || allow.projects.has(p.id)),
+    instances: (row?.instances ?? []).filter((i) => ctx.canSee({ kind: "instance", id: i.id, projectId: i.projectId })),
+    servers: (row?.servers ?? []).filter((s) => ctx.canSee({ kind: "server", id: s.id })),
   };
 }

@@ -6,8 +6,7 @@ import { InstanceControls } from "@/components/resources/instance-controls";
 import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";
 import { DataTable, Td } from "@/components/ui/table";
 import { requireMember } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { listInstances } from "@/lib/resources/queries";
+import { instanceParents, listInstances } from "@/lib/resources/queries";
 
 export const metadata: Metadata = { title: "Instances" };
 
@@ -25,12 +24,7 @@ export default async function InstancesPage({
   const manage = ctx.can("resources.manage");
   const [list, parents] = await Promise.all([
     listInstances(ctx, { page: Number(page) || 1 }),
-    manage
-      ? Promise.all([
-          db().project.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-          db().server.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-        ])
-      : null,
+    manage ? instanceParents(ctx.workspace.id) : null,
   ]);
   return (
     <div className="space-y-4">
@@ -39,8 +33,8 @@ export default async function InstancesPage({
         {parents ? (
           <CreateInstanceDialog
             slug={slug}
-            projects={parents[0].map((p) => ({ value: p.id, label: p.name }))}
-            servers={parents[1].map((s) => ({ value: s.id, label: s.name }))}
+            projects={parents.projects.map((p) => ({ value: p.id, label: p.name }))}
+            servers={parents.servers.map((s) => ({ value: s.id, label: s.name }))}
           />
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
 import { Search } from "lucide-react";
 import { InvitationActions } from "@/components/members/invitation-actions";
+import { GrantOptionsProvider } from "@/components/permissions/grant-options-context";
 import { InviteMembersDialog } from "@/components/members/invite-members-dialog";
 import { LeaveWorkspaceButton } from "@/components/members/leave-workspace-button";
 import { MemberActions } from "@/components/members/member-actions";
@@ -27,10 +28,10 @@ export default async function MembersSettingsPage({
   searchParams,
 }: {
   params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<{ q?: string; page?: string }>;
+  searchParams: Promise<{ q?: string; page?: string; invitations?: string }>;
 }) {
   const { workspaceSlug } = await params;
-  const { q, page } = await searchParams;
+  const { q, page, invitations: invitationsPage } = await searchParams;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "members.read");
   const slug = ctx.workspace.slug;
@@ -39,14 +40,16 @@ export default async function MembersSettingsPage({
   const canManage = ctx.can("members.manage");
   const grantableRoles = INVITABLE_ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[myRole]).map((r) => ({ value: r, label: ROLE_LABEL[r] }));
   const search = typeof q === "string" ? q.slice(0, 100) : "";
-  const [list, invitations, options] = await Promise.all([
+  const [list, pending, options] = await Promise.all([
     listMembers(ctx.workspace.id, { search, page: Number(page) || 1 }),
-    canInvite ? listPendingInvitations(ctx.workspace.id) : Promise.resolve([]),
+    canInvite ? listPendingInvitations(ctx.workspace.id, Number(invitationsPage) || 1) : Promise.resolve(null),
     canManage ? grantOptions(ctx) : Promise.resolve(null),
   ]);
   const pageHref = (n: number) => `/${slug}/settings/members?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
+  const invitations = pending?.invitations ?? [];
 
   return (
+    <GrantOptionsProvider options={options}>
     <div className="space-y-8">
       <section aria-labelledby="members-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -97,11 +100,7 @@ export default async function MembersSettingsPage({
                           grantableRoles={grantableRoles}
                           canManage={manageable}
                           canTransfer={transferable}
-                          permissions={
-                            options && (member.role === "DEVELOPER" || member.role === "VIEWER")
-                              ? { grant: toGrantFields(member.grant), options }
-                              : undefined
-                          }
+                          grant={options && (member.role === "DEVELOPER" || member.role === "VIEWER") ? toGrantFields(member.grant) : undefined}
                         />
                       ) : null}
                     </td>
@@ -120,7 +119,7 @@ export default async function MembersSettingsPage({
       {canInvite ? (
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <h2 id="invitations-heading" className="text-lg font-semibold">
-            Pending invitations <span className="text-sm font-normal text-gray-600">({invitations.length})</span>
+            Pending invitations <span className="text-sm font-normal text-gray-600">({pending?.total ?? 0})</span>
           </h2>
           {invitations.length === 0 ? (
             <p className="text-sm text-gray-700">No pending invitations.</p>
@@ -159,8 +158,17 @@ export default async function MembersSettingsPage({
               </table>
             </div>
           )}
+          {pending ? (
+            <Pagination
+              label="Invitation pages"
+              page={pending.page}
+              pageCount={pending.pageCount}
+              href={(n) => `/${slug}/settings/members?${new URLSearchParams({ ...(search ? { q: search } : {}), invitations: String(n) })}`}
+            />
+          ) : null}
         </section>
       ) : null}
     </div>
+    </GrantOptionsProvider>
   );
 }

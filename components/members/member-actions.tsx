@@ -74,12 +74,13 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
           ) : null}
         </MenuContent>
       </DropdownMenu.Root>
-      <ChangeRoleDialog open={open === "role"} onClose={close} slug={slug} member={member} roles={grantableRoles} />
-      <RemoveMemberDialog open={open === "remove"} onClose={close} slug={slug} member={member} />
-      <TransferOwnershipDialog open={open === "transfer"} onClose={close} slug={slug} member={member} />
-      {permissions ? (
+      {/* Mounted only while open: fifty rows of closed dialogs and forms were most of the page's render time. */}
+      {open === "role" ? <ChangeRoleDialog open onClose={close} slug={slug} member={member} roles={grantableRoles} /> : null}
+      {open === "remove" ? <RemoveMemberDialog open onClose={close} slug={slug} member={member} /> : null}
+      {open === "transfer" ? <TransferOwnershipDialog open onClose={close} slug={slug} member={member} /> : null}
+      {permissions && open === "permissions" ? (
         <PermissionsDialog
-          open={open === "permissions"}
+          open
           onOpenChange={(o) => setOpen(o ? "permissions" : null)}
           title={`Permissions for ${member.name}`}
           description="What this member may do beyond reading, and on which resources. Their teams may add more."

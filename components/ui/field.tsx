@@ -34,6 +34,14 @@ export function FieldShell({ id, label, error, hint, children }: FieldShellProps
   );
 }
 
+/** The ids that tie a control to its label, hint and error, so a screen reader reads them together. */
+function useFieldIds(id: string | undefined, error: string | undefined, hint: ReactNode) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  const describedBy = error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined;
+  return { fieldId, a11y: { id: fieldId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } };
+}
+
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   error?: string;
@@ -44,19 +52,10 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   { label, error, hint, id, className, ...props },
   ref,
 ) {
-  const generated = useId();
-  const fieldId = id ?? generated;
-  const describedBy = error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined;
+  const { fieldId, a11y } = useFieldIds(id, error, hint);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-      <input
-        ref={ref}
-        id={fieldId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={cn(inputClass, className)}
-        {...props}
-      />
+      <input ref={ref} {...a11y} className={cn(inputClass, className)} {...props} />
     </FieldShell>
   );
 });
@@ -88,19 +87,10 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
   { label, error, hint, id, className, ...props },
   ref,
 ) {
-  const generated = useId();
-  const fieldId = id ?? generated;
-  const describedBy = error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined;
+  const { fieldId, a11y } = useFieldIds(id, error, hint);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-      <textarea
-        ref={ref}
-        id={fieldId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={cn(inputClass, "min-h-24", className)}
-        {...props}
-      />
+      <textarea ref={ref} {...a11y} className={cn(inputClass, "min-h-24", className)} {...props} />
     </FieldShell>
   );
 });

@@ -1,6 +1,6 @@
 import type { WorkspaceActionContext } from "@/lib/authz/action";
 import { db } from "@/lib/db";
-import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
+import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";
 import type { Environment } from "@/generated/prisma/enums";
 
@@ -41,10 +41,4 @@ export async function listSecrets(workspaceId: string) {
     orderBy: [{ environment: "asc" }, { name: "asc" }],
     select: { id: true, environment: true, name: true, hint: true, updatedAt: true },
   });
-}
-
-/** For the server's own use (deployments); never returned by an action or page. */
-export async function readSecretValue(workspaceId: string, environment: Environment, name: string): Promise<string | null> {
-  const secret = await db().secret.findUnique({ where: { workspaceId_environment_name: { workspaceId, environment, name } } });
-  return secret ? decryptSecret(secret.ciphertext, secretContext(workspaceId, environment, name)) : null;
 }

@@ -5,6 +5,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { DataTable, Td } from "@/components/ui/table";
 import { auditFilterOptions, AuditFilterSchema, listAuditEvents } from "@/lib/audit/query";
 import { requireMember, requirePermission } from "@/lib/authz";
+import { queryString } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -30,12 +31,7 @@ export default async function AuditLogPage({
   const filter = AuditFilterSchema.parse(await searchParams);
   const [list, options] = await Promise.all([listAuditEvents(ctx.workspace.id, filter), auditFilterOptions(ctx.workspace.id)]);
   const base = `/${ctx.workspace.slug}/settings/audit`;
-  const query = (page?: number) =>
-    new URLSearchParams(
-      Object.entries({ actor: filter.actor, action: filter.action, from: filter.from, to: filter.to, page: page ? String(page) : undefined }).filter(
-        (e): e is [string, string] => Boolean(e[1]),
-      ),
-    );
+  const query = (page?: number) => queryString({ actor: filter.actor, action: filter.action, from: filter.from, to: filter.to, page });
   return (
     <section aria-labelledby="audit-heading" className="space-y-3">
       <div className="flex items-center justify-between gap-3">

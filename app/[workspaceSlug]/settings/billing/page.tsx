@@ -6,6 +6,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { DataTable, Td } from "@/components/ui/table";
 import { requireMember, requirePermission } from "@/lib/authz";
+import { queryString } from "@/lib/query-string";
 import { db } from "@/lib/db";
 import { formatMinor } from "@/lib/billing/money";
 import { PLAN_CAPS, PLAN_RANK, PLANS } from "@/lib/billing/plans";
@@ -34,8 +35,7 @@ export default async function BillingPage({
     db().workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { balanceMinor: true, currency: true, plan: true } }),
     listTransactions(ctx.workspace.id, filter),
   ]);
-  const query = (page?: number) =>
-    new URLSearchParams(Object.entries({ type: filter.type, from: filter.from, to: filter.to, page: page ? String(page) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const query = (page?: number) => queryString({ type: filter.type, from: filter.from, to: filter.to, page });
   const base = `/${slug}/settings/billing`;
   return (
     <div className="space-y-6">

@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { requireMember, requirePermission } from "@/lib/authz";
+import { queryString } from "@/lib/query-string";
 import { ROLE_LABEL, ROLE_RANK } from "@/lib/authz/permissions";
 import { mailIsRecorded } from "@/lib/email";
 import { INVITABLE_ROLES } from "@/lib/invitations/schemas";
@@ -45,7 +46,7 @@ export default async function MembersSettingsPage({
     canInvite ? listPendingInvitations(ctx.workspace.id, Number(invitationsPage) || 1) : Promise.resolve(null),
     canManage ? grantOptions(ctx) : Promise.resolve(null),
   ]);
-  const pageHref = (n: number) => `/${slug}/settings/members?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
+  const pageHref = (n: number) => `/${slug}/settings/members?${queryString({ q: search, page: n })}`;
   const invitations = pending?.invitations ?? [];
 
   return (
@@ -163,7 +164,7 @@ export default async function MembersSettingsPage({
               label="Invitation pages"
               page={pending.page}
               pageCount={pending.pageCount}
-              href={(n) => `/${slug}/settings/members?${new URLSearchParams({ ...(search ? { q: search } : {}), invitations: String(n) })}`}
+              href={(n) => `/${slug}/settings/members?${queryString({ q: search, invitations: n })}`}
             />
           ) : null}
         </section>

@@ -32,6 +32,8 @@ test("an owner invites a new person by email, who signs up from the link, joins,
   await expect(results.getByRole("listitem").filter({ hasText: "not-an-email" })).toContainText("Not a valid email address");
   await owner.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+  await owner.getByRole("navigation", { name: "Members" }).getByRole("link", { name: "Pending invitations" }).click();
+  await expect(owner).toHaveURL(`/${slug}/settings/members/invitations`);
   const pendingRow = owner.getByRole("row").filter({ hasText: inviteeEmail });
   await expect(pendingRow).toContainText("Olivia Owner");
   await expectAccessible(owner);
@@ -57,8 +59,11 @@ test("an owner invites a new person by email, who signs up from the link, joins,
   await invitee.goto(link);
   await expect(invitee.getByText("This invitation has already been used.")).toBeVisible();
 
-  // The owner sees the new member, and hands the workspace over.
+  // The invitation is no longer pending; the owner sees the new member, and hands the workspace over.
   await owner.reload();
+  await expect(owner.getByRole("row").filter({ hasText: inviteeEmail })).toHaveCount(0);
+  await owner.getByRole("navigation", { name: "Members" }).getByRole("link", { name: "Members" }).click();
+  await expect(owner).toHaveURL(`/${slug}/settings/members`);
   const memberRow = owner.getByRole("row").filter({ hasText: "Ian Invitee" });
   await expect(memberRow).toContainText("Developer");
   await expect(owner.getByRole("row").filter({ hasText: inviteeEmail })).toHaveCount(1);
@@ -94,6 +99,8 @@ test("a revoked invitation's link is dead", async ({ page, request }) => {
   await expect(dialog.getByRole("list", { name: "Invitation results" })).toContainText("Invited as Viewer");
   await page.keyboard.press("Escape");
   const link = await invitationLinkFor(request, email);
+  await page.goto("/acme/settings/members/invitations");
+  await expectAccessible(page);
 
   await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
   await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);

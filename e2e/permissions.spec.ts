@@ -14,6 +14,8 @@ test("an admin grants a developer Restart on one project, then revokes it", asyn
   await admin.getByRole("menuitem", { name: "Permissions…" }).click();
   const modal = admin.getByRole("dialog", { name: "Permissions for Carol Chen" });
   await expect(modal).toBeVisible();
+  // The modal loads Carol's grant and the workspace's resources when it opens.
+  await expect(modal.getByRole("switch", { name: "Restart" })).not.toBeChecked();
   await expectAccessible(admin, { only: '[role="dialog"]' });
   // By keyboard: the switch toggles with Space, the checkbox too.
   await modal.getByRole("switch", { name: "Restart" }).focus();
@@ -39,6 +41,8 @@ test("an admin grants a developer Restart on one project, then revokes it", asyn
   // Revoke; the developer's page is stale, but the server no longer accepts the action.
   await admin.getByRole("button", { name: "Actions for Carol Chen" }).click();
   await admin.getByRole("menuitem", { name: "Permissions…" }).click();
+  await expect(modal.getByRole("switch", { name: "Restart" })).toBeChecked();
+  await expect(modal.getByRole("checkbox", { name: "web", exact: true })).toBeChecked();
   await modal.getByRole("switch", { name: "Restart" }).click();
   await expect(modal.getByRole("switch", { name: "Restart" })).not.toBeChecked();
   await modal.getByRole("button", { name: "Save permissions" }).click();

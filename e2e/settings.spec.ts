@@ -148,6 +148,15 @@ test("Audit log: shows what happened, filters by action, and exports", async ({ 
   const rows = owner.getByRole("table", { name: "Audit events" }).getByRole("row");
   await expect(rows.filter({ hasText: "workspace.created" })).toHaveCount(0);
   await expect(rows.filter({ hasText: "workspace.updated" }).first()).toBeVisible();
+  // Who: part of a name or email; an address of nobody here empties the list.
+  await owner.getByLabel("Who").fill("nobody-here@");
+  await owner.getByRole("button", { name: "Apply filters" }).click();
+  await expect(owner).toHaveURL(/who=nobody-here%40/);
+  await expect(rows.filter({ hasText: "workspace.updated" })).toHaveCount(0);
+  await owner.getByLabel("Who").fill("dana");
+  await owner.getByRole("button", { name: "Apply filters" }).click();
+  await expect(owner).toHaveURL(/who=dana/);
+  await expect(rows.filter({ hasText: "workspace.updated" }).first()).toContainText("Dana Demo");
   const [file] = await Promise.all([owner.waitForEvent("download"), owner.getByRole("link", { name: "Export CSV" }).click()]);
   const { readFile } = await import("node:fs/promises");
   const csv = await readFile((await file.path())!, "utf8");

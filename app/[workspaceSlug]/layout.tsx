@@ -4,7 +4,6 @@ import { logoUrl } from "@/components/workspaces/workspace-mark";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { brandPalette } from "@/lib/workspaces/color";
 import { requireMember } from "@/lib/authz";
-import { listWorkspacesForUser } from "@/lib/workspaces/service";
 
 export default async function WorkspaceLayout({
   children,
@@ -15,7 +14,6 @@ export default async function WorkspaceLayout({
 }) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
-  const workspaces = await listWorkspacesForUser(ctx.user.id);
   const sections: SidebarSection[] = [
     "overview",
     ...(ctx.can("projects.access") ? (["projects"] as const) : []),
@@ -37,7 +35,7 @@ export default async function WorkspaceLayout({
       <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-gray-200 bg-white p-4">
         {/* On :root, so dialogs and menus rendered in portals take the colour too. */}
         <style>{`:root{--color-brand:${palette.brand};--color-brand-strong:${palette.strong};--color-brand-fg:${palette.foreground};--color-brand-text:${palette.text}}`}</style>
-        <WorkspaceSwitcher current={current} workspaces={workspaces.map((w) => ({ ...w, logoUrl: logoUrl(w) }))} />
+        <WorkspaceSwitcher current={current} />
         <SidebarNav slug={ctx.workspace.slug} sections={sections} />
         <div className="mt-auto border-t border-gray-200 pt-4">
           <p className="truncate text-sm font-medium text-gray-900">{ctx.user.name}</p>

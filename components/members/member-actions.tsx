@@ -1,10 +1,9 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Crown, KeyRound, MoreHorizontal, Shield, UserMinus } from "lucide-react";
+import { Crown, KeyRound, Shield, UserMinus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import {
@@ -13,13 +12,13 @@ import {
   transferOwnershipAction,
   updateMemberPermissionsAction,
 } from "@/app/[workspaceSlug]/settings/members/actions";
-import { useGrantOptions } from "@/components/permissions/grant-options-context";
-import { PermissionsDialog } from "@/components/permissions/permissions-dialog";
+import { PermissionsDialog, type GrantOptions, type PermissionsDialogData } from "@/components/permissions/permissions-dialog";
 import type { GrantFields } from "@/lib/teams/schemas";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
-import { MenuContent, MenuItem } from "@/components/ui/menu";
+import { SpriteIcon } from "@/components/ui/icon-sprite";
+import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { applyActionResult } from "@/lib/forms";
 import { ChangeRoleSchema, TransferOwnershipSchema, type ChangeRoleInput, type TransferOwnershipInput } from "@/lib/members/schemas";
@@ -31,33 +30,35 @@ interface MemberActionsProps {
   grantableRoles: SelectOption[];
   canManage: boolean;
   canTransfer: boolean;
-  /** Present when the member's grants can be edited (roles below Admin); the choices come from GrantOptionsProvider. */
-  grant?: GrantFields;
+  /** Whether the member's grants can be edited (roles below Admin); the modal loads them when it opens. */
+  canEditPermissions: boolean;
 }
 
 type Open = "role" | "remove" | "transfer" | "permissions" | null;
 
+/** The id of the row menu's icon, drawn once by the table around the rows (see IconSprite). */
+export const MEMBER_ACTIONS_ICON = "member-actions-icon";
+
 /** The row menu; the page renders it only for members the caller may act on. */
-export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer, grant }: MemberActionsProps) {
-  const router = useRouter();
-  const options = useGrantOptions();
-  const permissions = grant && options ? { grant, options } : null;
+export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer, canEditPermissions }: MemberActionsProps) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   return (
     <>
       {/* Not modal: the menu hands focus to a dialog, which is modal itself. */}
-      <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger className="rounded p-1.5 text-gray-700 hover:bg-gray-100" aria-label={`Actions for ${member.name}`}>
-          <MoreHorizontal aria-hidden className="size-4" />
-        </DropdownMenu.Trigger>
+      <DeferredDropdownMenu
+        modal={false}
+        label={`Actions for ${member.name}`}
+        triggerClassName="rounded p-1.5 text-gray-700 hover:bg-gray-100"
+        trigger={<SpriteIcon id={MEMBER_ACTIONS_ICON} className="size-4" />}
+      >
         <MenuContent>
           {canManage ? (
             <>
               <MenuItem onSelect={() => setOpen("role")}>
                 <Shield aria-hidden className="size-4" /> Change role…
               </MenuItem>
-              {permissions ? (
+              {canEditPermissions ? (
                 <MenuItem onSelect={() => setOpen("permissions")}>
                   <KeyRound aria-hidden className="size-4" /> Permissions…
                 </MenuItem>
@@ -73,30 +74,51 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
             </MenuItem>
           ) : null}
         </MenuContent>
-      </DropdownMenu.Root>
+      </DeferredDropdownMenu>
       {/* Mounted only while open: fifty rows of closed dialogs and forms were most of the page's render time. */}
       {open === "role" ? <ChangeRoleDialog open onClose={close} slug={slug} member={member} roles={grantableRoles} /> : null}
       {open === "remove" ? <RemoveMemberDialog open onClose={close} slug={slug} member={member} /> : null}
       {open === "transfer" ? <TransferOwnershipDialog open onClose={close} slug={slug} member={member} /> : null}
-      {permissions && open === "permissions" ? (
-        <PermissionsDialog
-          open
-          onOpenChange={(o) => setOpen(o ? "permissions" : null)}
-          title={`Permissions for ${member.name}`}
-          description="What this member may do beyond reading, and on which resources. Their teams may add more."
-          initial={permissions.grant}
-          options={permissions.options}
-          save={async (values) => {
-            const result = await updateMemberPermissionsAction(slug, { ...values, membershipId: member.id });
-            if (result.ok) {
-              toast.success(`Permissions saved for ${member.name}`);
-              router.refresh();
-            }
-            return result;
-          }}
-        />
-      ) : null}
+      {canEditPermissions && open === "permissions" ? <MemberPermissionsDialog onClose={close} slug={slug} member={member} /> : null}
     </>
+  );
+}
+
+/** Loads the member's grant and the workspace's resources when opened: they used to ride on every row. */
+function MemberPermissionsDialog({ onClose, slug, member }: Omit<DialogProps, "open">) {
+  const router = useRouter();
+  const [data, setData] = useState<PermissionsDialogData | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      const response = await fetch(`/${slug}/settings/members/${encodeURIComponent(member.id)}/permissions`, { headers: { accept: "application/json" } });
+      const body = (await response.json().catch(() => ({}))) as { grant?: GrantFields; options?: GrantOptions; error?: string };
+      if (!current) return;
+      if (response.ok && body.grant && body.options) setData({ initial: body.grant, options: body.options });
+      else setLoadError(body.error ?? "Could not load this member's permissions. Try again.");
+    })().catch(() => current && setLoadError("Could not load this member's permissions. Check your connection and try again."));
+    return () => {
+      current = false;
+    };
+  }, [slug, member.id]);
+  return (
+    <PermissionsDialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={`Permissions for ${member.name}`}
+      description="What this member may do beyond reading, and on which resources. Their teams may add more."
+      data={data}
+      loadError={loadError}
+      save={async (values) => {
+        const result = await updateMemberPermissionsAction(slug, { ...values, membershipId: member.id });
+        if (result.ok) {
+          toast.success(`Permissions saved for ${member.name}`);
+          router.refresh();
+        }
+        return result;
+      }}
+    />
   );
 }
 

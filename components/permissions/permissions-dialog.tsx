@@ -29,17 +29,23 @@ const FLOOR_OPTIONS = [
   { value: "DEVELOPER", label: "Developer" },
 ];
 
+export interface PermissionsDialogData {
+  initial: DialogValues;
+  options: GrantOptions;
+}
+
 /**
  * The permissions modal, for a member or a team: action toggles and resource allow-lists in one
- * form. The same zod fields are parsed again by the server action that saves it.
+ * form. The same zod fields are parsed again by the server action that saves it. Its data may arrive
+ * after it opens (`data` null meanwhile), so the dialog and its focus stay put while it loads.
  */
 export function PermissionsDialog({
   open,
   onOpenChange,
   title,
   description,
-  initial,
-  options,
+  data,
+  loadError,
   withRoleFloor,
   save,
 }: {
@@ -47,10 +53,34 @@ export function PermissionsDialog({
   onOpenChange: (open: boolean) => void;
   title: string;
   description: string;
-  initial: DialogValues;
-  options: GrantOptions;
+  data: PermissionsDialogData | null;
+  loadError?: string | null;
   withRoleFloor?: boolean;
   save: (values: DialogValues) => Promise<ActionResult<unknown>>;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      {data ? (
+        <PermissionsForm data={data} withRoleFloor={withRoleFloor} save={save} close={() => onOpenChange(false)} />
+      ) : loadError ? (
+        <p role="alert" className="text-sm text-red-700">{loadError}</p>
+      ) : (
+        <p role="status" className="text-sm text-gray-700">Loading permissions…</p>
+      )}
+    </Dialog>
+  );
+}
+
+function PermissionsForm({
+  data: { initial, options },
+  withRoleFloor,
+  save,
+  close,
+}: {
+  data: PermissionsDialogData;
+  withRoleFloor?: boolean;
+  save: (values: DialogValues) => Promise<ActionResult<unknown>>;
+  close: () => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<DialogValues>({ resolver: zodResolver(DialogSchema), values: initial });
@@ -58,7 +88,7 @@ export function PermissionsDialog({
     setFormError(null);
     const result = await save(values);
     if (result.ok) {
-      onOpenChange(false);
+      close();
       return;
     }
     setFormError(applyActionResult(result, form.setError, ["actions", "projectIds", "instanceIds", "serverIds", "roleFloor"]));
@@ -66,58 +96,56 @@ export function PermissionsDialog({
   const errors = form.formState.errors;
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
-      <form onSubmit={onSubmit} noValidate className="space-y-5">
-        <FormError message={formError} />
-        {withRoleFloor ? (
-          <Controller
-            control={form.control}
-            name="roleFloor"
-            render={({ field }) => (
-              <SelectField label="Role floor" value={field.value ?? "NONE"} onChange={field.onChange} options={FLOOR_OPTIONS} error={errors.roleFloor?.message} />
-            )}
-          />
-        ) : null}
-        <fieldset>
-          <legend className="text-sm font-semibold text-gray-900">Actions</legend>
-          <Controller
-            control={form.control}
-            name="actions"
-            render={({ field }) => (
-              <div className="divide-y divide-gray-100">
-                {GRANTABLE_KEYS.map((key) => (
-                  <SwitchField
-                    key={key}
-                    label={GRANTABLE_LABELS[key].label}
-                    description={GRANTABLE_LABELS[key].description}
-                    checked={field.value.includes(key)}
-                    onCheckedChange={(on) => field.onChange(on ? [...field.value, key] : field.value.filter((k) => k !== key))}
-                  />
-                ))}
-              </div>
-            )}
-          />
-          {errors.actions?.message ? <p role="alert" className="text-sm text-red-700">{errors.actions.message}</p> : null}
-        </fieldset>
-        <ResourcePicker form={form} name="projectIds" legend="Allowed projects" items={options.projects.map((p) => ({ id: p.id, label: p.name }))} />
-        <ResourcePicker
-          form={form}
-          name="instanceIds"
-          legend="Allowed instances"
-          items={options.instances.map((i) => ({ id: i.id, label: `${i.name} (${i.environment.toLowerCase()})` }))}
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <FormError message={formError} />
+      {withRoleFloor ? (
+        <Controller
+          control={form.control}
+          name="roleFloor"
+          render={({ field }) => (
+            <SelectField label="Role floor" value={field.value ?? "NONE"} onChange={field.onChange} options={FLOOR_OPTIONS} error={errors.roleFloor?.message} />
+          )}
         />
-        <ResourcePicker form={form} name="serverIds" legend="Allowed servers" items={options.servers.map((s) => ({ id: s.id, label: s.name }))} />
-        <p className="text-xs text-gray-600">Nothing listed means no access of that kind. Instances are also reachable through their project.</p>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={form.formState.isSubmitting}>
-            Save permissions
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      ) : null}
+      <fieldset>
+        <legend className="text-sm font-semibold text-gray-900">Actions</legend>
+        <Controller
+          control={form.control}
+          name="actions"
+          render={({ field }) => (
+            <div className="divide-y divide-gray-100">
+              {GRANTABLE_KEYS.map((key) => (
+                <SwitchField
+                  key={key}
+                  label={GRANTABLE_LABELS[key].label}
+                  description={GRANTABLE_LABELS[key].description}
+                  checked={field.value.includes(key)}
+                  onCheckedChange={(on) => field.onChange(on ? [...field.value, key] : field.value.filter((k) => k !== key))}
+                />
+              ))}
+            </div>
+          )}
+        />
+        {errors.actions?.message ? <p role="alert" className="text-sm text-red-700">{errors.actions.message}</p> : null}
+      </fieldset>
+      <ResourcePicker form={form} name="projectIds" legend="Allowed projects" items={options.projects.map((p) => ({ id: p.id, label: p.name }))} />
+      <ResourcePicker
+        form={form}
+        name="instanceIds"
+        legend="Allowed instances"
+        items={options.instances.map((i) => ({ id: i.id, label: `${i.name} (${i.environment.toLowerCase()})` }))}
+      />
+      <ResourcePicker form={form} name="serverIds" legend="Allowed servers" items={options.servers.map((s) => ({ id: s.id, label: s.name }))} />
+      <p className="text-xs text-gray-600">Nothing listed means no access of that kind. Instances are also reachable through their project.</p>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={close}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={form.formState.isSubmitting}>
+          Save permissions
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -110,8 +110,7 @@ export function TeamCard({
         onOpenChange={setPermissionsOpen}
         title={`Permissions for team ${team.name}`}
         description="Every member of the team gets these, on top of their own."
-        initial={{ ...team.grant, roleFloor: team.roleFloor }}
-        options={options}
+        data={{ initial: { ...team.grant, roleFloor: team.roleFloor }, options }}
         withRoleFloor
         save={async (values) => {
           const result = await updateTeamPermissionsAction(slug, { ...values, roleFloor: values.roleFloor ?? "NONE", teamId: team.id });

@@ -8,7 +8,8 @@ import { SelectField, type SelectOption } from "./select";
 
 export type FilterSpec =
   | { name: string; label: string; kind: "select"; options: SelectOption[] }
-  | { name: string; label: string; kind: "date" };
+  | { name: string; label: string; kind: "date" }
+  | { name: string; label: string; kind: "text"; placeholder?: string };
 
 const ANY = "__any";
 
@@ -37,7 +38,13 @@ export function FilterBar({ base, filters, values }: { base: string; filters: Fi
           {f.kind === "select" ? (
             <SelectField label={f.label} value={state[f.name]} onChange={(v) => setState((s) => ({ ...s, [f.name]: v }))} options={[{ value: ANY, label: "Any" }, ...f.options]} />
           ) : (
-            <TextField label={f.label} type="date" value={state[f.name]} onChange={(e) => setState((s) => ({ ...s, [f.name]: e.target.value }))} />
+            <TextField
+              label={f.label}
+              type={f.kind === "date" ? "date" : "search"}
+              placeholder={f.kind === "text" ? f.placeholder : undefined}
+              value={state[f.name]}
+              onChange={(e) => setState((s) => ({ ...s, [f.name]: e.target.value }))}
+            />
           )}
         </div>
       ))}

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { containsPattern } from "@/lib/db/like-pattern";
 import { Prisma } from "@/generated/prisma/client";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 export const AuditFilterSchema = z.object({
   actor: z.string().max(64).optional().catch(undefined),
+  /** Part of the actor's name or email. */
+  who: z.string().trim().max(100).optional().catch(undefined),
   action: z.string().max(64).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
@@ -34,6 +37,9 @@ export async function listAuditEvents(workspaceId: string, filter: AuditFilter, 
   const conditions = [
     Prisma.sql`e."workspaceId" = ${workspaceId}`,
     ...(filter.actor ? [Prisma.sql`e."actorId" = ${filter.actor}`] : []),
+    ...(filter.who
+      ? [Prisma.sql`EXISTS (SELECT 1 FROM "User" u WHERE u.id = e."actorId" AND (u.name ILIKE ${containsPattern(filter.who)} OR u.email ILIKE ${containsPattern(filter.who)}))`]
+      : []),
     ...(filter.action ? [Prisma.sql`e.action = ${filter.action}`] : []),
     ...(filter.from ? [Prisma.sql`e."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`] : []),
     ...(filter.to ? [Prisma.sql`e."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`] : []),
@@ -61,13 +67,18 @@ async function countAuditEvents(where: Prisma.Sql): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The filter's choices (actions seen in this workspace, its members) in one statement. */
-export async function auditFilterOptions(workspaceId: string) {
-  const [row] = await db().$queryRaw<{ actions: string[] | null; actors: { id: string; name: string }[] | null }[]>`
-    SELECT
-      (SELECT json_agg(a.action ORDER BY a.action) FROM (SELECT DISTINCT action FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId}) a) AS actions,
-      (SELECT json_agg(json_build_object('id', x.id, 'name', x.name)) FROM (
-         SELECT u.id, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-         WHERE m."workspaceId" = ${workspaceId} ORDER BY m."createdAt" LIMIT 500) x) AS actors`;
-  return { actions: row?.actions ?? [], actors: row?.actors ?? [] };
+/**
+ * The actions seen in this workspace, for the filter. Found by hopping the (workspaceId, action) index
+ * from one distinct value to the next: a DISTINCT read every event in the workspace (5 ms at 20,000
+ * events); this reads a few index entries per action.
+ */
+export async function auditActionsSeen(workspaceId: string): Promise<string[]> {
+  const [row] = await db().$queryRaw<{ actions: string[] | null }[]>`
+    WITH RECURSIVE seen(action) AS (
+      SELECT min(action) FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId}
+      UNION ALL
+      SELECT (SELECT min(action) FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} AND action > seen.action) FROM seen WHERE seen.action IS NOT NULL
+    )
+    SELECT json_agg(action ORDER BY action) AS actions FROM seen WHERE action IS NOT NULL`;
+  return row?.actions ?? [];
 }

@@ -41,6 +41,8 @@ import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspac
 import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { GET as benchQueryCount } from "@/app/api/bench/queries/route";
+import { GET as listWorkspaces } from "@/app/api/workspaces/route";
+import { GET as memberPermissionChoices } from "@/app/[workspaceSlug]/settings/members/[membershipId]/permissions/route";
 import { GET as workspaceLogo } from "@/app/[workspaceSlug]/logo/route";
 import { GET as exportAudit } from "@/app/[workspaceSlug]/settings/audit/export/route";
 import { changePlanAction, topUpAction } from "@/app/[workspaceSlug]/settings/billing/actions";
@@ -113,6 +115,11 @@ const download = (w: World, instanceId: string, backupId: string) =>
     params: Promise.resolve({ workspaceSlug: w.workspace.slug, instanceId, backupId }),
   });
 
+const permissionChoices = (w: World, membershipId: string) =>
+  memberPermissionChoices(new Request(`http://app.test/${w.workspace.slug}/settings/members/${membershipId}/permissions`), {
+    params: Promise.resolve({ workspaceSlug: w.workspace.slug, membershipId }),
+  });
+
 /** One row per server action and route handler. A new endpoint without a row fails the suite. */
 const MATRIX: Record<string, Row> = {
   // Public: these run Auth.js's sign-in, which needs a real request; here they prove bad input is refused.
@@ -121,6 +128,8 @@ const MATRIX: Record<string, Row> = {
   "auth.signOut": { allowed: NOBODY, call: () => signOutAction({ callbackUrl: 42 }) },
 
   "workspace.create": { allowed: SIGNED_IN, call: () => createWorkspaceAction({ name: "New", slug: `new-${unique()}`, kind: "PROJECT" }) },
+  // Lists only the caller's own workspaces (workspaces.int.test.ts checks whose), so anyone signed in may ask.
+  "workspaces.list": { allowed: SIGNED_IN, call: () => listWorkspaces(new Request("http://app.test/api/workspaces")) },
   "workspace.setDefault": {
     allowed: SIGNED_IN.filter((c) => c !== "nonMember"),
     call: (w) => setDefaultWorkspaceAction({ workspaceId: w.workspace.id }),
@@ -169,6 +178,11 @@ const MATRIX: Record<string, Row> = {
     allowed: ["owner"],
     call: (w) => transferOwnershipAction(w.workspace.slug, { membershipId: w.m.target.id, confirmSlug: w.workspace.slug }),
     foreign: (w, o) => transferOwnershipAction(w.workspace.slug, { membershipId: o.m.target.id, confirmSlug: w.workspace.slug }),
+  },
+  "members.permissionChoices": {
+    allowed: STAFF,
+    call: (w) => permissionChoices(w, w.m.target.id),
+    foreign: (w, o) => permissionChoices(w, o.m.target.id),
   },
   "members.updatePermissions": {
     allowed: STAFF,

@@ -51,6 +51,23 @@ export function workspaceRoute<P extends { workspaceSlug: string }>(
   });
 }
 
+/** A route handler for any signed-in user, outside a workspace: the handler scopes what it reads by the user's id. */
+export function userRoute(def: { name: string }, handler: (userId: string, request: Request) => Promise<Response>) {
+  registerAction({ name: def.name, scope: "user" });
+  return tagged(def.name, async (request: Request): Promise<Response> => {
+    try {
+      const userId = await sessionUserId();
+      if (!userId) return refusal("UNAUTHENTICATED", "Sign in first.");
+      return await handler(userId, request);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof Refusal) return refusal(error.code, error.message);
+      console.error("[route]", error);
+      return refusal("INTERNAL", "Something went wrong.");
+    }
+  });
+}
+
 /**
  * A route anyone may call (webhooks): it proves itself with a signature the handler checks, not with
  * a session. Registered like every other endpoint so the authorization matrix lists it.

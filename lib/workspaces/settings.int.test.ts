@@ -131,6 +131,11 @@ describe("audit log", () => {
     const inA = await listAuditEvents(a.workspace.id, { action: "workspace.color_changed", actor: people.admin.id });
     expect(inA.total).toBe(1);
     expect(inA.events[0]?.metadata).toEqual({ color: "#0f766e" });
+    // "Who" matches part of the actor's name or email, and its wildcards are taken literally.
+    const byEmail = await listAuditEvents(a.workspace.id, { action: "workspace.color_changed", who: people.admin.email.slice(0, 8).toUpperCase() });
+    expect(byEmail.events.map((e) => e.actor?.id)).toEqual([people.admin.id]);
+    expect((await listAuditEvents(a.workspace.id, { who: "%" })).total).toBe(0);
+    expect((await listAuditEvents(a.workspace.id, { who: people.owner.email })).events.every((e) => e.actor?.id === people.owner.id)).toBe(true);
     const all = await listAuditEvents(a.workspace.id, {}, true);
     const bIds = new Set((await db().auditEvent.findMany({ where: { workspaceId: b.workspace.id } })).map((e) => e.id));
     expect(all.events.some((e) => bIds.has(e.id))).toBe(false);

@@ -120,3 +120,28 @@ describe("default workspace", () => {
     expect(await landingWorkspaceSlug(owner.id)).toBe(owner.personalWorkspaceSlug);
   });
 });
+
+describe("the switcher's list (GET /api/workspaces)", () => {
+  it("answers the caller's workspaces with their role in each, and none of anyone else's", async () => {
+    const { GET } = await import("@/app/api/workspaces/route");
+    const owner = await makeUser("Owner");
+    const member = await makeUser("Member");
+    const shared = await makeWorkspace(owner.id);
+    const ownersOnly = await makeWorkspace(owner.id);
+    await addMember(shared.id, member.id, "DEVELOPER");
+    actAs(member.id);
+    const response = await GET(new Request("http://app.test/api/workspaces"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const body = (await response.json()) as { workspaces: { slug: string; role: string }[] };
+    expect(body.workspaces.map((w) => [w.slug, w.role])).toEqual([
+      [member.personalWorkspaceSlug, "OWNER"],
+      [shared.slug, "DEVELOPER"],
+    ]);
+    expect(JSON.stringify(body)).not.toContain(ownersOnly.slug);
+
+    actAs(null);
+    const signedOut = await GET(new Request("http://app.test/api/workspaces"));
+    expect(signedOut.status).toBe(401);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { InvitationActions } from "@/components/members/invitation-actions";
+import { Badge } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { DataTable, Td } from "@/components/ui/table";
+import { RoleBadge } from "@/components/workspaces/role-badge";
+import { requireMember, requirePermission } from "@/lib/authz";
+import { mailIsRecorded } from "@/lib/email";
+import { listPendingInvitations } from "@/lib/invitations/service";
+
+export const metadata: Metadata = { title: "Pending invitations" };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export default async function PendingInvitationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
+  const { workspaceSlug } = await params;
+  const { page } = await searchParams;
+  const ctx = await requireMember(workspaceSlug);
+  requirePermission(ctx, "members.invite");
+  const slug = ctx.workspace.slug;
+  const pending = await listPendingInvitations(ctx.workspace.id, Number(page) || 1);
+  const offerCopyLink = mailIsRecorded();
+
+  return (
+    <section aria-labelledby="invitations-heading" className="space-y-3">
+      <h2 id="invitations-heading" className="text-lg font-semibold">
+        Pending invitations <span className="text-sm font-normal text-gray-600">({pending.total})</span>
+      </h2>
+      {pending.invitations.length === 0 ? (
+        <p className="text-sm text-gray-700">No pending invitations.</p>
+      ) : (
+        <DataTable caption="Pending invitations" headers={["Email", "Role", "Invited by", "Sent", "Expires", ""]}>
+          {pending.invitations.map((inv) => (
+            <tr key={inv.id}>
+              <Td>
+                {inv.email}
+                {inv.sendError ? <p className="text-xs text-red-700">Email failed: {inv.sendError}</p> : null}
+              </Td>
+              <Td><RoleBadge role={inv.role} /></Td>
+              <Td className="px-4 py-2 text-gray-700">{inv.invitedBy?.name ?? "—"}</Td>
+              <Td className="px-4 py-2 text-gray-700">{inv.lastSentAt ? day(inv.lastSentAt) : "Not sent"}</Td>
+              <Td className="px-4 py-2 text-gray-700">
+                {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">Expired</Badge> : day(inv.expiresAt)}
+              </Td>
+              <Td>
+                <InvitationActions slug={slug} invitation={{ id: inv.id, email: inv.email, status: inv.status }} offerCopyLink={offerCopyLink} />
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <Pagination label="Invitation pages" page={pending.page} pageCount={pending.pageCount} href={(n) => `/${slug}/settings/members/invitations?page=${n}`} />
+    </section>
+  );
+}

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { nextStartArgs } from "@/scripts/lib/next-start";
 import { BENCH_SLUG, BENCH_USER, seedLargeWorkspace } from "./seed-large";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -60,7 +61,7 @@ async function prepareDatabase(kind: "postgres" | "pglite"): Promise<{ url: stri
 }
 
 function startServer(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, nextStartArgs("-p", String(PORT), "-H", "127.0.0.1"), {
     env: { ...env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -173,7 +174,16 @@ function load(target: Target, cookie: string, connections: number) {
   return JSON.parse(out) as { requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number };
 }
 
-async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss: { before: number; after: number } }> {
+interface Memory {
+  /** The server's resident memory, MB, after warm-up and after every load run. */
+  before: number;
+  after: number;
+  /** Of which the V8 heap (reserved, in use) after the load, from the server's own probe. */
+  heapTotalAfter: number;
+  heapUsedAfter: number;
+}
+
+async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss: Memory }> {
   const { url, cleanup } = await prepareDatabase(kind);
   await applyMigrations(url);
   const db = createPrismaClient(url);
@@ -192,7 +202,9 @@ async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss
       { name: "members (first 50)", path: `/${BENCH_SLUG}/settings/members` },
       { name: "instances list", path: `/${BENCH_SLUG}/instances` },
       { name: "audit log (first page)", path: `/${BENCH_SLUG}/settings/audit` },
-      { name: "workspace switcher data", path: "/workspace/select" },
+      // The switcher fetches its list from this endpoint when it is about to open.
+      { name: "workspace switcher data", path: "/api/workspaces" },
+      { name: "workspace list page", path: "/workspace/select" },
       {
         name: "server action: change role",
         path: `/${BENCH_SLUG}/settings/members`,
@@ -227,7 +239,8 @@ async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss
         console.error(`[${kind}] c=${connections} ${target.name}: ${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95} ms, ${trips} round trips`);
       }
     }
-    return { rows, rss: { before: rssBefore, after: rssMb(server.pid!) } };
+    const { memoryMb } = (await (await fetchAgain(`${BASE}/api/bench/queries`)).json()) as { memoryMb: { heapTotal: number; heapUsed: number } };
+    return { rows, rss: { before: rssBefore, after: rssMb(server.pid!), heapTotalAfter: memoryMb.heapTotal, heapUsedAfter: memoryMb.heapUsed } };
   } finally {
     try {
       process.kill(-server.pid!, "SIGTERM");
@@ -239,13 +252,15 @@ async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss
   }
 }
 
-function markdown(rows: Row[], rss: Record<string, { before: number; after: number }>): string {
+function markdown(rows: Row[], rss: Record<string, Memory>): string {
   const lines = [
     "| database | target | conns | req/s | × bare | p50 ms | p95 ms | p99 ms | errors | round trips |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map((r) => `| ${r.database} | ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.ratioToBare} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.roundTripsPerRequest} |`),
     "",
-    ...Object.entries(rss).map(([db, m]) => `Server RSS on ${db}: ${m.before} MB before load, ${m.after} MB after.`),
+    ...Object.entries(rss).map(
+      ([db, m]) => `Server RSS on ${db}: ${m.before} MB before load, ${m.after} MB after (V8 heap ${m.heapTotalAfter} MB reserved, ${m.heapUsedAfter} MB in use).`,
+    ),
   ];
   return lines.join("\n");
 }
@@ -256,7 +271,7 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const rows: Row[] = [];
-  const rss: Record<string, { before: number; after: number }> = {};
+  const rss: Record<string, Memory> = {};
   for (const kind of KINDS) {
     const result = await benchOne(kind);
     rows.push(...result.rows);

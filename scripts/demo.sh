@@ -24,4 +24,4 @@ npx next build
 echo
 npm run --silent db:seed
 echo "Workspaces dashboard: http://localhost:$port  (sign in with a demo account above; Ctrl-C stops it)"
-exec node node_modules/next/dist/bin/next start -p "$port"
+exec npm start --silent -- -p "$port"

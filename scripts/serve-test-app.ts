@@ -8,6 +8,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/demo/seed";
 import { startMailCapture } from "@/tests/support/mail-capture";
 import { startReceiver } from "@/tests/support/receiver";
+import { nextStartArgs } from "./lib/next-start";
 
 async function main() {
   const admin = process.env.TEST_DATABASE_URL;
@@ -42,7 +43,7 @@ async function main() {
   );
 
   const port = process.env.PORT ?? "3100";
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, nextStartArgs("-p", port, "-H", "127.0.0.1"), {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -11,11 +11,9 @@ import { ActionButton } from "./action-button";
 export function InstanceControls({
   ctx,
   instance,
-  compact,
 }: {
   ctx: WorkspaceContext;
   instance: { id: string; name: string; projectId: string; status: string; environment: string };
-  compact?: boolean;
 }) {
   const slug = ctx.workspace.slug;
   const ref = { kind: "instance", id: instance.id, projectId: instance.projectId } as const;
@@ -28,21 +26,19 @@ export function InstanceControls({
           <ActionButton action={restartInstanceAction} slug={slug} input={{ ...input, mode: "soft" as const }} success={`${instance.name} restarted`} label={`Restart ${instance.name}`}>
             Restart
           </ActionButton>
-          {!compact ? (
-            <ActionButton
-              action={restartInstanceAction}
-              slug={slug}
-              input={{ ...input, mode: "hard" as const }}
-              success={`${instance.name} hard-restarted`}
-              label={`Hard restart ${instance.name}`}
-              confirm={{ title: `Hard restart ${instance.name}?`, description: "Connections are cut at once.", confirmLabel: "Hard restart" }}
-            >
-              Hard restart
-            </ActionButton>
-          ) : null}
+          <ActionButton
+            action={restartInstanceAction}
+            slug={slug}
+            input={{ ...input, mode: "hard" as const }}
+            success={`${instance.name} hard-restarted`}
+            label={`Hard restart ${instance.name}`}
+            confirm={{ title: `Hard restart ${instance.name}?`, description: "Connections are cut at once.", confirmLabel: "Hard restart" }}
+          >
+            Hard restart
+          </ActionButton>
         </>
       ) : null}
-      {ctx.canOn("instances.stop", ref) && !compact ? (
+      {ctx.canOn("instances.stop", ref) ? (
         running ? (
           <ActionButton action={stopInstanceAction} slug={slug} input={input} success={`${instance.name} stopped`} label={`Stop ${instance.name}`}>
             Stop
@@ -53,7 +49,7 @@ export function InstanceControls({
           </ActionButton>
         )
       ) : null}
-      {ctx.canOn("instances.delete", ref) && instance.environment !== "PRODUCTION" && !compact ? (
+      {ctx.canOn("instances.delete", ref) && instance.environment !== "PRODUCTION" ? (
         <ActionButton
           action={deleteInstanceAction}
           slug={slug}

@@ -1,15 +1,19 @@
 import type { ReactNode } from "react";
 
-/** A bordered table with a header row; cells come from the caller. */
+/**
+ * A bordered table with a header row; cells come from the caller. Cell padding is set once on the
+ * table rather than on every cell: on a 50-row page the repeated class names were a sizeable share of
+ * the HTML and of the payload that repeats it.
+ */
 export function DataTable({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_th]:px-4 [&_th]:py-2">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-gray-200 bg-gray-50 text-gray-700">
           <tr>
             {headers.map((h, i) => (
-              <th key={i} scope="col" className="px-4 py-2 font-medium">
+              <th key={i} scope="col" className="font-medium">
                 {h || <span className="sr-only">Actions</span>}
               </th>
             ))}
@@ -22,5 +26,5 @@ export function DataTable({ caption, headers, children }: { caption: string; hea
 }
 
 export function Td({ children, className }: { children: ReactNode; className?: string }) {
-  return <td className={className ?? "px-4 py-2"}>{children}</td>;
+  return className ? <td className={className}>{children}</td> : <td>{children}</td>;
 }

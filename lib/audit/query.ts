@@ -30,7 +30,7 @@ interface AuditRow {
 
 /**
  * One workspace's events only: every query here is scoped by workspaceId, whatever the filter says.
- * A page with its total and actors is one statement, served by the (workspaceId, createdAt) index.
+ * A page with its total and actors is one statement, served by the (workspaceId, createdAt, id) index.
  */
 export async function listAuditEvents(workspaceId: string, filter: AuditFilter, all = false) {
   const page = filter.page ?? 1;
@@ -44,8 +44,10 @@ export async function listAuditEvents(workspaceId: string, filter: AuditFilter, 
     ...(filter.from ? [Prisma.sql`e."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`] : []),
     ...(filter.to ? [Prisma.sql`e."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`] : []),
   ];
-  // The total is an uncounted-by-window subquery: a window count would join and sort every matching
-  // row before LIMIT; this way the page reads 50 rows off the (workspaceId, createdAt) index.
+  // The total is a subquery rather than a window count, which would read every matching row before
+  // LIMIT. The page is cut before actors are joined, so 50 users are looked up, not one per event: on a
+  // freshly loaded table, before statistics exist, the planner otherwise joined all 20,000 and sorted
+  // them (76 ms instead of under 2).
   const where = Prisma.join(conditions, " AND ");
   const limit = all ? 50_000 : AUDIT_PAGE_SIZE;
   const offset = all ? 0 : (page - 1) * AUDIT_PAGE_SIZE;
@@ -53,10 +55,13 @@ export async function listAuditEvents(workspaceId: string, filter: AuditFilter, 
     SELECT e.id, e.action, e."targetType", e."targetId", e.metadata, e.ip, e."createdAt",
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS actor,
       (SELECT count(*)::int FROM "AuditEvent" e WHERE ${where}) AS total
-    FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
-    WHERE ${where}
-    ORDER BY e."createdAt" DESC, e.id DESC
-    LIMIT ${limit} OFFSET ${offset}`;
+    FROM (
+      SELECT e.* FROM "AuditEvent" e
+      WHERE ${where}
+      ORDER BY e."createdAt" DESC, e.id DESC
+      LIMIT ${limit} OFFSET ${offset}
+    ) e LEFT JOIN "User" u ON u.id = e."actorId"
+    ORDER BY e."createdAt" DESC, e.id DESC`;
   const total = rows[0]?.total ?? (page > 1 ? await countAuditEvents(where) : 0);
   const events = rows.map(({ total: _total, ...e }) => ({ ...e, createdAt: new Date(e.createdAt) }));
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
-import Link from "next/link";
 import { CreateInstanceDialog } from "@/components/resources/forms";
-import { InstanceControls } from "@/components/resources/instance-controls";
-import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";
-import { DataTable, Td } from "@/components/ui/table";
+import { InstancesTable } from "@/components/resources/instances-table";
 import { requireMember } from "@/lib/authz";
 import { instanceParents, listInstances } from "@/lib/resources/queries";
 
@@ -41,18 +38,18 @@ export default async function InstancesPage({
       {list.total === 0 ? (
         <p className="text-sm text-gray-700">No instances you can access yet.</p>
       ) : (
-        <DataTable caption="Instances" headers={["Name", "Project", "Server", "Environment", "Status", ""]}>
-          {list.instances.map((i) => (
-            <tr key={i.id}>
-              <Td><Link className="font-medium text-brand-text underline" href={`/${slug}/instances/${i.id}`}>{i.name}</Link></Td>
-              <Td>{i.project.name}</Td>
-              <Td>{i.server.name}</Td>
-              <Td><EnvironmentBadge environment={i.environment} /></Td>
-              <Td><StatusBadge status={i.status} /></Td>
-              <Td className="px-4 py-2 text-right"><InstanceControls ctx={ctx} instance={{ ...i }} compact /></Td>
-            </tr>
-          ))}
-        </DataTable>
+        <InstancesTable
+          slug={slug}
+          rows={list.instances.map((i) => ({
+            id: i.id,
+            name: i.name,
+            project: i.project.name,
+            server: i.server.name,
+            environment: i.environment,
+            status: i.status,
+            canRestart: i.status !== "STOPPED" && ctx.canOn("instances.restart", { kind: "instance", id: i.id, projectId: i.projectId }),
+          }))}
+        />
       )}
       <Pagination label="Instance pages" page={list.page} pageCount={list.pageCount} href={(n) => `/${slug}/instances?page=${n}`} />
     </div>

@@ -31,7 +31,7 @@ export default async function SecretsPage({ params }: { params: Promise<{ worksp
             <Td><EnvironmentBadge environment={s.environment} /></Td>
             <Td><span className="font-mono text-gray-700">{s.hint}</span></Td>
             <Td>{s.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
-            <Td className="px-4 py-2 text-right">
+            <Td className="text-right">
               <ActionButton
                 action={deleteSecretAction}
                 slug={slug}

@@ -29,7 +29,7 @@ export default async function ServersPage({ params }: { params: Promise<{ worksp
               <Td>{s.region}</Td>
               <Td><span className="font-mono text-gray-800">{s.address}</span></Td>
               <Td>{s._count.instances}</Td>
-              <Td className="px-4 py-2 text-right">
+              <Td className="text-right">
                 {manage ? (
                   <ActionButton
                     action={deleteServerAction}

@@ -38,7 +38,7 @@ export default async function AlertingPage({ params }: { params: Promise<{ works
               <Td>{ALERT_LABEL[r.kind]}</Td>
               <Td>{r.threshold === null ? "—" : r.kind === "BALANCE_BELOW" ? formatMinor(r.threshold) : `${r.threshold}%`}</Td>
               <Td>{r.channelIds.map((id) => channelName.get(id) ?? "deleted channel").join(", ")}</Td>
-              <Td className="px-4 py-2 text-right"><DeleteRuleButton slug={slug} ruleId={r.id} label={ALERT_LABEL[r.kind]} /></Td>
+              <Td className="text-right"><DeleteRuleButton slug={slug} ruleId={r.id} label={ALERT_LABEL[r.kind]} /></Td>
             </tr>
           ))}
         </DataTable>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { FilterBar } from "@/components/ui/filter-bar";
-import { DataTable, Td } from "@/components/ui/table";
+import { AuditTable } from "@/components/settings/audit-table";
 import { auditActionsSeen, AuditFilterSchema, listAuditEvents } from "@/lib/audit/query";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { queryString } from "@/lib/query-string";
@@ -49,18 +49,17 @@ export default async function AuditLogPage({
           { name: "to", label: "To", kind: "date" },
         ]}
       />
-      <DataTable caption="Audit events" headers={["When", "Who", "What", "Target", "From", "Details"]}>
-        {list.events.map((e) => (
-          <tr key={e.id}>
-            <Td><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></Td>
-            <Td>{e.actor?.name ?? "System"}</Td>
-            <Td><span className="font-mono text-xs">{e.action}</span></Td>
-            <Td>{e.targetType ? `${e.targetType}` : "—"}</Td>
-            <Td>{e.ip ?? "—"}</Td>
-            <Td><span className="text-xs text-gray-700">{summary(e.metadata)}</span></Td>
-          </tr>
-        ))}
-      </DataTable>
+      <AuditTable
+        rows={list.events.map((e) => ({
+          id: e.id,
+          at: e.createdAt.toISOString(),
+          who: e.actor?.name ?? "System",
+          action: e.action,
+          target: e.targetType ?? "—",
+          from: e.ip ?? "—",
+          details: summary(e.metadata),
+        }))}
+      />
       <Pagination label="Audit log pages" page={list.page} pageCount={list.pageCount} href={(n) => `${base}?${query(n)}`} />
     </section>
   );

@@ -27,7 +27,7 @@ export default async function InstanceBackupsPage({ params }: { params: Promise<
             <Td>{(b.sizeBytes / 1024).toFixed(1)} KB</Td>
             <Td>{b.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
             <Td>{b.restoredAt ? b.restoredAt.toISOString().slice(0, 16).replace("T", " ") : "—"}</Td>
-            <Td className="px-4 py-2">
+            <Td>
               <div className="flex flex-wrap justify-end gap-1">
                 <a className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-text underline" href={`/${slug}/instances/${instance.id}/backups/${b.id}/download`} download>
                   Download<span className="sr-only"> {b.label}</span>

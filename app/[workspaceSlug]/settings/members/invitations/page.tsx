@@ -43,9 +43,9 @@ export default async function PendingInvitationsPage({
                 {inv.sendError ? <p className="text-xs text-red-700">Email failed: {inv.sendError}</p> : null}
               </Td>
               <Td><RoleBadge role={inv.role} /></Td>
-              <Td className="px-4 py-2 text-gray-700">{inv.invitedBy?.name ?? "—"}</Td>
-              <Td className="px-4 py-2 text-gray-700">{inv.lastSentAt ? day(inv.lastSentAt) : "Not sent"}</Td>
-              <Td className="px-4 py-2 text-gray-700">
+              <Td className="text-gray-700">{inv.invitedBy?.name ?? "—"}</Td>
+              <Td className="text-gray-700">{inv.lastSentAt ? day(inv.lastSentAt) : "Not sent"}</Td>
+              <Td className="text-gray-700">
                 {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">Expired</Badge> : day(inv.expiresAt)}
               </Td>
               <Td>

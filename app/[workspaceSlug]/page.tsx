@@ -3,7 +3,6 @@ import { Card } from "@/components/ui/card";
 import { logoUrl, WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { requireMember } from "@/lib/authz";
 import { ROLE_LABEL, ROLES } from "@/lib/authz/permissions";
-import { resourceCounts } from "@/lib/resources/queries";
 import { workspaceOverview } from "@/lib/workspaces/service";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -13,7 +12,8 @@ const KIND_LABEL = { PERSONAL: "Personal workspace", PROJECT: "Project", ENVIRON
 export default async function WorkspaceOverviewPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
-  const [overview, counts] = await Promise.all([workspaceOverview(ctx.workspace.id), resourceCounts(ctx)]);
+  const overview = await workspaceOverview(ctx);
+  const counts = overview.resources;
   return (
     <div className="space-y-6">
       <header className="flex items-center gap-3">
@@ -57,7 +57,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
           {overview.recentEvents.map((event) => (
             <li key={event.id} className="flex justify-between gap-4 px-4 py-2 text-sm">
               <span>
-                <span className="font-medium">{event.actor?.name ?? "Someone"}</span> · {event.action}
+                <span className="font-medium">{event.actorName ?? "Someone"}</span> · {event.action}
               </span>
               <time dateTime={event.createdAt.toISOString()} className="text-gray-600">
                 {event.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC

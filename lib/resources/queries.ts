@@ -47,11 +47,7 @@ export async function listServers(ctx: WorkspaceContext) {
 /** One page of the instances the caller may see, with the total and parent names, in one statement. */
 export async function listInstances(ctx: WorkspaceContext, options: { projectId?: string; page?: number } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const { allow } = ctx.permissions;
-  const visible =
-    allow === "all"
-      ? Prisma.empty
-      : Prisma.sql`AND (i.id = ANY(${[...allow.instances]}::text[]) OR i."projectId" = ANY(${[...allow.projects]}::text[]))`;
+  const visible = Prisma.sql`AND ${visibleSql(ctx, "instance", "i")}`;
   const inProject = options.projectId ? Prisma.sql`AND i."projectId" = ${options.projectId}` : Prisma.empty;
   const rows = await db().$queryRaw<
     { id: string; name: string; environment: Environment; status: InstanceStatus; projectId: string; project: { name: string }; server: { name: string }; total: number }[]
@@ -68,13 +64,26 @@ export async function listInstances(ctx: WorkspaceContext, options: { projectId?
   return { total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), instances };
 }
 
-export async function resourceCounts(ctx: WorkspaceContext) {
-  const [projects, servers, instances] = await Promise.all([
-    db().project.count({ where: visibleProjectsWhere(ctx) }),
-    db().server.count({ where: visibleServersWhere(ctx) }),
-    db().instance.count({ where: visibleInstancesWhere(ctx) }),
-  ]);
-  return { projects, servers, instances };
+/**
+ * The rules of the visible*Where filters above as SQL on a table alias, for statements that read
+ * several kinds at once. The workspace condition is the caller's.
+ */
+function visibleSql(ctx: WorkspaceContext, kind: "project" | "server" | "instance", alias: string): Prisma.Sql {
+  const { allow } = ctx.permissions;
+  if (allow === "all") return Prisma.sql`TRUE`;
+  const t = Prisma.raw(alias);
+  if (kind === "project") return ctx.can("projects.access") ? Prisma.sql`${t}.id = ANY(${[...allow.projects]}::text[])` : Prisma.sql`FALSE`;
+  if (kind === "server") return Prisma.sql`${t}.id = ANY(${[...allow.servers]}::text[])`;
+  return Prisma.sql`(${t}.id = ANY(${[...allow.instances]}::text[]) OR ${t}."projectId" = ANY(${[...allow.projects]}::text[]))`;
+}
+
+/** A JSON expression of how many projects, servers and instances the caller may see, for a larger statement. */
+export function resourceCountsSql(ctx: WorkspaceContext): Prisma.Sql {
+  const workspaceId = ctx.workspace.id;
+  return Prisma.sql`json_build_object(
+    'projects', (SELECT count(*)::int FROM "Project" p WHERE p."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "project", "p")}),
+    'servers', (SELECT count(*)::int FROM "Server" s WHERE s."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "server", "s")}),
+    'instances', (SELECT count(*)::int FROM "Instance" i WHERE i."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "instance", "i")}))`;
 }
 
 export async function listLogs(instanceId: string, kind: LogKind | undefined, page = 1) {

@@ -6,6 +6,8 @@ import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
+import type { WorkspaceContext } from "@/lib/authz/context";
+import { resourceCountsSql } from "@/lib/resources/queries";
 import { RESERVED_SLUGS, SLUG_MAX, slugify, slugProblem } from "./slug";
 
 export interface WorkspaceListItem {
@@ -151,17 +153,25 @@ export async function setDefaultWorkspace(tx: Tx, userId: string, workspaceId: s
   await tx.user.update({ where: { id: userId }, data: { defaultWorkspaceId: workspaceId } });
 }
 
-export async function workspaceOverview(workspaceId: string) {
-  const [roles, recentEvents] = await Promise.all([
-    db().membership.groupBy({ by: ["role"], where: { workspaceId }, _count: { _all: true } }),
-    db().auditEvent.findMany({
-      where: { workspaceId },
-      orderBy: { createdAt: "desc" },
-      take: 5,
-      select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
-    }),
-  ]);
-  const membersByRole = Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<Record<Role, number>>;
-  const memberCount = roles.reduce((sum, r) => sum + r._count._all, 0);
-  return { memberCount, membersByRole, recentEvents };
+export async function workspaceOverview(ctx: WorkspaceContext) {
+  const workspaceId = ctx.workspace.id;
+  const [row] = await db().$queryRaw<
+    {
+      membersByRole: Partial<Record<Role, number>> | null;
+      recentEvents: { id: string; action: string; createdAt: string; actorName: string | null }[] | null;
+      resources: { projects: number; servers: number; instances: number };
+    }[]
+  >`
+    SELECT
+      (SELECT json_object_agg(r.role, r.n) FROM (
+         SELECT role::text AS role, count(*)::int AS n FROM "Membership" WHERE "workspaceId" = ${workspaceId} GROUP BY role) r) AS "membersByRole",
+      (SELECT json_agg(x ORDER BY x."createdAt" DESC, x.id DESC) FROM (
+         SELECT e.id, e.action, e."createdAt", u.name AS "actorName"
+         FROM (SELECT * FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id DESC LIMIT 5) e
+         LEFT JOIN "User" u ON u.id = e."actorId") x) AS "recentEvents",
+      ${resourceCountsSql(ctx)} AS resources`;
+  const membersByRole = row?.membersByRole ?? {};
+  const memberCount = Object.values(membersByRole).reduce((sum, n) => sum + (n ?? 0), 0);
+  const recentEvents = (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return { memberCount, membersByRole, recentEvents, resources: row?.resources ?? { projects: 0, servers: 0, instances: 0 } };
 }

@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/workspaces/route";
 import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspace/actions";
+import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeUser, makeWorkspace, rowCounts } from "@/tests/support/factories";
-import { landingWorkspaceSlug, listWorkspacesForUser } from "./service";
+import { makePeople, makeWorld } from "@/tests/support/world";
+import { landingWorkspaceSlug, listWorkspacesForUser, workspaceOverview } from "./service";
 
 describe("create workspace", () => {
   let user: Awaited<ReturnType<typeof makeUser>>;
@@ -123,7 +126,6 @@ describe("default workspace", () => {
 
 describe("the switcher's list (GET /api/workspaces)", () => {
   it("answers the caller's workspaces with their role in each, and none of anyone else's", async () => {
-    const { GET } = await import("@/app/api/workspaces/route");
     const owner = await makeUser("Owner");
     const member = await makeUser("Member");
     const shared = await makeWorkspace(owner.id);
@@ -143,5 +145,21 @@ describe("the switcher's list (GET /api/workspaces)", () => {
     actAs(null);
     const signedOut = await GET(new Request("http://app.test/api/workspaces"));
     expect(signedOut.status).toBe(401);
+  });
+});
+
+describe("overview", () => {
+  it("counts members by role and only the resources the caller may see, in this workspace alone", async () => {
+    const people = await makePeople();
+    const [world] = [await makeWorld(people), await makeWorld(people)];
+    const overviewAs = async (userId: string) => workspaceOverview((await loadWorkspaceContext(userId, world.workspace.slug))!);
+
+    const owner = await overviewAs(people.owner.id);
+    expect(owner.memberCount).toBe(7);
+    expect(owner.membersByRole).toEqual({ OWNER: 1, ADMIN: 1, DEVELOPER: 4, VIEWER: 1 });
+    expect(owner.resources).toEqual({ projects: 3, servers: 3, instances: 3 });
+    // Granted one project (with its two instances) and one server; a plain developer, nothing.
+    expect((await overviewAs(people.developerWithGrant.id)).resources).toEqual({ projects: 1, servers: 1, instances: 2 });
+    expect((await overviewAs(people.developer.id)).resources).toEqual({ projects: 0, servers: 0, instances: 0 });
   });
 });

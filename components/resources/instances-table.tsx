@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { restartInstanceAction } from "@/app/[workspaceSlug]/instances/actions";
+import { DataTable, Td } from "@/components/ui/table";
 import { ActionButton } from "./action-button";
 import { EnvironmentBadge, StatusBadge } from "./status-badge";
 
@@ -22,44 +23,29 @@ export interface InstanceRowView {
  */
 export function InstancesTable({ slug, rows }: { slug: string; rows: InstanceRowView[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-      <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_th]:px-4 [&_th]:py-2">
-        <caption className="sr-only">Instances</caption>
-        <thead className="border-b border-gray-200 bg-gray-50 text-gray-700">
-          <tr>
-            <th scope="col" className="font-medium">Name</th>
-            <th scope="col" className="font-medium">Project</th>
-            <th scope="col" className="font-medium">Server</th>
-            <th scope="col" className="font-medium">Environment</th>
-            <th scope="col" className="font-medium">Status</th>
-            <th scope="col" className="font-medium"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-200">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td><Link className="font-medium text-brand-text underline" href={`/${slug}/instances/${row.id}`}>{row.name}</Link></td>
-              <td>{row.project}</td>
-              <td>{row.server}</td>
-              <td><EnvironmentBadge environment={row.environment} /></td>
-              <td><StatusBadge status={row.status} /></td>
-              <td className="text-right">
-                {row.canRestart ? (
-                  <ActionButton
-                    action={restartInstanceAction}
-                    slug={slug}
-                    input={{ instanceId: row.id, mode: "soft" as const }}
-                    success={`${row.name} restarted`}
-                    label={`Restart ${row.name}`}
-                  >
-                    Restart
-                  </ActionButton>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Instances" headers={["Name", "Project", "Server", "Environment", "Status", ""]}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <Td><Link className="font-medium text-brand-text underline" href={`/${slug}/instances/${row.id}`}>{row.name}</Link></Td>
+          <Td>{row.project}</Td>
+          <Td>{row.server}</Td>
+          <Td><EnvironmentBadge environment={row.environment} /></Td>
+          <Td><StatusBadge status={row.status} /></Td>
+          <Td className="text-right">
+            {row.canRestart ? (
+              <ActionButton
+                action={restartInstanceAction}
+                slug={slug}
+                input={{ instanceId: row.id, mode: "soft" as const }}
+                success={`${row.name} restarted`}
+                label={`Restart ${row.name}`}
+              >
+                Restart
+              </ActionButton>
+            ) : null}
+          </Td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -16,3 +16,14 @@ export function Pagination({ label, page, pageCount, href }: { label: string; pa
     </nav>
   );
 }
+
+/** Newer/older links for a list read by keyset (a log), where a page number and a total would cost a count. */
+export function CursorPagination({ label, newerHref, olderHref }: { label: string; newerHref: string | null; olderHref: string | null }) {
+  if (!newerHref && !olderHref) return null;
+  return (
+    <nav aria-label={label} className="flex justify-end gap-2 text-sm">
+      {newerHref ? <Link className={buttonClass("secondary")} href={newerHref}>Newer</Link> : null}
+      {olderHref ? <Link className={buttonClass("secondary")} href={olderHref}>Older</Link> : null}
+    </nav>
+  );
+}

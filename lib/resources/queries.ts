@@ -44,7 +44,11 @@ export async function listServers(ctx: WorkspaceContext) {
   });
 }
 
-/** One page of the instances the caller may see, with the total and parent names, in one statement. */
+/**
+ * One page of the instances the caller may see, with the total and parent names, in one statement.
+ * The page is cut off the (workspaceId, name) index (names are unique in a workspace) before parents
+ * are joined, and the total is counted apart: a window count joined every instance first.
+ */
 export async function listInstances(ctx: WorkspaceContext, options: { projectId?: string; page?: number } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const visible = Prisma.sql`AND ${visibleSql(ctx, "instance", "i")}`;
@@ -54,11 +58,14 @@ export async function listInstances(ctx: WorkspaceContext, options: { projectId?
   >`
     SELECT i.id, i.name, i.environment::text AS environment, i.status::text AS status, i."projectId",
       json_build_object('name', p.name) AS project, json_build_object('name', s.name) AS server,
-      count(*) OVER ()::int AS total
-    FROM "Instance" i JOIN "Project" p ON p.id = i."projectId" JOIN "Server" s ON s.id = i."serverId"
-    WHERE i."workspaceId" = ${ctx.workspace.id} ${visible} ${inProject}
-    ORDER BY i.name ASC, i.id ASC
-    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
+      (SELECT count(*)::int FROM "Instance" i WHERE i."workspaceId" = ${ctx.workspace.id} ${visible} ${inProject}) AS total
+    FROM (
+      SELECT * FROM "Instance" i
+      WHERE i."workspaceId" = ${ctx.workspace.id} ${visible} ${inProject}
+      ORDER BY i.name ASC
+      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
+    ) i JOIN "Project" p ON p.id = i."projectId" JOIN "Server" s ON s.id = i."serverId"
+    ORDER BY i.name ASC`;
   const total = rows[0]?.total ?? 0;
   const instances = rows.map(({ total: _total, ...i }) => i);
   return { total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), instances };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { AuditTable } from "@/components/settings/audit-table";
@@ -31,11 +31,12 @@ export default async function AuditLogPage({
   const filter = AuditFilterSchema.parse(await searchParams);
   const [list, actions] = await Promise.all([listAuditEvents(ctx.workspace.id, filter), auditActionsSeen(ctx.workspace.id)]);
   const base = `/${ctx.workspace.slug}/settings/audit`;
-  const query = (page?: number) => queryString({ actor: filter.actor, who: filter.who, action: filter.action, from: filter.from, to: filter.to, page });
+  const query = (cursor?: { before?: string; after?: string }) =>
+    queryString({ actor: filter.actor, who: filter.who, action: filter.action, from: filter.from, to: filter.to, ...cursor });
   return (
     <section aria-labelledby="audit-heading" className="space-y-3">
       <div className="flex items-center justify-between gap-3">
-        <h2 id="audit-heading" className="text-lg font-semibold">Audit log <span className="text-sm font-normal text-gray-600">({list.total})</span></h2>
+        <h2 id="audit-heading" className="text-lg font-semibold">Audit log</h2>
         <a className={buttonClass("secondary")} href={`${base}/export?${query()}`} download>Export CSV</a>
       </div>
       <FilterBar
@@ -60,7 +61,12 @@ export default async function AuditLogPage({
           details: summary(e.metadata),
         }))}
       />
-      <Pagination label="Audit log pages" page={list.page} pageCount={list.pageCount} href={(n) => `${base}?${query(n)}`} />
+      {list.events.length === 0 ? <p className="text-sm text-gray-700">No events match these filters.</p> : null}
+      <CursorPagination
+        label="Audit log pages"
+        newerHref={list.newer ? `${base}?${query({ after: list.newer })}` : null}
+        olderHref={list.older ? `${base}?${query({ before: list.older })}` : null}
+      />
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import { AuditFilterSchema, listAuditEvents } from "@/lib/audit/query";
+import { AuditFilterSchema, exportAuditEvents } from "@/lib/audit/query";
 import { workspaceRoute } from "@/lib/authz/route";
 import { csvResponse, toCsv } from "@/lib/csv";
 
 export const GET = workspaceRoute<{ workspaceSlug: string }>({ name: "audit.export", permission: "audit.read" }, async (ctx, _params, request) => {
   const filter = AuditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { events } = await listAuditEvents(ctx.workspace.id, filter, true);
+  const events = await exportAuditEvents(ctx.workspace.id, filter);
   const body = toCsv([
     ["time", "actor", "actor_email", "action", "target_type", "target_id", "ip", "details"],
     ...events.map((e) => [

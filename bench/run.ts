@@ -178,9 +178,11 @@ interface Memory {
   /** The server's resident memory, MB, after warm-up and after every load run. */
   before: number;
   after: number;
-  /** Of which the V8 heap (reserved, in use) after the load, from the server's own probe. */
+  /** Of which the V8 heap (reserved, in use) and memory outside it (WASM included: PGlite's whole
+   *  database, Prisma's query compiler) after the load, from the server's own probe. */
   heapTotalAfter: number;
   heapUsedAfter: number;
+  externalAfter: number;
 }
 
 async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss: Memory }> {
@@ -239,8 +241,9 @@ async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss
         console.error(`[${kind}] c=${connections} ${target.name}: ${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95} ms, ${trips} round trips`);
       }
     }
-    const { memoryMb } = (await (await fetchAgain(`${BASE}/api/bench/queries`)).json()) as { memoryMb: { heapTotal: number; heapUsed: number } };
-    return { rows, rss: { before: rssBefore, after: rssMb(server.pid!), heapTotalAfter: memoryMb.heapTotal, heapUsedAfter: memoryMb.heapUsed } };
+    const { memoryMb } = (await (await fetchAgain(`${BASE}/api/bench/queries`)).json()) as { memoryMb: { heapTotal: number; heapUsed: number; external: number } };
+    const after = rssMb(server.pid!);
+    return { rows, rss: { before: rssBefore, after, heapTotalAfter: memoryMb.heapTotal, heapUsedAfter: memoryMb.heapUsed, externalAfter: memoryMb.external } };
   } finally {
     try {
       process.kill(-server.pid!, "SIGTERM");
@@ -259,7 +262,8 @@ function markdown(rows: Row[], rss: Record<string, Memory>): string {
     ...rows.map((r) => `| ${r.database} | ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.ratioToBare} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.roundTripsPerRequest} |`),
     "",
     ...Object.entries(rss).map(
-      ([db, m]) => `Server RSS on ${db}: ${m.before} MB before load, ${m.after} MB after (V8 heap ${m.heapTotalAfter} MB reserved, ${m.heapUsedAfter} MB in use).`,
+      ([db, m]) =>
+        `Server RSS on ${db}: ${m.before} MB before load, ${m.after} MB after (V8 heap ${m.heapTotalAfter} MB reserved, ${m.heapUsedAfter} MB in use; outside the heap, WASM included, ${m.externalAfter} MB).`,
     ),
   ];
   return lines.join("\n");
@@ -278,7 +282,7 @@ async function main() {
     rss[kind] = result.rss;
   }
   mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/${new Date().toISOString().slice(0, 10)}.json`;
+  const file = process.env.BENCH_RESULTS_FILE ?? `bench/results/${new Date().toISOString().slice(0, 10)}.json`;
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, machine: { cpus: (await import("node:os")).cpus().length }, rows, rss }, null, 2));
   console.log(markdown(rows, rss));
   console.log(`\nWritten to ${file}`);

@@ -19,8 +19,22 @@ import { cn } from "@/lib/cn";
 const GOOD: ReadonlySet<InviteResult["outcome"]> = new Set(["invited"]);
 
 export function InviteMembersDialog({ slug, roles }: { slug: string; roles: SelectOption[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>
+        <UserPlus aria-hidden className="size-4" />
+        Invite members
+      </Button>
+      {/* Mounted while open only: its form (and its state) starts fresh each time, and the members page
+          does not build a form for a closed dialog on every view. */}
+      {open ? <InviteMembersForm slug={slug} roles={roles} close={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function InviteMembersForm({ slug, roles, close }: { slug: string; roles: SelectOption[]; close: () => void }) {
+  const router = useRouter();
   const [results, setResults] = useState<InviteResult[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InviteMembersInput>({
@@ -44,42 +58,36 @@ export function InviteMembersDialog({ slug, roles }: { slug: string; roles: Sele
   });
 
   return (
-    <>
-      <Button onClick={() => { setResults(null); setFormError(null); setOpen(true); }}>
-        <UserPlus aria-hidden className="size-4" />
-        Invite members
-      </Button>
-      <Dialog open={open} onOpenChange={setOpen} title="Invite members" description={`Up to ${MAX_INVITES_AT_ONCE} addresses, separated by commas or new lines.`}>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <FormError message={formError} />
-          <TextAreaField label="Email addresses" rows={4} error={errors.emails?.message} {...form.register("emails")} />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <SelectField label="Role" value={field.value} onChange={field.onChange} options={roles} error={errors.role?.message} />
-            )}
-          />
-          {results ? (
-            <ul aria-label="Invitation results" className="divide-y divide-gray-200 rounded-md border border-gray-200 text-sm">
-              {results.map((r) => (
-                <li key={r.email} className="flex justify-between gap-3 px-3 py-2">
-                  <span className="truncate">{r.email}</span>
-                  <span className={cn(GOOD.has(r.outcome) ? "text-green-800" : "text-amber-800")}>{r.message}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Close
-            </Button>
-            <Button type="submit" pending={isSubmitting}>
-              {isSubmitting ? "Sending…" : "Send invitations"}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
+    <Dialog open onOpenChange={(o) => !o && close()} title="Invite members" description={`Up to ${MAX_INVITES_AT_ONCE} addresses, separated by commas or new lines.`}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormError message={formError} />
+        <TextAreaField label="Email addresses" rows={4} error={errors.emails?.message} {...form.register("emails")} />
+        <Controller
+          control={form.control}
+          name="role"
+          render={({ field }) => (
+            <SelectField label="Role" value={field.value} onChange={field.onChange} options={roles} error={errors.role?.message} />
+          )}
+        />
+        {results ? (
+          <ul aria-label="Invitation results" className="divide-y divide-gray-200 rounded-md border border-gray-200 text-sm">
+            {results.map((r) => (
+              <li key={r.email} className="flex justify-between gap-3 px-3 py-2">
+                <span className="truncate">{r.email}</span>
+                <span className={cn(GOOD.has(r.outcome) ? "text-green-800" : "text-amber-800")}>{r.message}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            Close
+          </Button>
+          <Button type="submit" pending={isSubmitting}>
+            {isSubmitting ? "Sending…" : "Send invitations"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -19,7 +19,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField, TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
-import { ALERT_KINDS, AlertRuleSchema, channelSchema, type AlertRuleInput, type ChannelInput, type ChannelOutput } from "@/lib/alerting/schemas";
+import { ALERT_KINDS, ALERT_LABEL, AlertRuleSchema, channelSchema, type AlertRuleInput, type ChannelInput, type ChannelOutput } from "@/lib/alerting/schemas";
 import { applyActionResult } from "@/lib/forms";
 
 const KIND_OPTIONS = [
@@ -159,17 +159,7 @@ export function ChannelControls({
   );
 }
 
-const RULE_OPTIONS = ALERT_KINDS.map((k) => ({
-  value: k,
-  label: {
-    BALANCE_BELOW: "Balance below an amount",
-    QUOTA_ABOVE: "Quota usage above a percentage",
-    INSTANCE_STOPPED: "An instance stopped",
-    INSTANCE_RESTARTED: "An instance restarted",
-    MEMBER_JOINED: "A member joined",
-    MEMBER_LEFT: "A member left",
-  }[k],
-}));
+const RULE_OPTIONS = ALERT_KINDS.map((k) => ({ value: k, label: ALERT_LABEL[k] }));
 
 export function AlertRuleForm({ slug, channels }: { slug: string; channels: { id: string; name: string }[] }) {
   const router = useRouter();

@@ -1,6 +1,5 @@
 import type { Tx } from "@/lib/db";
 import { formatMinor } from "@/lib/billing/money";
-import type { AlertKind } from "@/generated/prisma/enums";
 import { enqueueDeliveries } from "./queue";
 
 export type AlertEvent =
@@ -9,14 +8,6 @@ export type AlertEvent =
   | { kind: "BALANCE_BELOW"; balanceMinor: number; currency: string }
   | { kind: "QUOTA_ABOVE"; resource: string; usage: number; limit: number };
 
-export const ALERT_LABEL: Record<AlertKind, string> = {
-  BALANCE_BELOW: "Balance below an amount",
-  QUOTA_ABOVE: "Quota usage above a percentage",
-  INSTANCE_STOPPED: "An instance stopped",
-  INSTANCE_RESTARTED: "An instance restarted",
-  MEMBER_JOINED: "A member joined",
-  MEMBER_LEFT: "A member left",
-};
 
 function describe(event: AlertEvent): { title: string; text: string } {
   switch (event.kind) {

@@ -5,6 +5,15 @@ import { urlProblem } from "./url-rules";
 export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
 export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT"] as const;
 
+export const ALERT_LABEL: Record<(typeof ALERT_KINDS)[number], string> = {
+  BALANCE_BELOW: "Balance below an amount",
+  QUOTA_ABOVE: "Quota usage above a percentage",
+  INSTANCE_STOPPED: "An instance stopped",
+  INSTANCE_RESTARTED: "An instance restarted",
+  MEMBER_JOINED: "A member joined",
+  MEMBER_LEFT: "A member left",
+};
+
 const name = z.string().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");
 const id = z.string().min(1).max(64);
 

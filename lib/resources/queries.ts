@@ -5,16 +5,7 @@ import type { Environment, InstanceStatus, LogKind } from "@/generated/prisma/cl
 
 export const PAGE_SIZE = 50;
 
-/** The instances a caller may see, as a query filter: everything from Admin up, else the allow-lists. */
-function visibleInstancesWhere(ctx: WorkspaceContext): Prisma.InstanceWhereInput {
-  const { allow } = ctx.permissions;
-  if (allow === "all") return { workspaceId: ctx.workspace.id };
-  return {
-    workspaceId: ctx.workspace.id,
-    OR: [{ id: { in: [...allow.instances] } }, { projectId: { in: [...allow.projects] } }],
-  };
-}
-
+/** The projects and servers a caller may see, as query filters: everything from Admin up, else the allow-lists. */
 function visibleProjectsWhere(ctx: WorkspaceContext): Prisma.ProjectWhereInput {
   const { allow } = ctx.permissions;
   if (allow === "all") return { workspaceId: ctx.workspace.id };

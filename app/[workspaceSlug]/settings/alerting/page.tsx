@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AlertRuleForm, ChannelControls, ChannelForm, DeleteRuleButton } from "@/components/settings/alerting";
 import { Badge, Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
-import { ALERT_LABEL } from "@/lib/alerting/rules";
+import { ALERT_LABEL } from "@/lib/alerting/schemas";
 import { alertingOverview } from "@/lib/alerting/service";
 import { privateTargetsAllowed } from "@/lib/alerting/url-guard";
 import { requireMember, requirePermission } from "@/lib/authz";

@@ -58,7 +58,7 @@ export function AiSettingsForm({
           label="API key"
           type="password"
           autoComplete="off"
-          placeholder={current?.apiKeyHint ? `Stored key ${current.apiKeyHint}; leave blank to keep it` : spec.needsKey ? "Paste the key" : "Optional"}
+          placeholder={current?.apiKeyHint ? `Stored key ${current.apiKeyHint}; leave blank to keep it (same provider and URL only)` : spec.needsKey ? "Paste the key" : "Optional"}
           error={errors.apiKey?.message}
           {...form.register("apiKey")}
         />

@@ -46,6 +46,20 @@ describe("AI settings", () => {
     expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({ ok: false, error: "Anthropic needs an API key." });
   });
 
+  it("drop a stored key when the provider or address changes without a new key, so it is never sent elsewhere", async () => {
+    const w = await makeWorld(people);
+    actAs(people.admin.id);
+    await saveAiSettingsAction(w.workspace.slug, { provider: "OPENAI", model: "gpt-4.1", apiKey: KEY, baseUrl: `${provider.url}/openai` });
+    const before = provider.received.length;
+    expect(await saveAiSettingsAction(w.workspace.slug, { provider: "OPENAI", model: "gpt-4.1", apiKey: "", baseUrl: `${provider.url}/elsewhere` })).toMatchObject({ ok: true });
+    expect(await aiSettingsView(w.workspace.id)).toMatchObject({ apiKeyHint: null });
+    expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({ ok: false, error: "OpenAI needs an API key." });
+    expect(JSON.stringify(provider.received.slice(before))).not.toContain(KEY);
+    await saveAiSettingsAction(w.workspace.slug, { provider: "OPENAI", model: "gpt-4.1", apiKey: KEY, baseUrl: `${provider.url}/openai` });
+    expect(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "house", apiKey: "", baseUrl: `${provider.url}/openai` })).toMatchObject({ ok: true });
+    expect(await aiSettingsView(w.workspace.id)).toMatchObject({ provider: "CUSTOM", apiKeyHint: null });
+  });
+
   it("show the provider's own error when the connection fails", async () => {
     const w = await makeWorld(people);
     actAs(people.owner.id);

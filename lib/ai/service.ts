@@ -18,9 +18,16 @@ export async function aiSettingsView(workspaceId: string) {
 
 export async function saveAiSettings(ctx: Ctx, input: { provider: AiProvider; model: string; apiKey?: string; baseUrl?: string }) {
   const existing = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
+  // A stored key is only ever sent where it was saved for. Kept across a change of provider or address,
+  // anyone allowed to edit these settings could point them at their own server, press Test, and read
+  // the key the screen never shows: so such a change without a new key drops the stored one.
+  const destinationChanged = existing !== null && (existing.provider !== input.provider || (existing.baseUrl ?? null) !== (input.baseUrl || null));
+  const dropKey = !input.apiKey && destinationChanged && existing.apiKeyCiphertext !== null;
   const key = input.apiKey
     ? { apiKeyCiphertext: encryptSecret(input.apiKey, keyContext(ctx.workspace.id)), apiKeyHint: secretHint(input.apiKey) }
-    : {};
+    : dropKey
+      ? { apiKeyCiphertext: null, apiKeyHint: null }
+      : {};
   const data = { provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, ...key };
   await ctx.tx.aiSettings.upsert({ where: { workspaceId: ctx.workspace.id }, create: { workspaceId: ctx.workspace.id, ...data }, update: data });
   await ctx.audit({
@@ -28,7 +35,7 @@ export async function saveAiSettings(ctx: Ctx, input: { provider: AiProvider; mo
     targetType: "ai_settings",
     targetId: ctx.workspace.id,
     // Whether the key changed, never the key or its hint.
-    metadata: { provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, keyChanged: Boolean(input.apiKey), before: existing ? { provider: existing.provider, model: existing.model } : null },
+    metadata: { provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, keyChanged: Boolean(input.apiKey), keyDropped: dropKey, before: existing ? { provider: existing.provider, model: existing.model } : null },
   });
 }
 

@@ -6,7 +6,7 @@ import { Refusal } from "@/lib/errors";
 import { seatsInUse } from "@/lib/invitations/service";
 import { quotaLimits, quotaUsage, QUOTA_RESOURCES } from "@/lib/quotas/service";
 import { emitAlert } from "@/lib/alerting/rules";
-import { lockWorkspace } from "@/lib/workspaces/lock";
+import { lockWorkspace, type LockedWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, Prisma, TransactionType } from "@/generated/prisma/client";
 import { formatMinor } from "./money";
 import { PLAN_CAPS, PLAN_RANK, QUOTA_LABEL } from "./plans";
@@ -15,24 +15,19 @@ import { paymentProviderName, stripeClient } from "./stripe";
 
 type Ctx = WorkspaceActionContext;
 
-async function balanceOf(tx: Tx, workspaceId: string) {
-  await lockWorkspace(tx, workspaceId);
-  return tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, name: true, slug: true, balanceMinor: true, currency: true, plan: true } });
-}
-
-/** Moves the balance and writes the ledger row with the balance after it, under the workspace lock. */
+/** Moves the balance and writes the ledger row with the balance after it; the caller holds the workspace lock. */
 async function post(
   tx: Tx,
-  workspaceId: string,
+  workspace: LockedWorkspace,
   entry: { type: TransactionType; amountMinor: number; description: string; provider: string; isTest: boolean; idempotencyKey: string; createdById: string | null },
 ) {
-  const { balanceMinor, currency, ...workspace } = await balanceOf(tx, workspaceId);
+  const { balanceMinor, currency } = workspace;
   const after = balanceMinor + entry.amountMinor;
   if (after < 0) throw new Refusal("LIMIT", `The balance (${formatMinor(balanceMinor, currency)}) does not cover ${formatMinor(-entry.amountMinor, currency)}. Top up first.`);
-  await tx.workspace.update({ where: { id: workspaceId }, data: { balanceMinor: after } });
+  await tx.workspace.update({ where: { id: workspace.id }, data: { balanceMinor: after } });
   if (entry.amountMinor < 0) await emitAlert(tx, workspace, { kind: "BALANCE_BELOW", balanceMinor: after, currency });
   return tx.billingTransaction.create({
-    data: { workspaceId, currency, status: "COMPLETED", balanceAfterMinor: after, completedAt: new Date(), ...entry },
+    data: { workspaceId: workspace.id, currency, status: "COMPLETED", balanceAfterMinor: after, completedAt: new Date(), ...entry },
   });
 }
 
@@ -50,7 +45,7 @@ export interface TopUpOutcome {
  * Stripe, a pending transaction waits for the signed webhook.
  */
 export async function topUp(ctx: Ctx, input: { amount: number; idempotencyKey: string }): Promise<TopUpOutcome> {
-  await lockWorkspace(ctx.tx, ctx.workspace.id);
+  const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
   const existing = await ctx.tx.billingTransaction.findUnique({
     where: { workspaceId_idempotencyKey: { workspaceId: ctx.workspace.id, idempotencyKey: input.idempotencyKey } },
   });
@@ -58,7 +53,7 @@ export async function topUp(ctx: Ctx, input: { amount: number; idempotencyKey: s
 
   const provider = paymentProviderName();
   if (provider === "demo") {
-    const row = await post(ctx.tx, ctx.workspace.id, {
+    const row = await post(ctx.tx, workspace, {
       type: "TOPUP",
       amountMinor: input.amount,
       description: "Top-up (demo provider, test money)",
@@ -71,7 +66,7 @@ export async function topUp(ctx: Ctx, input: { amount: number; idempotencyKey: s
     return { transactionId: row.id, status: "COMPLETED", duplicate: false };
   }
 
-  const { currency } = await ctx.tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { currency: true } });
+  const { currency } = workspace;
   const pending = await ctx.tx.billingTransaction.create({
     data: {
       workspaceId: ctx.workspace.id,
@@ -118,7 +113,7 @@ export async function completeStripeTopUp(transactionId: string, amountTotal: nu
   return db().$transaction(async (tx) => {
     const pending = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
     if (!pending || pending.provider !== "stripe") return "ignored";
-    const { balanceMinor } = await balanceOf(tx, pending.workspaceId);
+    const { balanceMinor } = await lockWorkspace(tx, pending.workspaceId);
     const current = await tx.billingTransaction.findUniqueOrThrow({ where: { id: transactionId } });
     if (current.status !== "PENDING") return "ignored";
     if (amountTotal !== null && amountTotal !== current.amountMinor) throw new Error(`Stripe amount ${amountTotal} differs from ${current.amountMinor}`);
@@ -148,7 +143,8 @@ export async function downgradeBlockers(tx: Tx, workspaceId: string, plan: Plan)
 
 /** Upgrades take effect at once and charge the new plan's first month; downgrades wait until usage fits. */
 export async function changePlan(ctx: Ctx, plan: Plan) {
-  const { plan: current } = await balanceOf(ctx.tx, ctx.workspace.id);
+  const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
+  const current = workspace.plan;
   if (plan === current) return { plan };
   if (PLAN_RANK[plan] < PLAN_RANK[current]) {
     const blockers = await downgradeBlockers(ctx.tx, ctx.workspace.id, plan);
@@ -156,7 +152,7 @@ export async function changePlan(ctx: Ctx, plan: Plan) {
       throw new Refusal("CONFLICT", `Can't move to ${PLAN_CAPS[plan].label} while the workspace has ${blockers.join("; ")}.`);
     }
   } else if (PLAN_CAPS[plan].priceMinor > 0) {
-    await post(ctx.tx, ctx.workspace.id, {
+    await post(ctx.tx, workspace, {
       type: "CHARGE",
       amountMinor: -PLAN_CAPS[plan].priceMinor,
       description: `${PLAN_CAPS[plan].label} plan, first month`,

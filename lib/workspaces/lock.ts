@@ -12,11 +12,14 @@ export interface LockedWorkspace {
   slug: string;
   plan: Plan;
   kind: string;
+  /** Read under the lock, so a balance change computed from it cannot be raced. */
+  balanceMinor: number;
+  currency: string;
 }
 
 export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<LockedWorkspace> {
   const rows = await tx.$queryRaw<LockedWorkspace[]>`
-    SELECT id, name, slug, plan::text AS plan, kind::text AS kind FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+    SELECT id, name, slug, plan::text AS plan, kind::text AS kind, "balanceMinor", currency FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new Error(`Workspace ${workspaceId} vanished while locked`);
   return row;

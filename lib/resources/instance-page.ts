@@ -6,18 +6,25 @@ import type { PermissionKey } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors";
 import { instanceFor } from "./access";
 
-/** For the instance pages: member context and the instance, or the same 404 as a missing one. */
-export const requireInstance = cache(async (slug: string, instanceId: string, key?: PermissionKey) => {
+// Loaded once per request for the layout and the tab page together; the tab's permission is checked
+// on the loaded instance, so asking with a key does not read the instance a second time.
+const loadInstance = cache(async (slug: string, instanceId: string) => {
   const ctx = await requireMember(slug);
   try {
-    const instance = await instanceFor(ctx, instanceId, key);
-    return { ctx, instance };
+    return { ctx, instance: await instanceFor(ctx, instanceId) };
   } catch (error) {
-    // A tab the caller lacks reads as missing, like an instance outside their allow-list.
     if (error instanceof Refusal) notFound();
     throw error;
   }
 });
+
+/** For the instance pages: member context and the instance, or the same 404 as a missing one. */
+export async function requireInstance(slug: string, instanceId: string, key?: PermissionKey) {
+  const loaded = await loadInstance(slug, instanceId);
+  // A tab the caller lacks reads as missing, like an instance outside their allow-list.
+  if (key && !loaded.ctx.canOn(key, { kind: "instance", id: loaded.instance.id, projectId: loaded.instance.projectId })) notFound();
+  return loaded;
+}
 
 export const INSTANCE_TABS: { segment: string; label: string; permission?: PermissionKey }[] = [
   { segment: "", label: "Overview" },

@@ -84,4 +84,25 @@ describe("quotas", () => {
     const events = await db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, action: { startsWith: "quota." } }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["quota.requested", "quota.requested", "quota.approved", "quota.denied"]);
   });
+
+  it("take one decision when two operators decide at once: the other is told, and its side writes nothing", async () => {
+    const w = await makeWorld(people);
+    const operator = await makeUser("Operator");
+    process.env.PLATFORM_ADMIN_EMAILS = operator.email;
+    actAs(people.admin.id);
+    const asked = await requestQuotaAction(w.workspace.slug, { resource: "SERVERS", requestedLimit: 40, reason: "Two regions more" });
+    const requestId = asked.ok ? asked.data.id : "";
+    actAs(operator.id);
+    const outcomes = await Promise.all([
+      decideQuotaRequestAction({ requestId, decision: "approve" }),
+      decideQuotaRequestAction({ requestId, decision: "deny" }),
+    ]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toMatchObject([{ code: "CONFLICT" }]);
+    const decided = await db().quotaRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const limit = await db().workspaceQuota.findUnique({ where: { workspaceId_resource: { workspaceId: w.workspace.id, resource: "SERVERS" } } });
+    // The quota matches the decision that stood.
+    expect(limit?.limit ?? null).toBe(decided.status === "APPROVED" ? 40 : null);
+    expect(await db().auditEvent.count({ where: { workspaceId: w.workspace.id, action: { in: ["quota.approved", "quota.denied"] } } })).toBe(1);
+  });
 });

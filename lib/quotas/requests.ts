@@ -32,7 +32,12 @@ export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: 
   if (!request) throw Refusal.notFound("That request");
   if (request.status !== "PENDING") throw new Refusal("CONFLICT", `This request was already ${request.status.toLowerCase()}.`);
   const status = approve ? "APPROVED" : "DENIED";
-  await ctx.tx.quotaRequest.update({ where: { id: request.id }, data: { status, decidedByEmail: ctx.admin.email, decidedAt: new Date() } });
+  // Decided only while still pending: of two operators deciding at once, the second finds it taken.
+  const { count } = await ctx.tx.quotaRequest.updateMany({
+    where: { id: request.id, status: "PENDING" },
+    data: { status, decidedByEmail: ctx.admin.email, decidedAt: new Date() },
+  });
+  if (count === 0) throw new Refusal("CONFLICT", "Another operator decided this request a moment ago.");
   if (approve) {
     await ctx.tx.workspaceQuota.upsert({
       where: { workspaceId_resource: { workspaceId: request.workspaceId, resource: request.resource } },

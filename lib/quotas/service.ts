@@ -5,7 +5,9 @@ import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, QuotaResource } from "@/generated/prisma/enums";
 
-export { QUOTA_RESOURCES } from "./resources";
+import { QUOTA_RESOURCES } from "./resources";
+
+export { QUOTA_RESOURCES };
 
 type Client = Pick<Tx, "workspaceQuota" | "membership" | "project" | "server" | "instance" | "backup">;
 
@@ -17,16 +19,20 @@ export async function quotaLimits(client: Client, workspaceId: string, plan: Pla
   return limits;
 }
 
-export async function quotaUsage(client: Client, workspaceId: string): Promise<Record<QuotaResource, number>> {
-  const [members, projects, servers, instances, backups] = await Promise.all([
-    client.membership.count({ where: { workspaceId } }),
-    client.project.count({ where: { workspaceId } }),
-    client.server.count({ where: { workspaceId } }),
-    client.instance.count({ where: { workspaceId } }),
-    client.backup.count({ where: { instance: { workspaceId } } }),
-  ]);
+// One count per resource, so a create under quota counts only what it adds to.
+const COUNTERS: Record<QuotaResource, (client: Client, workspaceId: string) => Promise<number>> = {
+  MEMBERS: (client, workspaceId) => client.membership.count({ where: { workspaceId } }),
+  PROJECTS: (client, workspaceId) => client.project.count({ where: { workspaceId } }),
+  SERVERS: (client, workspaceId) => client.server.count({ where: { workspaceId } }),
+  INSTANCES: (client, workspaceId) => client.instance.count({ where: { workspaceId } }),
+  BACKUPS: (client, workspaceId) => client.backup.count({ where: { instance: { workspaceId } } }),
   // API keys arrive with a later issue; the quota exists so plans and requests can name it already.
-  return { MEMBERS: members, PROJECTS: projects, SERVERS: servers, INSTANCES: instances, BACKUPS: backups, API_KEYS: 0 };
+  API_KEYS: async () => 0,
+};
+
+export async function quotaUsage(client: Client, workspaceId: string): Promise<Record<QuotaResource, number>> {
+  const entries = await Promise.all(QUOTA_RESOURCES.map(async (r) => [r, await COUNTERS[r](client, workspaceId)] as const));
+  return Object.fromEntries(entries) as Record<QuotaResource, number>;
 }
 
 export function quotaMessage(resource: QuotaResource, limit: number): string {
@@ -39,14 +45,14 @@ export function quotaMessage(resource: QuotaResource, limit: number): string {
  */
 export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclude<QuotaResource, "MEMBERS">): Promise<void> {
   const workspace = await lockWorkspace(tx, workspaceId);
-  const [limits, usage] = await Promise.all([quotaLimits(tx, workspaceId, workspace.plan), quotaUsage(tx, workspaceId)]);
-  if (usage[resource] + 1 > limits[resource]) {
+  const [limits, used] = await Promise.all([quotaLimits(tx, workspaceId, workspace.plan), COUNTERS[resource](tx, workspaceId)]);
+  if (used + 1 > limits[resource]) {
     throw new Refusal("LIMIT", quotaMessage(resource, limits[resource])).withHelp({
       label: "Request more",
       href: `/${workspace.slug}/settings/quotas?resource=${resource}`,
     });
   }
-  await emitAlert(tx, workspace, { kind: "QUOTA_ABOVE", resource: QUOTA_LABEL[resource], usage: usage[resource] + 1, limit: limits[resource] });
+  await emitAlert(tx, workspace, { kind: "QUOTA_ABOVE", resource: QUOTA_LABEL[resource], usage: used + 1, limit: limits[resource] });
 }
 
 export async function memberLimit(tx: Tx, workspaceId: string, plan: Plan): Promise<number> {

@@ -4,7 +4,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Check, ChevronsUpDown, LayoutList, Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useRef, useSyncExternalStore } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { menuItemClass } from "@/components/ui/menu";
 import { ROLE_LABEL } from "@/lib/authz/permissions";
@@ -61,7 +61,6 @@ export function WorkspaceSwitcher({ current }: { current: SwitcherWorkspace }) {
   const section = sectionOf(usePathname());
   const state = useSyncExternalStore(subscribe, () => listState, () => serverSnapshot);
   const contentRef = useRef<HTMLDivElement>(null);
-  const [open, setOpen] = useState(false);
   const load = useCallback(() => {
     const hadList = listState.workspaces !== null;
     void refreshList().then(() => {
@@ -73,13 +72,7 @@ export function WorkspaceSwitcher({ current }: { current: SwitcherWorkspace }) {
   }, []);
   const workspaces = state.workspaces ?? [];
   return (
-    <DropdownMenu.Root
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) load();
-      }}
-    >
+    <DropdownMenu.Root onOpenChange={(open) => open && load()}>
       <DropdownMenu.Trigger
         aria-label={`Switch workspace (current: ${current.name})`}
         onPointerEnter={load}

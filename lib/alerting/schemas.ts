@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
+import { splitEmailList } from "@/lib/invitations/schemas";
 import { urlProblem } from "./url-rules";
 
 export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
@@ -17,10 +18,6 @@ export const ALERT_LABEL: Record<(typeof ALERT_KINDS)[number], string> = {
 const name = z.string().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");
 const id = z.string().min(1).max(64);
 
-function addressList(raw: string): string[] {
-  return raw.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean);
-}
-
 /**
  * One form for every kind: the fields a kind does not use are ignored; the ones it needs are checked.
  * Whether plain http is acceptable is the deployment's policy (ALERTS_ALLOW_PRIVATE_TARGETS), so the
@@ -37,7 +34,7 @@ export const channelSchema = (allowPlainHttp: () => boolean) =>
   })
   .superRefine((value, ctx) => {
     if (value.kind === "EMAIL") {
-      const list = addressList(value.emails ?? "");
+      const list = splitEmailList(value.emails ?? "");
       if (list.length === 0) ctx.addIssue({ code: "custom", path: ["emails"], message: "Enter at least one address" });
       if (list.length > 20) ctx.addIssue({ code: "custom", path: ["emails"], message: "At most 20 addresses" });
       const bad = list.find((e) => !emailSchema.safeParse(e).success);
@@ -49,7 +46,7 @@ export const channelSchema = (allowPlainHttp: () => boolean) =>
     const problem = value.url ? urlProblem(value.url, allowPlainHttp()) : "Enter the URL";
     if (problem) ctx.addIssue({ code: "custom", path: ["url"], message: problem });
   })
-  .transform((value) => ({ ...value, emails: value.kind === "EMAIL" ? addressList(value.emails ?? "").map((e) => e.toLowerCase()) : [] }));
+  .transform((value) => ({ ...value, emails: value.kind === "EMAIL" ? splitEmailList(value.emails ?? "").map((e) => e.toLowerCase()) : [] }));
 export type ChannelInput = z.input<ReturnType<typeof channelSchema>>;
 export type ChannelOutput = z.output<ReturnType<typeof channelSchema>>;
 

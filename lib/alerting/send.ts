@@ -45,8 +45,9 @@ export async function sendToChannel(channel: ChannelForSending, payload: AlertPa
   });
   try {
     if (channel.kind === "EMAIL") {
+      const transport = emailTransport();
       for (const to of channel.emails) {
-        await emailTransport().send({
+        await transport.send({
           to,
           subject: `[${payload.workspace.name}] ${payload.title}`,
           text: `${payload.text}\n\nWorkspace: ${payload.workspace.name}\nEvent: ${payload.event}`,

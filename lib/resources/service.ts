@@ -57,12 +57,7 @@ export async function createInstance(
   input: { name: string; projectId: string; serverId: string; environment: Environment },
 ) {
   // Both parents must be this workspace's: an id guessed from another workspace reads as not found.
-  const [project, server] = await Promise.all([
-    ctx.tx.project.findFirst({ where: { id: input.projectId, workspaceId: ctx.workspace.id }, select: { id: true } }),
-    ctx.tx.server.findFirst({ where: { id: input.serverId, workspaceId: ctx.workspace.id }, select: { id: true } }),
-  ]);
-  if (!project) throw Refusal.notFound("That project");
-  if (!server) throw Refusal.notFound("That server");
+  await Promise.all([projectFor(ctx, input.projectId, undefined, ctx.tx), serverFor(ctx, input.serverId, ctx.tx)]);
   await enforceQuota(ctx.tx, ctx.workspace.id, "INSTANCES");
   const instance = await ctx.tx.instance
     .create({ data: { workspaceId: ctx.workspace.id, ...input, settings: { ...DEFAULT_INSTANCE_SETTINGS } } })

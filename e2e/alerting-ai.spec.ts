@@ -130,13 +130,17 @@ test("AI: each provider against a fake server, the masked key after reload, and 
   await expect(page.getByText("Ollama needs a base URL")).toBeVisible();
   await page.getByLabel("Base URL", { exact: true }).fill(`${RECEIVER}/ai-ollama`);
   await save();
+  // Groq's key is not carried to another provider's address.
+  await expect(page.getByTestId("stored-key")).toHaveText("No key stored");
   await testConnection();
   await expect(page.getByRole("status").filter({ hasText: "Connected: 3 model(s) available" })).toBeVisible();
 
   await choose("Custom (OpenAI-compatible)");
   await page.getByLabel("Model").fill("house-model");
+  await page.getByLabel("API key").fill("house-key-2222");
   await page.getByLabel("Base URL", { exact: true }).fill(`${RECEIVER}/ai-custom`);
   await save();
+  await expect(page.getByTestId("stored-key")).toHaveText("Stored key: …2222");
   await testConnection();
   await expect(page.getByRole("status").filter({ hasText: "Connected: 1 model(s) available" })).toBeVisible();
 

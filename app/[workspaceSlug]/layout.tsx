@@ -1,6 +1,6 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
-import { logoUrl } from "@/components/workspaces/workspace-mark";
+import { logoUrl } from "@/lib/workspaces/logo";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { brandPalette } from "@/lib/workspaces/color";
 import { requireMember } from "@/lib/authz";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { logoUrl, WorkspaceMark } from "@/components/workspaces/workspace-mark";
+import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
+import { logoUrl } from "@/lib/workspaces/logo";
 import { requireMember } from "@/lib/authz";
 import { ROLE_LABEL, ROLES } from "@/lib/authz/permissions";
 import { workspaceOverview } from "@/lib/workspaces/service";

@@ -16,12 +16,13 @@ import { PermissionsDialog, type GrantOptions, type PermissionsDialogData } from
 import type { GrantFields } from "@/lib/teams/schemas";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import { SelectField, type SelectOption } from "@/components/ui/select";
+import { ConfirmSlugDialog } from "@/components/workspaces/confirm-slug-dialog";
 import { applyActionResult } from "@/lib/forms";
-import { ChangeRoleSchema, TransferOwnershipSchema, type ChangeRoleInput, type TransferOwnershipInput } from "@/lib/members/schemas";
+import { ChangeRoleSchema, type ChangeRoleInput } from "@/lib/members/schemas";
 import type { Role } from "@/generated/prisma/enums";
 
 interface MemberActionsProps {
@@ -75,17 +76,17 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
           ) : null}
         </MenuContent>
       </DeferredDropdownMenu>
-      {/* Mounted only while open: fifty rows of closed dialogs and forms were most of the page's render time. */}
-      {open === "role" ? <ChangeRoleDialog open onClose={close} slug={slug} member={member} roles={grantableRoles} /> : null}
-      {open === "remove" ? <RemoveMemberDialog open onClose={close} slug={slug} member={member} /> : null}
-      {open === "transfer" ? <TransferOwnershipDialog open onClose={close} slug={slug} member={member} /> : null}
+      {/* Each dialog exists only while open: fifty rows of closed dialogs and forms were most of the page's render time. */}
+      {open === "role" ? <ChangeRoleDialog onClose={close} slug={slug} member={member} roles={grantableRoles} /> : null}
+      {open === "remove" ? <RemoveMemberDialog onClose={close} slug={slug} member={member} /> : null}
+      {open === "transfer" ? <TransferOwnershipDialog onClose={close} slug={slug} member={member} /> : null}
       {canEditPermissions && open === "permissions" ? <MemberPermissionsDialog onClose={close} slug={slug} member={member} /> : null}
     </>
   );
 }
 
 /** Loads the member's grant and the workspace's resources when opened: they used to ride on every row. */
-function MemberPermissionsDialog({ onClose, slug, member }: Omit<DialogProps, "open">) {
+function MemberPermissionsDialog({ onClose, slug, member }: DialogProps) {
   const router = useRouter();
   const [data, setData] = useState<PermissionsDialogData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -123,18 +124,17 @@ function MemberPermissionsDialog({ onClose, slug, member }: Omit<DialogProps, "o
 }
 
 interface DialogProps {
-  open: boolean;
   onClose: () => void;
   slug: string;
   member: MemberActionsProps["member"];
 }
 
-function ChangeRoleDialog({ open, onClose, slug, member, roles }: DialogProps & { roles: SelectOption[] }) {
+function ChangeRoleDialog({ onClose, slug, member, roles }: DialogProps & { roles: SelectOption[] }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ChangeRoleInput>({
     resolver: zodResolver(ChangeRoleSchema),
-    values: { membershipId: member.id, role: member.role as ChangeRoleInput["role"] },
+    defaultValues: { membershipId: member.id, role: member.role as ChangeRoleInput["role"] },
   });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await changeMemberRoleAction(slug, values);
@@ -144,7 +144,7 @@ function ChangeRoleDialog({ open, onClose, slug, member, roles }: DialogProps & 
     router.refresh();
   });
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={`Change ${member.name}'s role`}>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Change ${member.name}'s role`}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={formError} />
         <Controller
@@ -163,7 +163,7 @@ function ChangeRoleDialog({ open, onClose, slug, member, roles }: DialogProps & 
   );
 }
 
-function RemoveMemberDialog({ open, onClose, slug, member }: DialogProps) {
+function RemoveMemberDialog({ onClose, slug, member }: DialogProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -177,7 +177,7 @@ function RemoveMemberDialog({ open, onClose, slug, member }: DialogProps) {
     router.refresh();
   };
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={`Remove ${member.name}?`} description={`${member.email} loses access to this workspace at once.`}>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Remove ${member.name}?`} description={`${member.email} loses access to this workspace at once.`}>
       <FormError message={error} />
       <div className="mt-4 flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>Cancel</Button>
@@ -187,39 +187,21 @@ function RemoveMemberDialog({ open, onClose, slug, member }: DialogProps) {
   );
 }
 
-function TransferOwnershipDialog({ open, onClose, slug, member }: DialogProps) {
+function TransferOwnershipDialog({ onClose, slug, member }: DialogProps) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TransferOwnershipInput>({
-    resolver: zodResolver(TransferOwnershipSchema),
-    defaultValues: { membershipId: member.id, confirmSlug: "" },
-  });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (values.confirmSlug.trim().toLowerCase() !== slug) {
-      form.setError("confirmSlug", { message: `Type ${slug} to confirm` });
-      return;
-    }
-    const result = await transferOwnershipAction(slug, values);
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["confirmSlug"]));
-    toast.success(`${member.name} now owns this workspace; you are an Admin`);
-    onClose();
-    router.refresh();
-  });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => !o && onClose()}
+    <ConfirmSlugDialog
+      slug={slug}
       title={`Transfer ownership to ${member.name}?`}
       description="They become the Owner and you become an Admin. Only the new owner can undo this."
-    >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormError message={formError} />
-        <TextField label={`Type ${slug} to confirm`} autoComplete="off" spellCheck={false} error={form.formState.errors.confirmSlug?.message} {...form.register("confirmSlug")} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" pending={form.formState.isSubmitting}>Transfer ownership</Button>
-        </div>
-      </form>
-    </Dialog>
+      confirmLabel="Transfer ownership"
+      close={onClose}
+      submit={(confirmSlug) => transferOwnershipAction(slug, { membershipId: member.id, confirmSlug })}
+      done={() => {
+        toast.success(`${member.name} now owns this workspace; you are an Admin`);
+        onClose();
+        router.refresh();
+      }}
+    />
   );
 }

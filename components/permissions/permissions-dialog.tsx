@@ -83,7 +83,7 @@ function PermissionsForm({
   close: () => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<DialogValues>({ resolver: zodResolver(DialogSchema), values: initial });
+  const form = useForm<DialogValues>({ resolver: zodResolver(DialogSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await save(values);

@@ -15,11 +15,11 @@ import {
 } from "@/app/[workspaceSlug]/settings/general/actions";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { FieldShell, FormError, inputClass, TextField } from "@/components/ui/field";
 import { applyActionResult } from "@/lib/forms";
 import { SWATCHES } from "@/lib/workspaces/color";
-import { ColorSchema, ConfirmSlugSchema, LogoFileSchema, RenameSlugSchema, UpdateGeneralSchema, type ColorInput, type ConfirmSlugInput } from "@/lib/workspaces/schemas";
+import { ConfirmSlugDialog } from "@/components/workspaces/confirm-slug-dialog";
+import { ColorSchema, LogoFileSchema, RenameSlugSchema, UpdateGeneralSchema, type ColorInput } from "@/lib/workspaces/schemas";
 
 export function GeneralDetailsForm({ slug, name, description }: { slug: string; name: string; description: string }) {
   return (
@@ -149,30 +149,25 @@ export function ColorForm({ slug, color }: { slug: string; color: string }) {
 export function DeleteWorkspaceButton({ slug, name, blockers }: { slug: string; name: string; blockers: string[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ConfirmSlugInput>({ resolver: zodResolver(ConfirmSlugSchema), defaultValues: { confirmSlug: "" } });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (values.confirmSlug.trim().toLowerCase() !== slug) return form.setError("confirmSlug", { message: `Type ${slug} to confirm` });
-    const result = await deleteWorkspaceAction(slug, values);
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["confirmSlug"]));
-    toast.success(`${name} was deleted`);
-    router.push("/");
-  });
   return (
     <>
       <Button variant="danger" disabled={blockers.length > 0} onClick={() => setOpen(true)}>
         Delete workspace
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Delete ${name}?`} description="Members, teams, invitations, billing history and the audit log go with it. This cannot be undone.">
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <FormError message={formError} />
-          <TextField label={`Type ${slug} to confirm`} autoComplete="off" error={form.formState.errors.confirmSlug?.message} {...form.register("confirmSlug")} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="danger" pending={form.formState.isSubmitting}>Delete workspace</Button>
-          </div>
-        </form>
-      </Dialog>
+      {open ? (
+        <ConfirmSlugDialog
+          slug={slug}
+          title={`Delete ${name}?`}
+          description="Members, teams, invitations, billing history and the audit log go with it. This cannot be undone."
+          confirmLabel="Delete workspace"
+          close={() => setOpen(false)}
+          submit={(confirmSlug) => deleteWorkspaceAction(slug, { confirmSlug })}
+          done={() => {
+            toast.success(`${name} was deleted`);
+            router.push("/");
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -19,7 +19,3 @@ export function WorkspaceMark({ name, logoUrl, className }: { name: string; logo
     </span>
   );
 }
-
-export function logoUrl(workspace: { slug: string; logoType?: string | null; logoUpdatedAt?: Date | null }): string | null {
-  return workspace.logoType && workspace.logoUpdatedAt ? `/${workspace.slug}/logo?v=${workspace.logoUpdatedAt.getTime()}` : null;
-}

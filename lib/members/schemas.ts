@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INVITABLE_ROLES } from "@/lib/invitations/schemas";
+import { ConfirmSlugSchema } from "@/lib/workspaces/schemas";
 
 const membershipId = z.string().min(1).max(64);
 
@@ -13,8 +14,5 @@ export const RemoveMemberSchema = z.object({ membershipId });
 
 export const LeaveWorkspaceSchema = z.object({});
 
-export const TransferOwnershipSchema = z.object({
-  membershipId,
-  confirmSlug: z.string().trim().min(1, "Type the workspace slug to confirm").max(64),
-});
+export const TransferOwnershipSchema = ConfirmSlugSchema.extend({ membershipId });
 export type TransferOwnershipInput = z.input<typeof TransferOwnershipSchema>;

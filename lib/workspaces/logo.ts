@@ -10,3 +10,8 @@ export function sniffImageType(bytes: Uint8Array): "image/png" | "image/jpeg" | 
   if (bytes.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
   return null;
 }
+
+/** The URL of a workspace's uploaded logo, versioned by its upload time so a new one is never served from cache. */
+export function logoUrl(workspace: { slug: string; logoType?: string | null; logoUpdatedAt?: Date | null }): string | null {
+  return workspace.logoType && workspace.logoUpdatedAt ? `/${workspace.slug}/logo?v=${workspace.logoUpdatedAt.getTime()}` : null;
+}

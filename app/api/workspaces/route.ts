@@ -1,4 +1,4 @@
-import { logoUrl } from "@/components/workspaces/workspace-mark";
+import { logoUrl } from "@/lib/workspaces/logo";
 import { userRoute } from "@/lib/authz/route";
 import { listWorkspacesForUser } from "@/lib/workspaces/service";
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { KeyRound, Trash2, UserPlus } from "lucide-react";
+import { KeyRound, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import {
   addTeamMemberAction,
@@ -12,10 +12,10 @@ import {
 } from "@/app/[workspaceSlug]/settings/teams/actions";
 import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
 import { ActionButton } from "@/components/resources/action-button";
+import { SchemaForm } from "@/components/resources/schema-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/select";
-import type { GrantFields } from "@/lib/teams/schemas";
+import { TeamMemberSchema, type GrantFields, type TeamMemberInput } from "@/lib/teams/schemas";
 
 export interface TeamView {
   id: string;
@@ -38,8 +38,6 @@ export function TeamCard({
 }) {
   const router = useRouter();
   const [permissionsOpen, setPermissionsOpen] = useState(false);
-  const [pick, setPick] = useState<string | undefined>();
-  const [pending, startTransition] = useTransition();
   const available = candidates.filter((c) => !team.members.some((m) => m.membershipId === c.membershipId));
   const summary = team.grant.actions.length === 0 ? "No actions granted" : `${team.grant.actions.length} action(s) granted`;
 
@@ -83,26 +81,17 @@ export function TeamCard({
           ))}
         </ul>
         {available.length > 0 ? (
-          <div className="flex items-end gap-2">
-            <div className="flex-1">
-              <SelectField label={`Add a member to ${team.name}`} value={pick} onChange={setPick} options={available.map((c) => ({ value: c.membershipId, label: c.name }))} placeholder="Choose a member" />
-            </div>
-            <Button
-              pending={pending}
-              disabled={!pick}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await addTeamMemberAction(slug, { teamId: team.id, membershipId: pick! });
-                  if (!result.ok) return void toast.error(result.error);
-                  toast.success("Added to the team");
-                  setPick(undefined);
-                  router.refresh();
-                })
-              }
-            >
-              <UserPlus aria-hidden className="size-4" /> Add
-            </Button>
-          </div>
+          <SchemaForm
+            schema={TeamMemberSchema}
+            fields={[
+              { name: "membershipId", label: `Add a member to ${team.name}`, kind: "select", options: available.map((c) => ({ value: c.membershipId, label: c.name })), placeholder: "Choose a member" },
+            ]}
+            defaults={{}}
+            fixed={{ teamId: team.id }}
+            submit={(values: TeamMemberInput) => addTeamMemberAction(slug, values)}
+            submitLabel="Add"
+            success="Added to the team"
+          />
         ) : null}
       </section>
       <PermissionsDialog

@@ -42,7 +42,9 @@ export interface WorkspaceContext {
 
 
 /**
- * (user, slug) → membership → permissions, in one database round trip, memoized for the request.
+ * (user, slug) → membership → permissions, in one database round trip. Memoized per request while
+ * rendering (layouts and the page share it); React's cache does not memoize in server actions and
+ * route handlers, where each factory calls it exactly once.
  * Null when the workspace does not exist or the user is not a member: callers answer both the same.
  */
 export const loadWorkspaceContext = cache(

@@ -30,7 +30,11 @@ export const CreateTeamSchema = z.object({
 export type CreateTeamInput = z.input<typeof CreateTeamSchema>;
 
 export const TeamIdSchema = z.object({ teamId: id });
-export const TeamMemberSchema = z.object({ teamId: id, membershipId: id });
+export const TeamMemberSchema = z.object({
+  teamId: id,
+  membershipId: z.string({ message: "Choose a member" }).min(1, "Choose a member").max(64),
+});
+export type TeamMemberInput = z.input<typeof TeamMemberSchema>;
 
 const GRANTABLE_SET: ReadonlySet<string> = new Set(GRANTABLE_KEYS);
 

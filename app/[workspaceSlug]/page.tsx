@@ -5,6 +5,7 @@ import { logoUrl } from "@/lib/workspaces/logo";
 import { requireMember } from "@/lib/authz";
 import { ROLE_LABEL, ROLES } from "@/lib/authz/permissions";
 import { workspaceOverview } from "@/lib/workspaces/service";
+import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -61,7 +62,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
                 <span className="font-medium">{event.actorName ?? "Someone"}</span> · {event.action}
               </span>
               <time dateTime={event.createdAt.toISOString()} className="text-gray-600">
-                {event.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                {utcMinute(event.createdAt)} UTC
               </time>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { utcDayEnd, utcDayStart } from "@/lib/dates";
 import { containsPattern } from "@/lib/db/like-pattern";
 import { Prisma } from "@/generated/prisma/client";
 
@@ -84,8 +85,8 @@ function filterConditions(workspaceId: string, filter: AuditFilter): Prisma.Sql[
       ? [Prisma.sql`EXISTS (SELECT 1 FROM "User" u WHERE u.id = e."actorId" AND (u.name ILIKE ${containsPattern(filter.who)} OR u.email ILIKE ${containsPattern(filter.who)}))`]
       : []),
     ...(filter.action ? [Prisma.sql`e.action = ${filter.action}`] : []),
-    ...(filter.from ? [Prisma.sql`e."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`] : []),
-    ...(filter.to ? [Prisma.sql`e."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`] : []),
+    ...(filter.from ? [Prisma.sql`e."createdAt" >= ${utcDayStart(filter.from)}`] : []),
+    ...(filter.to ? [Prisma.sql`e."createdAt" < ${utcDayEnd(filter.to)}`] : []),
   ];
 }
 

@@ -8,6 +8,7 @@ import { quotaLimits, quotaUsage, QUOTA_RESOURCES } from "@/lib/quotas/service";
 import { emitAlert } from "@/lib/alerting/rules";
 import { lockWorkspace, type LockedWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, Prisma, TransactionType } from "@/generated/prisma/client";
+import { utcDayEnd, utcDayStart } from "@/lib/dates";
 import { formatMinor } from "./money";
 import { PLAN_CAPS, PLAN_RANK, QUOTA_LABEL } from "./plans";
 import type { TransactionFilter } from "./schemas";
@@ -174,7 +175,7 @@ function transactionsWhere(workspaceId: string, filter: TransactionFilter): Pris
     workspaceId,
     ...(filter.type ? { type: filter.type } : {}),
     ...(filter.from || filter.to
-      ? { createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? { createdAt: { ...(filter.from ? { gte: utcDayStart(filter.from) } : {}), ...(filter.to ? { lt: utcDayEnd(filter.to) } : {}) } }
       : {}),
   };
 }

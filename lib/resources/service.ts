@@ -6,6 +6,7 @@ import { emitAlert } from "@/lib/alerting/rules";
 import { enforceQuota } from "@/lib/quotas/service";
 import { backupFor, instanceFor, projectFor, serverFor } from "./access";
 import { DEFAULT_INSTANCE_SETTINGS, readInstanceSettings, type InstanceSettings } from "./schemas";
+import { utcMinute } from "@/lib/dates";
 
 type Ctx = WorkspaceActionContext;
 
@@ -166,7 +167,7 @@ export async function createBackup(ctx: Ctx, instanceId: string, label?: string)
   const backup = await ctx.tx.backup.create({
     data: {
       instanceId: instance.id,
-      label: label || `${instance.name} ${takenAt.toISOString().slice(0, 16).replace("T", " ")}`,
+      label: label || `${instance.name} ${utcMinute(takenAt)}`,
       content,
       sizeBytes: content.length,
       createdById: ctx.user.id,

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { listSecrets } from "@/lib/secrets/service";
+import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Secrets" };
 
@@ -30,7 +31,7 @@ export default async function SecretsPage({ params }: { params: Promise<{ worksp
             <Td><span className="font-mono font-medium">{s.name}</span></Td>
             <Td><EnvironmentBadge environment={s.environment} /></Td>
             <Td><span className="font-mono text-gray-700">{s.hint}</span></Td>
-            <Td>{s.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
+            <Td>{utcMinute(s.updatedAt)}</Td>
             <Td className="text-right">
               <ActionButton
                 action={deleteSecretAction}

@@ -3,6 +3,7 @@ import { ConnectAsUserForm } from "@/components/resources/forms";
 import { InstanceControls } from "@/components/resources/instance-controls";
 import { Card } from "@/components/ui/card";
 import { requireInstance } from "@/lib/resources/instance-page";
+import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Instance" };
 
@@ -18,7 +19,7 @@ export default async function InstanceOverviewPage({ params }: { params: Promise
           <dt className="text-gray-700">Status</dt>
           <dd>{instance.status.toLowerCase()}</dd>
           <dt className="text-gray-700">Last restart</dt>
-          <dd>{instance.lastRestartedAt ? `${instance.lastRestartedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never"}</dd>
+          <dd>{instance.lastRestartedAt ? `${utcMinute(instance.lastRestartedAt)} UTC` : "never"}</dd>
           <dt className="text-gray-700">Server address</dt>
           <dd className="font-mono">{instance.server.address}</dd>
           <dt className="text-gray-700">System users</dt>

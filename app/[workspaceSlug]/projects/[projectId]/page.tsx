@@ -11,6 +11,7 @@ import { requireMember } from "@/lib/authz";
 import { projectFor } from "@/lib/resources/access";
 import { listInstances, recentMerges } from "@/lib/resources/queries";
 import { Refusal } from "@/lib/errors";
+import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -74,7 +75,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ worksp
           <h2 id="merges-heading" className="text-lg font-semibold">Recent merges</h2>
           <ul className="mt-2 text-sm text-gray-800">
             {merges.map((m) => (
-              <li key={m.id}>{m.sourceBranch} → {m.targetBranch} · {m.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</li>
+              <li key={m.id}>{m.sourceBranch} → {m.targetBranch} · {utcMinute(m.createdAt)} UTC</li>
             ))}
           </ul>
         </section>

@@ -13,6 +13,7 @@ import { PLAN_CAPS, PLAN_RANK, PLANS } from "@/lib/billing/plans";
 import { TransactionFilterSchema, TRANSACTION_TYPES } from "@/lib/billing/schemas";
 import { listTransactions } from "@/lib/billing/service";
 import { paymentProviderName } from "@/lib/billing/stripe";
+import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -91,7 +92,7 @@ export default async function BillingPage({
         <DataTable caption="Transactions" headers={["Date", "Type", "Description", "Amount", "Balance after", "Status"]}>
           {list.rows.map((t) => (
             <tr key={t.id}>
-              <Td>{t.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
+              <Td>{utcMinute(t.createdAt)}</Td>
               <Td>{TYPE_LABEL[t.type]}{t.isTest ? <Badge className="ml-1">Test</Badge> : null}</Td>
               <Td>{t.description}</Td>
               <Td><span className={t.amountMinor < 0 ? "text-red-800" : "text-green-800"}>{formatMinor(t.amountMinor, t.currency)}</span></Td>

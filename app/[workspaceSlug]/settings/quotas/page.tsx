@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { QUOTA_LABEL } from "@/lib/billing/plans";
 import { listQuotaRequests } from "@/lib/quotas/requests";
 import { QUOTA_RESOURCES, quotaLimits, quotaUsage } from "@/lib/quotas/service";
+import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Quotas" };
 
@@ -62,7 +63,7 @@ export default async function QuotasPage({
               <Td>{q.requestedLimit}</Td>
               <Td>{q.reason}</Td>
               <Td><Badge>{q.status.toLowerCase()}</Badge></Td>
-              <Td>{q.createdAt.toISOString().slice(0, 10)}</Td>
+              <Td>{utcDay(q.createdAt)}</Td>
             </tr>
           ))}
         </DataTable>

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
 import { requireInstance } from "@/lib/resources/instance-page";
 import { listBackups } from "@/lib/resources/queries";
+import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Backups" };
 
@@ -25,8 +26,8 @@ export default async function InstanceBackupsPage({ params }: { params: Promise<
           <tr key={b.id}>
             <Td><span className="font-medium">{b.label}</span></Td>
             <Td>{(b.sizeBytes / 1024).toFixed(1)} KB</Td>
-            <Td>{b.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
-            <Td>{b.restoredAt ? b.restoredAt.toISOString().slice(0, 16).replace("T", " ") : "—"}</Td>
+            <Td>{utcMinute(b.createdAt)}</Td>
+            <Td>{b.restoredAt ? utcMinute(b.restoredAt) : "—"}</Td>
             <Td>
               <div className="flex flex-wrap justify-end gap-1">
                 <a className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-text underline" href={`/${slug}/instances/${instance.id}/backups/${b.id}/download`} download>

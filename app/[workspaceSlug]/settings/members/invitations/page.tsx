@@ -7,10 +7,9 @@ import { RoleBadge } from "@/components/workspaces/role-badge";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { mailIsRecorded } from "@/lib/email";
 import { listPendingInvitations } from "@/lib/invitations/service";
+import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Pending invitations" };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function PendingInvitationsPage({
   params,
@@ -44,9 +43,9 @@ export default async function PendingInvitationsPage({
               </Td>
               <Td><RoleBadge role={inv.role} /></Td>
               <Td className="text-gray-700">{inv.invitedBy?.name ?? "—"}</Td>
-              <Td className="text-gray-700">{inv.lastSentAt ? day(inv.lastSentAt) : "Not sent"}</Td>
+              <Td className="text-gray-700">{inv.lastSentAt ? utcDay(inv.lastSentAt) : "Not sent"}</Td>
               <Td className="text-gray-700">
-                {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">Expired</Badge> : day(inv.expiresAt)}
+                {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">Expired</Badge> : utcDay(inv.expiresAt)}
               </Td>
               <Td>
                 <InvitationActions slug={slug} invitation={{ id: inv.id, email: inv.email, status: inv.status }} offerCopyLink={offerCopyLink} />

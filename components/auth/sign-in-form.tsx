@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { SignInSchema, type SignInInput } from "@/lib/accounts/schemas";
 import { applyActionResult } from "@/lib/forms";
-import { signInAction } from "@/app/(auth)/actions";
+import { signInAction } from "@/lib/accounts/actions";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 

@@ -2,7 +2,7 @@
 
 import { LogOut } from "lucide-react";
 import { useTransition } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/accounts/actions";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton({ className, callbackUrl, label = "Sign out" }: { className?: string; callbackUrl?: string; label?: string }) {

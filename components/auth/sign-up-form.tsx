@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { PASSWORD_MIN, SignUpSchema, type SignUpInput } from "@/lib/accounts/schemas";
 import { applyActionResult } from "@/lib/forms";
-import { signUpAction } from "@/app/(auth)/actions";
+import { signUpAction } from "@/lib/accounts/actions";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 

@@ -4,11 +4,7 @@ import { Copy, RotateCw, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import {
-  copyInviteLinkAction,
-  resendInvitationAction,
-  revokeInvitationAction,
-} from "@/app/[workspaceSlug]/settings/members/actions";
+import { copyInviteLinkAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { Button } from "@/components/ui/button";
 
 export function InvitationActions({

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { inviteMembersAction } from "@/app/[workspaceSlug]/settings/members/actions";
+import { inviteMembersAction } from "@/lib/invitations/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField } from "@/components/ui/field";

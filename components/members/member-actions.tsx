@@ -6,12 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import {
-  changeMemberRoleAction,
-  removeMemberAction,
-  transferOwnershipAction,
-  updateMemberPermissionsAction,
-} from "@/app/[workspaceSlug]/settings/members/actions";
+import { changeMemberRoleAction, removeMemberAction, transferOwnershipAction, updateMemberPermissionsAction } from "@/lib/members/actions";
 import { PermissionsDialog, type GrantOptions, type PermissionsDialogData } from "@/components/permissions/permissions-dialog";
 import type { GrantFields } from "@/lib/teams/schemas";
 import { Button } from "@/components/ui/button";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { createInstanceAction, connectAsUserAction, createBackupAction, updateInstanceSettingsAction } from "@/app/[workspaceSlug]/instances/actions";
-import { createProjectAction, mergeBranchesAction } from "@/app/[workspaceSlug]/projects/actions";
-import { setSecretAction } from "@/app/[workspaceSlug]/secrets/actions";
-import { createServerAction } from "@/app/[workspaceSlug]/servers/actions";
+import { createInstanceAction, connectAsUserAction, createBackupAction, updateInstanceSettingsAction } from "@/lib/resources/actions";
+import { createProjectAction, mergeBranchesAction } from "@/lib/resources/actions";
+import { setSecretAction } from "@/lib/secrets/actions";
+import { createServerAction } from "@/lib/resources/actions";
 import type { SelectOption } from "@/components/ui/select";
 import {
   ConnectAsUserSchema,

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { openIdeAction } from "@/app/[workspaceSlug]/instances/actions";
+import { openIdeAction } from "@/lib/resources/actions";
 import { Button } from "@/components/ui/button";
 
 const FILES = ["package.json", "src/index.ts", "src/routes.ts", "Dockerfile"];

@@ -1,10 +1,5 @@
-import {
-  deleteInstanceAction,
-  restartInstanceAction,
-  startInstanceAction,
-  stopInstanceAction,
-} from "@/app/[workspaceSlug]/instances/actions";
-import type { WorkspaceContext } from "@/lib/authz/context";
+import { deleteInstanceAction, restartInstanceAction, startInstanceAction, stopInstanceAction } from "@/lib/resources/actions";
+import type { WorkspaceContext } from "@/lib/authz/types";
 import { ActionButton } from "./action-button";
 
 /** The lifecycle buttons for one instance: each shown only to a caller who holds it on this instance. */

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { restartInstanceAction } from "@/app/[workspaceSlug]/instances/actions";
+import { restartInstanceAction } from "@/lib/resources/actions";
 import { DataTable, Td } from "@/components/ui/table";
 import { ActionButton } from "./action-button";
 import { EnvironmentBadge, StatusBadge } from "./status-badge";

@@ -5,14 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import {
-  createAlertRuleAction,
-  deleteAlertRuleAction,
-  deleteChannelAction,
-  saveChannelAction,
-  sendTestAlertAction,
-  toggleChannelAction,
-} from "@/app/[workspaceSlug]/settings/alerting/actions";
+import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

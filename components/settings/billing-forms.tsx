@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { changePlanAction, topUpAction } from "@/app/[workspaceSlug]/settings/billing/actions";
+import { changePlanAction, topUpAction } from "@/lib/billing/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
+import { decideQuotaRequestAction } from "@/lib/quotas/actions";
 import { Button } from "@/components/ui/button";
 
 export function DecideButtons({ requestId, label }: { requestId: string; label: string }) {

@@ -5,14 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import {
-  deleteWorkspaceAction,
-  removeLogoAction,
-  renameSlugAction,
-  setColorAction,
-  updateGeneralAction,
-  uploadLogoAction,
-} from "@/app/[workspaceSlug]/settings/general/actions";
+import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { Button } from "@/components/ui/button";
 import { FieldShell, FormError, inputClass, TextField } from "@/components/ui/field";

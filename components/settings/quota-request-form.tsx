@@ -1,6 +1,6 @@
 "use client";
 
-import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
+import { requestQuotaAction } from "@/lib/quotas/actions";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { QUOTA_LABEL } from "@/lib/billing/plans";
 import { QUOTA_RESOURCES } from "@/lib/quotas/resources";

@@ -1,6 +1,6 @@
 "use client";
 
-import { createTeamAction } from "@/app/[workspaceSlug]/settings/teams/actions";
+import { createTeamAction } from "@/lib/teams/actions";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { CreateTeamSchema } from "@/lib/teams/schemas";
 

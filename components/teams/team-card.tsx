@@ -4,12 +4,7 @@ import { KeyRound, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import {
-  addTeamMemberAction,
-  deleteTeamAction,
-  removeTeamMemberAction,
-  updateTeamPermissionsAction,
-} from "@/app/[workspaceSlug]/settings/teams/actions";
+import { addTeamMemberAction, deleteTeamAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
 import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
 import { ActionButton } from "@/components/resources/action-button";
 import { SchemaForm } from "@/components/resources/schema-form";

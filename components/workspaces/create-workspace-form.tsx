@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createWorkspaceAction } from "@/app/workspace/actions";
+import { createWorkspaceAction } from "@/lib/workspaces/actions";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";

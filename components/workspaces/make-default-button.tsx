@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { setDefaultWorkspaceAction } from "@/app/workspace/actions";
+import { setDefaultWorkspaceAction } from "@/lib/workspaces/actions";
 import { Button } from "@/components/ui/button";
 
 export function MakeDefaultButton({ workspaceId, workspaceName, label }: { workspaceId: string; workspaceName: string; label?: string }) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/app/[workspaceSlug]/settings/ai/actions";
+import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { stopInstanceAction } from "@/app/[workspaceSlug]/instances/actions";
-import { createAlertRuleAction, saveChannelAction, sendTestAlertAction } from "@/app/[workspaceSlug]/settings/alerting/actions";
+import { stopInstanceAction } from "@/lib/resources/actions";
+import { createAlertRuleAction, saveChannelAction, sendTestAlertAction } from "@/lib/alerting/actions";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
@@ -91,7 +91,7 @@ describe("rules and deliveries", () => {
     const hook = await webhook(w, "flaky");
     await createAlertRuleAction(w.workspace.slug, { kind: "INSTANCE_RESTARTED", channelIds: [hook.id] });
     actAs(people.owner.id);
-    const { restartInstanceAction } = await import("@/app/[workspaceSlug]/instances/actions");
+    const { restartInstanceAction } = await import("@/lib/resources/actions");
     await restartInstanceAction(w.workspace.slug, { instanceId: w.instance.id, mode: "soft" });
     receiver.state.failNext = 1;
     await drain();

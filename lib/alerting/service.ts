@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { WorkspaceActionContext } from "@/lib/authz/action";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";

@@ -1,70 +1,29 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signInAction, signOutAction, signUpAction } from "@/app/(auth)/actions";
-import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
-import {
-  connectAsUserAction,
-  createBackupAction,
-  createInstanceAction,
-  deleteBackupAction,
-  deleteInstanceAction,
-  openIdeAction,
-  restartInstanceAction,
-  restoreBackupAction,
-  startInstanceAction,
-  stopInstanceAction,
-  updateInstanceSettingsAction,
-} from "@/app/[workspaceSlug]/instances/actions";
-import { GET as downloadBackup } from "@/app/[workspaceSlug]/instances/[instanceId]/backups/[backupId]/download/route";
-import { createProjectAction, deleteProjectAction, mergeBranchesAction } from "@/app/[workspaceSlug]/projects/actions";
-import { deleteSecretAction, setSecretAction } from "@/app/[workspaceSlug]/secrets/actions";
-import { createServerAction, deleteServerAction } from "@/app/[workspaceSlug]/servers/actions";
-import {
-  changeMemberRoleAction,
-  copyInviteLinkAction,
-  inviteMembersAction,
-  leaveWorkspaceAction,
-  removeMemberAction,
-  resendInvitationAction,
-  revokeInvitationAction,
-  transferOwnershipAction,
-  updateMemberPermissionsAction,
-} from "@/app/[workspaceSlug]/settings/members/actions";
-import {
-  addTeamMemberAction,
-  createTeamAction,
-  deleteTeamAction,
-  removeTeamMemberAction,
-  updateTeamPermissionsAction,
-} from "@/app/[workspaceSlug]/settings/teams/actions";
-import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspace/actions";
-import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
-import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
-import { GET as benchQueryCount } from "@/app/api/bench/queries/route";
-import { GET as listWorkspaces } from "@/app/api/workspaces/route";
-import { GET as memberPermissionChoices } from "@/app/[workspaceSlug]/settings/members/[membershipId]/permissions/route";
-import { GET as workspaceLogo } from "@/app/[workspaceSlug]/logo/route";
-import { GET as exportAudit } from "@/app/[workspaceSlug]/settings/audit/export/route";
-import { changePlanAction, topUpAction } from "@/app/[workspaceSlug]/settings/billing/actions";
-import { GET as exportTransactions } from "@/app/[workspaceSlug]/settings/billing/export/route";
-import {
-  deleteWorkspaceAction,
-  removeLogoAction,
-  renameSlugAction,
-  setColorAction,
-  updateGeneralAction,
-  uploadLogoAction,
-} from "@/app/[workspaceSlug]/settings/general/actions";
-import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
-import {
-  createAlertRuleAction,
-  deleteAlertRuleAction,
-  deleteChannelAction,
-  saveChannelAction,
-  sendTestAlertAction,
-  toggleChannelAction,
-} from "@/app/[workspaceSlug]/settings/alerting/actions";
-import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/app/[workspaceSlug]/settings/ai/actions";
+import { signInAction, signOutAction, signUpAction } from "@/lib/accounts/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
+import { connectAsUserAction, createBackupAction, createInstanceAction, deleteBackupAction, deleteInstanceAction, openIdeAction, restartInstanceAction, restoreBackupAction, startInstanceAction, stopInstanceAction, updateInstanceSettingsAction } from "@/lib/resources/actions";
+import { downloadBackupRoute as downloadBackup } from "@/lib/resources/routes";
+import { createProjectAction, deleteProjectAction, mergeBranchesAction } from "@/lib/resources/actions";
+import { deleteSecretAction, setSecretAction } from "@/lib/secrets/actions";
+import { createServerAction, deleteServerAction } from "@/lib/resources/actions";
+import { changeMemberRoleAction, leaveWorkspaceAction, removeMemberAction, transferOwnershipAction, updateMemberPermissionsAction } from "@/lib/members/actions";
+import { copyInviteLinkAction, inviteMembersAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
+import { addTeamMemberAction, createTeamAction, deleteTeamAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
+import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/lib/workspaces/actions";
+import { decideQuotaRequestAction } from "@/lib/quotas/actions";
+import { stripeWebhookRoute as stripeWebhook } from "@/lib/billing/routes";
+import { benchQueryCountRoute as benchQueryCount } from "@/lib/db/routes";
+import { listWorkspacesRoute as listWorkspaces } from "@/lib/workspaces/routes";
+import { memberPermissionChoicesRoute as memberPermissionChoices } from "@/lib/members/routes";
+import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
+import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
+import { changePlanAction, topUpAction } from "@/lib/billing/actions";
+import { exportTransactionsRoute as exportTransactions } from "@/lib/billing/routes";
+import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
+import { requestQuotaAction } from "@/lib/quotas/actions";
+import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
+import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
 import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/errors";
 import { discoverEndpoints } from "@/tests/support/discover";

@@ -4,42 +4,11 @@ import { headers } from "next/headers";
 import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
-import {
-  canAccess,
-  canDo,
-  effectivePermissions,
-  type EffectivePermissions,
-  type Grant,
-  type PermissionKey,
-  type ResourceRef,
-} from "./permissions";
+import { canAccess, canDo, effectivePermissions, type Grant, type PermissionKey } from "./permissions";
 import { sessionUserId } from "./session";
+import type { WorkspaceContext } from "./types";
 
-export interface WorkspaceContext {
-  user: { id: string; name: string; email: string };
-  workspace: {
-    id: string;
-    name: string;
-    slug: string;
-    description: string;
-    kind: "PERSONAL" | "PROJECT" | "ENVIRONMENT";
-    stage: "DEVELOPMENT" | "STAGING" | "PRODUCTION" | null;
-    plan: "FREE" | "STARTER" | "PRO" | "ENTERPRISE";
-    color: string | null;
-    logoType: string | null;
-    logoUpdatedAt: Date | null;
-  };
-  /** The stored role; `permissions.role` is the one in force (a team's floor may raise it). */
-  membership: { id: string; role: Role };
-  permissions: EffectivePermissions;
-  can(key: PermissionKey): boolean;
-  /** Whether the resource is inside the caller's allow-lists. */
-  canSee(ref: ResourceRef): boolean;
-  /** Whether the caller holds the action on that resource. */
-  canOn(key: PermissionKey, ref: ResourceRef): boolean;
-}
-
-
+export type { WorkspaceContext } from "./types";
 
 /**
  * (user, slug) → membership → permissions, in one database round trip. Memoized per request while

@@ -1,6 +1,6 @@
 export { requireMember, requirePermission, requireUserId, loadWorkspaceContext } from "./context";
-export type { WorkspaceContext } from "./context";
 export { platformAction, publicAction, userAction, workspaceAction } from "./action";
-export type { UserActionContext, WorkspaceActionContext } from "./action";
+export { publicRoute, userRoute, workspaceRoute } from "./route";
 export { sessionUserId } from "./session";
+export type * from "./types";
 export * from "./permissions";

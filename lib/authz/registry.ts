@@ -1,24 +1,26 @@
 import type { PermissionKey } from "./permissions";
+import type { Scope } from "./types";
 
-export type ActionScope = "public" | "user" | "workspace" | "route" | "platform";
+export type EndpointKind = "action" | "route";
 
-export interface RegisteredAction {
+export interface RegisteredEndpoint {
   name: string;
-  scope: ActionScope;
-  /** "member" means any member of the workspace; absent for public and user-scoped actions. */
+  kind: EndpointKind;
+  scope: Scope;
+  /** "member" means any member of the workspace; absent outside the workspace scope. */
   permission?: PermissionKey | "member";
 }
 
 /**
- * Every server action registers itself here through the factories, so a test can list them all
- * and fail when one has no row in the authorization matrix.
+ * Every entry point registers itself here through the pipeline, so a test can list them all and fail
+ * when one has no row in the authorization matrix.
  */
-export const actionRegistry = new Map<string, RegisteredAction>();
+export const endpointRegistry = new Map<string, RegisteredEndpoint>();
 
-export function registerAction(action: RegisteredAction): void {
-  const existing = actionRegistry.get(action.name);
-  if (existing && JSON.stringify(existing) !== JSON.stringify(action)) {
-    throw new Error(`Two server actions are registered as "${action.name}"`);
+export function registerEndpoint(endpoint: RegisteredEndpoint): void {
+  const existing = endpointRegistry.get(endpoint.name);
+  if (existing && JSON.stringify(existing) !== JSON.stringify(endpoint)) {
+    throw new Error(`Two entry points are registered as "${endpoint.name}"`);
   }
-  actionRegistry.set(action.name, action);
+  endpointRegistry.set(endpoint.name, endpoint);
 }

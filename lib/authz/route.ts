@@ -1,87 +1,57 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
-import { Refusal, type RefusalCode } from "@/lib/errors";
-import { tagged } from "./action";
-import { loadWorkspaceContext, type WorkspaceContext } from "./context";
+import { z } from "zod";
+import { authorize, declareEndpoint, parseInput, settleResponse, tagged, type EndpointDef } from "./pipeline";
 import type { PermissionKey } from "./permissions";
-import { registerAction } from "./registry";
-import { sessionUserId } from "./session";
-
-const STATUS: Record<RefusalCode, number> = {
-  UNAUTHENTICATED: 401,
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  INVALID: 400,
-  CONFLICT: 409,
-  LIMIT: 429,
-  INTERNAL: 500,
-};
-
-function refusal(code: RefusalCode, message: string): Response {
-  return Response.json({ error: message, code }, { status: STATUS[code], headers: { "cache-control": "no-store" } });
-}
+import type { PublicCaller, Scope, UserCaller, WorkspaceCaller } from "./types";
 
 /**
- * A route handler inside one workspace, guarded exactly like a server action: session, membership
- * read from the database (a non-member gets the same 404 as a missing workspace), then the declared
- * permission, before the handler runs.
+ * Route handler factories over the same pipeline as server actions. The input is parsed from the
+ * query string and the path's parameters (parameters win), so a bad query answers 400, never 500.
+ * Handlers read; a route that writes opens its own transaction through its domain's service.
  */
-export function workspaceRoute<P extends { workspaceSlug: string }>(
-  def: { name: string; permission: PermissionKey | "member" },
-  handler: (ctx: WorkspaceContext, params: P, request: Request) => Promise<Response>,
-) {
-  registerAction({ name: def.name, scope: "route", permission: def.permission });
-  return tagged(def.name, async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const resolved = await params;
-      const userId = await sessionUserId();
-      if (!userId) return refusal("UNAUTHENTICATED", "Sign in first.");
-      const ctx = await loadWorkspaceContext(userId, resolved.workspaceSlug);
-      if (!ctx) return refusal("NOT_FOUND", "That workspace was not found.");
-      if (def.permission !== "member" && !ctx.can(def.permission)) {
-        return refusal("FORBIDDEN", "You don't have permission to do that in this workspace.");
-      }
-      return await handler(ctx, resolved, request);
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof Refusal) return refusal(error.code, error.message);
-      console.error("[route]", error);
-      return refusal("INTERNAL", "Something went wrong.");
-    }
-  });
+
+interface RouteCallerOf {
+  public: PublicCaller;
+  user: UserCaller;
+  workspace: WorkspaceCaller;
+  platform: never;
 }
 
-/** A route handler for any signed-in user, outside a workspace: the handler scopes what it reads by the user's id. */
-export function userRoute(def: { name: string }, handler: (userId: string, request: Request) => Promise<Response>) {
-  registerAction({ name: def.name, scope: "user" });
-  return tagged(def.name, async (request: Request): Promise<Response> => {
-    try {
-      const userId = await sessionUserId();
-      if (!userId) return refusal("UNAUTHENTICATED", "Sign in first.");
-      return await handler(userId, request);
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof Refusal) return refusal(error.code, error.message);
-      console.error("[route]", error);
-      return refusal("INTERNAL", "Something went wrong.");
-    }
-  });
+type Params = Record<string, string | string[] | undefined>;
+type RouteHandler<S extends Scope, I extends z.ZodType> = (ctx: RouteCallerOf[S], input: z.output<I>, request: Request) => Promise<Response>;
+
+const NO_INPUT = z.object({}).passthrough();
+
+function routeHandler<S extends Scope, I extends z.ZodType>(def: EndpointDef<S, I>, handler: RouteHandler<S, I>) {
+  declareEndpoint("route", def);
+  return tagged(def.name, async (request: Request, context?: { params?: Promise<Params> }): Promise<Response> =>
+    settleResponse(async () => {
+      const params = (await context?.params) ?? {};
+      const slug = typeof params.workspaceSlug === "string" ? params.workspaceSlug : null;
+      const caller = await authorize(def, slug);
+      const input = parseInput(def.input, { ...Object.fromEntries(new URL(request.url).searchParams), ...params });
+      return handler(caller as unknown as RouteCallerOf[S], input, request);
+    }),
+  );
+}
+
+/** A route handler inside one workspace, checked exactly like a server action. */
+export function workspaceRoute<I extends z.ZodType = typeof NO_INPUT>(
+  def: { name: string; permission: PermissionKey | "member"; input?: I },
+  handler: RouteHandler<"workspace", I>,
+) {
+  return routeHandler({ ...def, scope: "workspace", input: (def.input ?? NO_INPUT) as I }, handler);
+}
+
+/** A route for any signed-in user, outside a workspace: the handler scopes what it reads by the user's id. */
+export function userRoute<I extends z.ZodType = typeof NO_INPUT>(def: { name: string; input?: I }, handler: RouteHandler<"user", I>) {
+  return routeHandler({ ...def, scope: "user", input: (def.input ?? NO_INPUT) as I }, handler);
 }
 
 /**
  * A route anyone may call (webhooks): it proves itself with a signature the handler checks, not with
  * a session. Registered like every other endpoint so the authorization matrix lists it.
  */
-export function publicRoute(def: { name: string }, handler: (request: Request) => Promise<Response>) {
-  registerAction({ name: def.name, scope: "public" });
-  return tagged(def.name, async (request: Request): Promise<Response> => {
-    try {
-      return await handler(request);
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof Refusal) return refusal(error.code, error.message);
-      console.error("[route]", error);
-      return refusal("INTERNAL", "Something went wrong.");
-    }
-  });
+export function publicRoute<I extends z.ZodType = typeof NO_INPUT>(def: { name: string; input?: I }, handler: RouteHandler<"public", I>) {
+  return routeHandler({ ...def, scope: "public", input: (def.input ?? NO_INPUT) as I }, handler);
 }

@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
-import { changePlanAction, topUpAction } from "@/app/[workspaceSlug]/settings/billing/actions";
-import { GET as exportTransactions } from "@/app/[workspaceSlug]/settings/billing/export/route";
+import { stripeWebhookRoute as stripeWebhook } from "@/lib/billing/routes";
+import { changePlanAction, topUpAction } from "@/lib/billing/actions";
+import { exportTransactionsRoute as exportTransactions } from "@/lib/billing/routes";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";

@@ -1,4 +1,4 @@
-import type { WorkspaceActionContext } from "@/lib/authz/action";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";

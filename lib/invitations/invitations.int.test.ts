@@ -1,12 +1,7 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  copyInviteLinkAction,
-  inviteMembersAction,
-  resendInvitationAction,
-  revokeInvitationAction,
-} from "@/app/[workspaceSlug]/settings/members/actions";
-import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
+import { copyInviteLinkAction, inviteMembersAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } from "@/tests/support/factories";

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  changeMemberRoleAction,
-  leaveWorkspaceAction,
-  removeMemberAction,
-  transferOwnershipAction,
-} from "@/app/[workspaceSlug]/settings/members/actions";
+import { changeMemberRoleAction, leaveWorkspaceAction, removeMemberAction, transferOwnershipAction } from "@/lib/members/actions";
 import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";

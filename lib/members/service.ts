@@ -1,4 +1,4 @@
-import type { WorkspaceContext } from "@/lib/authz/context";
+import type { WorkspaceContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like-pattern";
 import { Refusal } from "@/lib/errors";

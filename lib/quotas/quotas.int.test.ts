@@ -1,9 +1,9 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import type { Server } from "node:http";
-import { decideQuotaRequestAction } from "@/app/admin/quota-requests/actions";
-import { createProjectAction } from "@/app/[workspaceSlug]/projects/actions";
-import { createServerAction } from "@/app/[workspaceSlug]/servers/actions";
-import { requestQuotaAction } from "@/app/[workspaceSlug]/settings/quotas/actions";
+import { decideQuotaRequestAction } from "@/lib/quotas/actions";
+import { createProjectAction } from "@/lib/resources/actions";
+import { createServerAction } from "@/lib/resources/actions";
+import { requestQuotaAction } from "@/lib/quotas/actions";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";

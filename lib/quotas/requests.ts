@@ -1,4 +1,4 @@
-import type { PlatformActionContext, WorkspaceActionContext } from "@/lib/authz/action";
+import type { PlatformActionContext, WorkspaceActionContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { QUOTA_LABEL } from "@/lib/billing/plans";

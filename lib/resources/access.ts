@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
-import type { WorkspaceContext } from "@/lib/authz/context";
+import type { WorkspaceContext } from "@/lib/authz/types";
 import type { PermissionKey } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors";
 

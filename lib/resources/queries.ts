@@ -1,4 +1,4 @@
-import type { WorkspaceContext } from "@/lib/authz/context";
+import type { WorkspaceContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { Environment, InstanceStatus, LogKind } from "@/generated/prisma/client";

@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  deleteInstanceAction,
-  restartInstanceAction,
-  stopInstanceAction,
-} from "@/app/[workspaceSlug]/instances/actions";
-import { GET as downloadBackup } from "@/app/[workspaceSlug]/instances/[instanceId]/backups/[backupId]/download/route";
-import { setSecretAction } from "@/app/[workspaceSlug]/secrets/actions";
-import { updateMemberPermissionsAction } from "@/app/[workspaceSlug]/settings/members/actions";
-import { addTeamMemberAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/app/[workspaceSlug]/settings/teams/actions";
+import { deleteInstanceAction, restartInstanceAction, stopInstanceAction } from "@/lib/resources/actions";
+import { downloadBackupRoute as downloadBackup } from "@/lib/resources/routes";
+import { setSecretAction } from "@/lib/secrets/actions";
+import { updateMemberPermissionsAction } from "@/lib/members/actions";
+import { addTeamMemberAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
 import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";

@@ -1,4 +1,4 @@
-import type { WorkspaceActionContext } from "@/lib/authz/action";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import type { WorkspaceActionContext } from "@/lib/authz/action";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import type { GrantFields } from "./schemas";

@@ -1,4 +1,4 @@
-import type { WorkspaceActionContext } from "@/lib/authz/action";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { ROLE_RANK } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";

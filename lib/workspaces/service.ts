@@ -6,7 +6,7 @@ import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
-import type { WorkspaceContext } from "@/lib/authz/context";
+import type { WorkspaceContext } from "@/lib/authz/types";
 import { resourceCountsSql } from "@/lib/resources/queries";
 import { RESERVED_SLUGS, SLUG_MAX, slugify, slugProblem } from "./slug";
 

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as workspaceLogo } from "@/app/[workspaceSlug]/logo/route";
-import { GET as exportAudit } from "@/app/[workspaceSlug]/settings/audit/export/route";
-import {
-  deleteWorkspaceAction,
-  renameSlugAction,
-  setColorAction,
-  uploadLogoAction,
-} from "@/app/[workspaceSlug]/settings/general/actions";
-import { createWorkspaceAction } from "@/app/workspace/actions";
+import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
+import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
+import { deleteWorkspaceAction, renameSlugAction, setColorAction, uploadLogoAction } from "@/lib/workspaces/actions";
+import { createWorkspaceAction } from "@/lib/workspaces/actions";
 import { exportAuditEvents, listAuditEvents } from "@/lib/audit/query";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";

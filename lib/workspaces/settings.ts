@@ -1,4 +1,4 @@
-import type { WorkspaceActionContext } from "@/lib/authz/action";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";

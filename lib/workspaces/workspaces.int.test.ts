@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET } from "@/app/api/workspaces/route";
-import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/app/workspace/actions";
+import { listWorkspacesRoute as GET } from "@/lib/workspaces/routes";
+import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/lib/workspaces/actions";
 import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { deleteSecretAction } from "@/app/[workspaceSlug]/secrets/actions";
+import { deleteSecretAction } from "@/lib/secrets/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { SetSecretForm } from "@/components/resources/forms";
 import { EnvironmentBadge } from "@/components/resources/status-badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { deleteServerAction } from "@/app/[workspaceSlug]/servers/actions";
+import { deleteServerAction } from "@/lib/resources/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { CreateServerDialog } from "@/components/resources/forms";
 import { DataTable, Td } from "@/components/ui/table";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteProjectAction } from "@/app/[workspaceSlug]/projects/actions";
+import { deleteProjectAction } from "@/lib/resources/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { MergeBranchesForm } from "@/components/resources/forms";
 import { EnvironmentBadge, StatusBadge } from "@/components/resources/status-badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { deleteBackupAction, restoreBackupAction } from "@/app/[workspaceSlug]/instances/actions";
+import { deleteBackupAction, restoreBackupAction } from "@/lib/resources/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { CreateBackupForm } from "@/components/resources/forms";
 import { Card } from "@/components/ui/card";

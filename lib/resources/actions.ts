@@ -6,22 +6,57 @@ import {
   ConnectAsUserSchema,
   CreateBackupSchema,
   CreateInstanceSchema,
+  CreateProjectSchema,
+  CreateServerSchema,
   InstanceIdSchema,
   InstanceSettingsSchema,
+  MergeBranchesSchema,
+  ProjectIdSchema,
   RestartSchema,
+  ServerIdSchema,
 } from "@/lib/resources/schemas";
 import {
   connectAsUser,
   createBackup,
   createInstance,
+  createProject,
+  createServer,
   deleteBackup,
   deleteInstance,
+  deleteProject,
+  deleteServer,
+  mergeBranches,
   openIde,
   restartInstance,
   restoreBackup,
   setInstanceRunning,
   updateInstanceSettings,
 } from "@/lib/resources/service";
+
+export const createProjectAction = workspaceAction(
+  { name: "projects.create", permission: "resources.manage", input: CreateProjectSchema },
+  (ctx, input) => createProject(ctx, input),
+);
+
+export const deleteProjectAction = workspaceAction(
+  { name: "projects.delete", permission: "resources.manage", input: ProjectIdSchema },
+  (ctx, input) => deleteProject(ctx, input.projectId),
+);
+
+export const mergeBranchesAction = workspaceAction(
+  { name: "projects.merge", permission: "projects.merge", input: MergeBranchesSchema },
+  (ctx, input) => mergeBranches(ctx, input),
+);
+
+export const createServerAction = workspaceAction(
+  { name: "servers.create", permission: "resources.manage", input: CreateServerSchema },
+  (ctx, input) => createServer(ctx, input),
+);
+
+export const deleteServerAction = workspaceAction(
+  { name: "servers.delete", permission: "resources.manage", input: ServerIdSchema },
+  (ctx, input) => deleteServer(ctx, input.serverId),
+);
 
 export const createInstanceAction = workspaceAction(
   { name: "instances.create", permission: "resources.manage", input: CreateInstanceSchema },

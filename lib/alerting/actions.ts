@@ -1,9 +1,22 @@
 "use server";
 
-import { workspaceAction } from "@/lib/authz";
-import { AlertRuleIdSchema, AlertRuleSchema, ChannelIdSchema, channelSchema, ToggleChannelSchema } from "@/lib/alerting/schemas";
+import {
+  AlertRuleIdSchema,
+  AlertRuleSchema,
+  ChannelIdSchema,
+  channelSchema,
+  ToggleChannelSchema,
+} from "@/lib/alerting/schemas";
+import {
+  createRule,
+  deleteChannel,
+  deleteRule,
+  saveChannel,
+  sendTest,
+  setChannelEnabled,
+} from "@/lib/alerting/service";
 import { privateTargetsAllowed } from "@/lib/alerting/url-guard";
-import { createRule, deleteChannel, deleteRule, saveChannel, sendTest, setChannelEnabled } from "@/lib/alerting/service";
+import { workspaceAction } from "@/lib/authz";
 
 export const saveChannelAction = workspaceAction(
   // The policy is read on every parse, so a deployment's setting (and a test's) applies at once.

@@ -1,18 +1,34 @@
 "use server";
 
-import { workspaceAction } from "@/lib/authz";
+import type { Tx } from "@/lib/db";
+import { userAction, workspaceAction } from "@/lib/authz";
+import { Refusal } from "@/lib/errors";
+import { InvitationIdSchema, InvitationTokenSchema, InviteMembersSchema } from "@/lib/invitations/schemas";
 import {
+  acceptInvitation,
   createInvitations,
+  declineInvitation,
   deliverInvitations,
   recordedInviteLink,
   resendInvitation,
   revokeInvitation,
 } from "@/lib/invitations/service";
-import { InvitationIdSchema, InviteMembersSchema } from "@/lib/invitations/schemas";
-import { changeMemberRole, leaveWorkspace, removeMember, transferOwnership } from "@/lib/members/manage";
-import { MemberGrantSchema } from "@/lib/teams/schemas";
-import { updateMemberGrant } from "@/lib/teams/service";
-import { ChangeRoleSchema, LeaveWorkspaceSchema, RemoveMemberSchema, TransferOwnershipSchema } from "@/lib/members/schemas";
+
+async function signedInUser(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  if (!user) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return user;
+}
+
+export const acceptInvitationAction = userAction(
+  { name: "invitation.accept", input: InvitationTokenSchema },
+  async (ctx, input) => acceptInvitation(ctx.tx, await signedInUser(ctx.tx, ctx.userId), input.token, ctx.ip),
+);
+
+export const declineInvitationAction = userAction(
+  { name: "invitation.decline", input: InvitationTokenSchema },
+  async (ctx, input) => declineInvitation(ctx.tx, await signedInUser(ctx.tx, ctx.userId), input.token, ctx.ip),
+);
 
 export const inviteMembersAction = workspaceAction(
   { name: "members.invite", permission: "members.invite", input: InviteMembersSchema },
@@ -59,29 +75,4 @@ export const revokeInvitationAction = workspaceAction(
 export const copyInviteLinkAction = workspaceAction(
   { name: "invitations.copyLink", permission: "members.invite", input: InvitationIdSchema },
   async (ctx, input) => ({ link: await recordedInviteLink(ctx.workspace.id, input.invitationId) }),
-);
-
-export const changeMemberRoleAction = workspaceAction(
-  { name: "members.changeRole", permission: "members.manage", input: ChangeRoleSchema },
-  async (ctx, input) => changeMemberRole(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input.membershipId, input.role),
-);
-
-export const removeMemberAction = workspaceAction(
-  { name: "members.remove", permission: "members.manage", input: RemoveMemberSchema },
-  async (ctx, input) => removeMember(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input.membershipId),
-);
-
-export const leaveWorkspaceAction = workspaceAction(
-  { name: "members.leave", permission: "member", input: LeaveWorkspaceSchema },
-  async (ctx) => leaveWorkspace(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }),
-);
-
-export const transferOwnershipAction = workspaceAction(
-  { name: "workspace.transferOwnership", permission: "workspace.transferOwnership", input: TransferOwnershipSchema },
-  async (ctx, input) => transferOwnership(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input),
-);
-
-export const updateMemberPermissionsAction = workspaceAction(
-  { name: "members.updatePermissions", permission: "members.manage", input: MemberGrantSchema },
-  (ctx, input) => updateMemberGrant(ctx, input),
 );

@@ -1,9 +1,9 @@
 "use server";
 
-import { z } from "zod";
-import { workspaceAction } from "@/lib/authz";
 import { AiSettingsSchema } from "@/lib/ai/schemas";
 import { removeAiKey, saveAiSettings, testAiConnection } from "@/lib/ai/service";
+import { workspaceAction } from "@/lib/authz";
+import { z } from "zod";
 
 export const saveAiSettingsAction = workspaceAction(
   { name: "ai.save", permission: "ai.manage", input: AiSettingsSchema },

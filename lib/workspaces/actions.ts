@@ -1,15 +1,33 @@
 "use server";
 
-import { workspaceAction } from "@/lib/authz";
+import { userAction, workspaceAction } from "@/lib/authz";
 import {
   ColorSchema,
   ConfirmSlugSchema,
+  CreateWorkspaceSchema,
   LogoUploadSchema,
   RenameSlugSchema,
+  SetDefaultWorkspaceSchema,
   UpdateGeneralSchema,
 } from "@/lib/workspaces/schemas";
-import { z } from "zod";
+import { createWorkspace, setDefaultWorkspace } from "@/lib/workspaces/service";
 import { deleteWorkspace, removeLogo, renameSlug, setColor, setLogo, updateGeneral } from "@/lib/workspaces/settings";
+import { z } from "zod";
+
+export const createWorkspaceAction = userAction(
+  { name: "workspace.create", input: CreateWorkspaceSchema },
+  async (ctx, input) => {
+    const workspace = await createWorkspace(ctx.tx, { id: ctx.userId, ip: ctx.ip }, input);
+    return { slug: workspace.slug };
+  },
+);
+
+export const setDefaultWorkspaceAction = userAction(
+  { name: "workspace.setDefault", input: SetDefaultWorkspaceSchema },
+  async (ctx, input) => {
+    await setDefaultWorkspace(ctx.tx, ctx.userId, input.workspaceId);
+  },
+);
 
 export const updateGeneralAction = workspaceAction(
   { name: "workspace.updateGeneral", permission: "workspace.update", input: UpdateGeneralSchema },

@@ -1,21 +1,21 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { z } from "zod";
+import { SignInSchema, SignUpSchema } from "@/lib/accounts/schemas";
+import { createAccount } from "@/lib/accounts/service";
 import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { hashPassword } from "@/lib/auth/password";
-import { SignInSchema, SignUpSchema } from "@/lib/accounts/schemas";
-import { createAccount } from "@/lib/accounts/service";
 import { publicAction } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import { acceptInvitation, findInvitationByToken } from "@/lib/invitations/service";
 import { invitationStatus } from "@/lib/invitations/status";
+import { AuthError } from "next-auth";
+import { z } from "zod";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
-export const signInAction = publicAction({ name: "auth.signIn", input: SignInSchema }, async (input) => {
+export const signInAction = publicAction({ name: "auth.signIn", input: SignInSchema }, async (_ctx, input) => {
   try {
     await signIn("credentials", {
       email: input.email,
@@ -29,7 +29,7 @@ export const signInAction = publicAction({ name: "auth.signIn", input: SignInSch
   }
 });
 
-export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSchema }, async (input, { ip }) => {
+export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSchema }, async ({ ip }, input) => {
   const token = input.invitationToken;
   if (token) {
     // The link is the proof of the mailbox, so it binds the address: no other email can use it.
@@ -57,7 +57,7 @@ export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSch
 
 export const signOutAction = publicAction(
   { name: "auth.signOut", input: z.object({ callbackUrl: z.string().max(2000).optional() }) },
-  async (input) => {
+  async (_ctx, input) => {
     // Switching account from an invitation: sign out, then sign in and come back to the link.
     const back = input.callbackUrl ? safeCallbackPath(input.callbackUrl, "") : "";
     await signOut({ redirectTo: back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { discoverEndpoints } from "@/tests/support/discover";
-import { actionRegistry } from "./registry";
+import { endpointRegistry } from "./registry";
 
 describe("server actions and route handlers", () => {
   it("are every one built by an authz factory, so none can skip its check", async () => {
@@ -8,7 +8,7 @@ describe("server actions and route handlers", () => {
     expect(endpoints.length).toBeGreaterThan(20);
     for (const endpoint of endpoints) {
       expect(endpoint.name, `${endpoint.file} exports ${endpoint.exportName} without lib/authz`).toBeTypeOf("string");
-      expect(actionRegistry.has(endpoint.name!)).toBe(true);
+      expect(endpointRegistry.has(endpoint.name!)).toBe(true);
     }
   });
 });

@@ -1,0 +1,24 @@
+import { AuditFilterSchema, exportAuditEvents } from "@/lib/audit/query";
+import { workspaceRoute } from "@/lib/authz/route";
+import { csvResponse, toCsv } from "@/lib/csv";
+
+export const exportAuditRoute = workspaceRoute(
+  { name: "audit.export", permission: "audit.read", input: AuditFilterSchema },
+  async (ctx, filter) => {
+    const events = await exportAuditEvents(ctx.workspace.id, filter);
+    const body = toCsv([
+      ["time", "actor", "actor_email", "action", "target_type", "target_id", "ip", "details"],
+      ...events.map((e) => [
+        e.createdAt.toISOString(),
+        e.actor?.name ?? "",
+        e.actor?.email ?? "",
+        e.action,
+        e.targetType,
+        e.targetId,
+        e.ip,
+        JSON.stringify(e.metadata),
+      ]),
+    ]);
+    return csvResponse(`${ctx.workspace.slug}-audit-log.csv`, body);
+  },
+);

@@ -1,0 +1,182 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { Refusal, type ActionResult, type RefusalCode } from "@/lib/errors";
+import { loadWorkspaceContext } from "./context";
+import type { PermissionKey } from "./permissions";
+import { platformAdminFor } from "./platform";
+import { registerEndpoint, type EndpointKind } from "./registry";
+import { requestIp, requestOrigin, sessionUserId } from "./session";
+import type { Caller, CallerOf, RequestMeta, Scope, TransactionHooks, WorkspaceAudit, WorkspaceCaller } from "./types";
+
+/**
+ * The one pipeline every entry point is built from: server actions, route handlers and API routes.
+ * Each step is written once, here, and runs in this order, so no entry point can forget one or run
+ * its handler before the caller was checked:
+ *   authenticate → load the member (workspace scope) → require the permission → parse the input
+ *   → run the handler (in a transaction with audit and after-commit hooks, for actions)
+ *   → settle into an ActionResult (server action) or a Response (route handler).
+ */
+
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/** Set on every function the pipeline builds, so a test can prove each exported entry point came from it. */
+export const ENDPOINT_NAME = Symbol.for("workspaces.endpointName");
+
+export interface EndpointDef<S extends Scope, I extends z.ZodType> {
+  /** Unique, stable: the authorization matrix has one row per name. */
+  name: string;
+  scope: S;
+  /** For the workspace scope: the key the caller must hold, or "member" for any member. */
+  permission?: PermissionKey | "member";
+  input: I;
+}
+
+export function tagged<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
+  return Object.assign(fn, { [ENDPOINT_NAME]: name });
+}
+
+/** Registers the entry point with the registry the authorization matrix reads. */
+export function declareEndpoint<S extends Scope, I extends z.ZodType>(kind: EndpointKind, def: EndpointDef<S, I>): void {
+  if (def.scope === "workspace" && !def.permission) throw new Error(`${def.name}: a workspace entry point declares its permission`);
+  registerEndpoint({ name: def.name, kind, scope: def.scope, ...(def.permission ? { permission: def.permission } : {}) });
+}
+
+// Step 1: who is asking. Sessions today; API keys join here.
+async function authenticate(): Promise<string> {
+  const userId = await sessionUserId();
+  if (!userId) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return userId;
+}
+
+// Step 2: the member, read from the database; a missing workspace and a non-member answer alike.
+async function loadMember(userId: string, slug: string | null) {
+  const member = typeof slug === "string" ? await loadWorkspaceContext(userId, slug) : null;
+  if (!member) throw Refusal.notFound("That workspace");
+  return member;
+}
+
+// Step 3: the declared permission.
+function requirePermission(can: (key: PermissionKey) => boolean, permission: PermissionKey | "member" | undefined): void {
+  if (permission && permission !== "member" && !can(permission)) {
+    throw new Refusal("FORBIDDEN", "You don't have permission to do that in this workspace.");
+  }
+}
+
+/** Steps 1 to 3 for the declared scope: the caller, checked, before anything else runs. */
+export async function authorize<S extends Scope>(def: EndpointDef<S, z.ZodType>, slug: string | null): Promise<CallerOf<S>> {
+  const meta: RequestMeta = { ip: await requestIp(), origin: requestOrigin };
+  const caller = await callerFor(def, slug, meta);
+  return caller as CallerOf<S>;
+}
+
+async function callerFor(def: EndpointDef<Scope, z.ZodType>, slug: string | null, meta: RequestMeta): Promise<Caller> {
+  if (def.scope === "public") return { scope: "public", ...meta };
+  const userId = await authenticate();
+  const actor = { userId, ip: meta.ip };
+  switch (def.scope) {
+    case "user":
+      return { scope: "user", ...meta, userId, actor };
+    case "platform": {
+      const admin = await platformAdminFor(userId);
+      if (!admin) throw new Refusal("FORBIDDEN", "Only platform operators can do that.");
+      return { scope: "platform", ...meta, admin, actor };
+    }
+    case "workspace": {
+      const member = await loadMember(userId, slug);
+      requirePermission(member.can, def.permission);
+      return { ...member, scope: "workspace", ...meta, actor };
+    }
+  }
+}
+
+// Step 4: the input, parsed with the same zod schema the form uses; field errors keyed by path.
+export function parseInput<I extends z.ZodType>(schema: I, rawInput: unknown): z.output<I> {
+  const parsed = schema.safeParse(rawInput);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_form";
+    fieldErrors[key] ??= issue.message;
+  }
+  throw new Refusal("INVALID", "Some fields need attention.", fieldErrors);
+}
+
+type Transactional<C extends Caller> = C & TransactionHooks & (C extends WorkspaceCaller ? WorkspaceAudit : unknown);
+
+// Step 5: the handler, in one transaction; after-commit tasks run once it committed.
+export async function transact<C extends Caller, T>(caller: C, run: (ctx: Transactional<C>) => Promise<T>): Promise<T> {
+  const tasks: (() => Promise<void>)[] = [];
+  const result = await db().$transaction((tx) => {
+    const hooks: TransactionHooks = { tx, afterCommit: (task) => void tasks.push(task) };
+    const audit: WorkspaceAudit | null =
+      caller.scope === "workspace"
+        ? { audit: (event) => recordAudit(tx, { ...event, workspaceId: caller.workspace.id, actorId: caller.user.id, ip: caller.ip }) }
+        : null;
+    return run({ ...caller, ...hooks, ...audit } as Transactional<C>);
+  }, TRANSACTION_OPTIONS);
+  for (const task of tasks) {
+    try {
+      await task();
+    } catch (error) {
+      console.error("[after-commit]", error);
+    }
+  }
+  return result;
+}
+
+// Step 6a: settle into the typed result a server action returns; a Refusal is the user's to read.
+export async function settleResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof Refusal) {
+      return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors, ...(error.help ? { help: error.help } : {}) };
+    }
+    console.error("[action]", error);
+    return { ok: false, code: "INTERNAL", error: "Something went wrong and nothing was saved. Try again." };
+  }
+}
+
+const STATUS: Record<RefusalCode, number> = {
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  INVALID: 400,
+  CONFLICT: 409,
+  LIMIT: 429,
+  INTERNAL: 500,
+};
+
+const TITLE: Record<RefusalCode, string> = {
+  UNAUTHENTICATED: "Unauthorized",
+  NOT_FOUND: "Not Found",
+  FORBIDDEN: "Forbidden",
+  INVALID: "Bad Request",
+  CONFLICT: "Conflict",
+  LIMIT: "Too Many Requests",
+  INTERNAL: "Internal Server Error",
+};
+
+/** An RFC 9457 problem document; `code` and `errors` are this API's extension members. */
+export function problem(code: RefusalCode, detail: string, fieldErrors?: Record<string, string>): Response {
+  return Response.json(
+    { type: "about:blank", title: TITLE[code], status: STATUS[code], detail, code, ...(fieldErrors ? { errors: fieldErrors } : {}) },
+    { status: STATUS[code], headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+  );
+}
+
+// Step 6b: settle into a Response for a route handler; refusals become problem documents.
+export async function settleResponse(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof Refusal) return problem(error.code, error.message, error.fieldErrors);
+    console.error("[route]", error);
+    return problem("INTERNAL", "Something went wrong.");
+  }
+}

@@ -1,0 +1,51 @@
+import Stripe from "stripe";
+import { publicRoute, workspaceRoute } from "@/lib/authz/route";
+import { formatMinor } from "@/lib/billing/money";
+import { TransactionFilterSchema } from "@/lib/billing/schemas";
+import { completeStripeTopUp, listTransactions } from "@/lib/billing/service";
+import { csvResponse, toCsv } from "@/lib/csv";
+
+export const exportTransactionsRoute = workspaceRoute(
+  { name: "billing.export", permission: "billing.read", input: TransactionFilterSchema },
+  async (ctx, filter) => {
+    const { rows } = await listTransactions(ctx.workspace.id, filter, true);
+    const body = toCsv([
+      ["date", "type", "status", "description", "amount", "balance_after", "currency", "amount_minor", "balance_after_minor", "test"],
+      ...rows.map((t) => [
+        t.createdAt.toISOString(),
+        t.type,
+        t.status,
+        t.description,
+        formatMinor(t.amountMinor, t.currency),
+        t.balanceAfterMinor === null ? "" : formatMinor(t.balanceAfterMinor, t.currency),
+        t.currency,
+        t.amountMinor,
+        t.balanceAfterMinor,
+        t.isTest ? "yes" : "no",
+      ]),
+    ]);
+    return csvResponse(`${ctx.workspace.slug}-transactions.csv`, body);
+  },
+);
+
+/** Stripe's signed webhook: only an event whose signature verifies with STRIPE_WEBHOOK_SECRET is read. */
+export const stripeWebhookRoute = publicRoute({ name: "webhooks.stripe" }, async (_ctx, _input, request) => {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  const signature = request.headers.get("stripe-signature");
+  if (!secret || !signature) return Response.json({ error: "Missing signature" }, { status: 400 });
+  const payload = await request.text();
+  let event: Stripe.Event;
+  try {
+    event = Stripe.webhooks.constructEvent(payload, signature, secret);
+  } catch {
+    return Response.json({ error: "Invalid signature" }, { status: 400 });
+  }
+  if (event.type === "checkout.session.completed") {
+    const session = event.data.object;
+    const transactionId = session.metadata?.transactionId ?? session.client_reference_id;
+    if (transactionId && session.payment_status === "paid") {
+      await completeStripeTopUp(transactionId, session.amount_total ?? null);
+    }
+  }
+  return Response.json({ received: true });
+});

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { workspaceRoute } from "@/lib/authz/route";
+import { db } from "@/lib/db";
+import { Refusal } from "@/lib/errors";
+import { backupFor } from "@/lib/resources/access";
+
+export const downloadBackupRoute = workspaceRoute(
+  {
+    name: "backups.download",
+    permission: "backups.manage",
+    input: z.object({ instanceId: z.string().max(64), backupId: z.string().max(64) }),
+  },
+  async (ctx, params) => {
+    const { backup, instance } = await backupFor(ctx, params.backupId, "backups.manage");
+    if (instance.id !== params.instanceId) throw Refusal.notFound("That backup");
+    // Reading a backup is reading the instance's data: who did it belongs in the audit log.
+    await recordAudit(db(), {
+      workspaceId: ctx.workspace.id,
+      actorId: ctx.actor.userId,
+      action: "backup.downloaded",
+      targetType: "backup",
+      targetId: backup.id,
+      metadata: { instanceId: instance.id },
+      ip: ctx.actor.ip,
+    });
+    const filename = `${instance.name}-${backup.createdAt.toISOString().replace(/[:.]/g, "-")}.json`;
+    return new Response(new Uint8Array(backup.content), {
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(backup.sizeBytes),
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

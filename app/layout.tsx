@@ -7,7 +7,7 @@ export const metadata: Metadata = {
   description: "Workspaces dashboard",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default function RootLayout({ children }: LayoutProps<"/">) {
   return (
     <html lang="en">
       <body className="min-h-screen">

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { requireUserId } from "@/lib/authz";
-import { landingWorkspaceSlug } from "@/lib/workspaces/service";
+import { landingWorkspaceSlug } from "@/lib/workspaces/queries";
 
 export default async function HomePage() {
   const userId = await requireUserId();

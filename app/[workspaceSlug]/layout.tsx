@@ -8,10 +8,7 @@ import { requireMember } from "@/lib/authz";
 export default async function WorkspaceLayout({
   children,
   params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ workspaceSlug: string }>;
-}) {
+}: LayoutProps<"/[workspaceSlug]">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   const sections: SidebarSection[] = [

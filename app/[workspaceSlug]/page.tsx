@@ -4,14 +4,14 @@ import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { logoUrl } from "@/lib/workspaces/logo";
 import { requireMember } from "@/lib/authz";
 import { ROLE_LABEL, ROLES } from "@/lib/authz/permissions";
-import { workspaceOverview } from "@/lib/workspaces/service";
+import { workspaceOverview } from "@/lib/workspaces/queries";
 import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const KIND_LABEL = { PERSONAL: "Personal workspace", PROJECT: "Project", ENVIRONMENT: "Environment" } as const;
 
-export default async function WorkspaceOverviewPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function WorkspaceOverviewPage({ params }: PageProps<"/[workspaceSlug]">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   const overview = await workspaceOverview(ctx);

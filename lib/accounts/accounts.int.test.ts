@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { makeUser, rowCounts, uniqueEmail } from "@/tests/support/factories";
-import { createAccount, verifyCredentials } from "./service";
+import { verifyCredentials } from "./queries";
+import { createAccount } from "./service";
 
 describe("accounts", () => {
   it("creates a personal workspace the user owns and lands in", async () => {

@@ -8,7 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { publicAction } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
-import { acceptInvitation, findInvitationByToken } from "@/lib/invitations/service";
+import { findInvitationByToken } from "@/lib/invitations/queries";
+import { acceptInvitation } from "@/lib/invitations/service";
 import { invitationStatus } from "@/lib/invitations/status";
 import { AuthError } from "next-auth";
 import { z } from "zod";
@@ -45,7 +46,7 @@ export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSch
   const landing = await db().$transaction(async (tx) => {
     const account = await createAccount(tx, { name: input.name, email: input.email, passwordHash });
     if (!token) return `/${account.personalWorkspaceSlug}`;
-    const { workspaceSlug } = await acceptInvitation(tx, account, token, ip);
+    const { workspaceSlug } = await acceptInvitation(tx, { userId: account.id, ip }, token);
     return `/${workspaceSlug}`;
   });
   await signIn("credentials", {

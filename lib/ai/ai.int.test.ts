@@ -6,6 +6,7 @@ import { databaseSnapshot } from "@/tests/support/snapshot";
 import { startReceiver } from "@/tests/support/receiver";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
 import { aiSettingsView } from "./service";
+import { forged } from "@/tests/support/forged";
 
 let people: People;
 let provider: Awaited<ReturnType<typeof startReceiver>>;
@@ -80,7 +81,7 @@ describe("AI settings", () => {
     const before = await databaseSnapshot();
     expect(await saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1" })).toMatchObject({ fieldErrors: { baseUrl: "Ollama needs a base URL" } });
     expect(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "m", baseUrl: "ftp://x" })).toMatchObject({ fieldErrors: { baseUrl: "Use an http:// or https:// URL" } });
-    expect(await saveAiSettingsAction(w.workspace.slug, { provider: "NOPE", model: "m" })).toMatchObject({ code: "INVALID" });
+    expect(await saveAiSettingsAction(w.workspace.slug, forged({ provider: "NOPE", model: "m" }))).toMatchObject({ code: "INVALID" });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });

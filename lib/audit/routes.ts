@@ -1,4 +1,5 @@
-import { AuditFilterSchema, exportAuditEvents } from "@/lib/audit/query";
+import { exportAuditEvents } from "@/lib/audit/queries";
+import { AuditFilterSchema } from "@/lib/audit/schemas";
 import { workspaceRoute } from "@/lib/authz/route";
 import { csvResponse, toCsv } from "@/lib/csv";
 

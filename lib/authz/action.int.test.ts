@@ -5,6 +5,7 @@ import { Refusal } from "@/lib/errors";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeUser, makeWorkspace, rowCounts } from "@/tests/support/factories";
 import { workspaceAction } from "./action";
+import { forged } from "@/tests/support/forged";
 
 // A probe built with the real factory: it writes, audits, and can be told to fail after writing.
 const describeWorkspace = workspaceAction(
@@ -60,7 +61,7 @@ describe("workspaceAction", () => {
     ];
     for (const [userId, targetSlug, input, code] of cases) {
       actAs(userId);
-      expect(await describeWorkspace(targetSlug, input)).toMatchObject({ ok: false, code });
+      expect(await describeWorkspace(targetSlug, forged(input))).toMatchObject({ ok: false, code });
     }
     expect({ rows: await rowCounts(), description: await description() }).toEqual(before);
   });

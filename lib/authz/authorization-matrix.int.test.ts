@@ -30,6 +30,7 @@ import { discoverEndpoints } from "@/tests/support/discover";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { CALLERS, invitationFor, makePeople, makeWorld, TINY_PNG, type Caller, type People, type World } from "@/tests/support/world";
+import { forged } from "@/tests/support/forged";
 
 type Outcome = ActionResult<unknown> | Response;
 interface Call {
@@ -51,7 +52,7 @@ const STAFF = ["admin", "owner"] as const;
 const SIGNED_IN = CALLERS.filter((c) => c !== "anonymous");
 const NOBODY = [] as const;
 const unique = () => randomBytes(3).toString("hex");
-const grantInput = (w: World) => ({ actions: ["logs.view"], projectIds: [w.project.id], instanceIds: [], serverIds: [] });
+const grantInput = (w: World) => ({ actions: ["logs.view" as const], projectIds: [w.project.id], instanceIds: [], serverIds: [] });
 const inviteeEmail = ({ people, caller }: Call) => (caller === "anonymous" ? "anon@test.example" : people[caller].email);
 const MEMBERS = ["viewer", "developer", "developerWithGrant", "developerWithGrantElsewhere", "admin", "owner"] as const;
 const workspaceGet = (handler: typeof workspaceLogo, w: World, path: string) =>
@@ -84,7 +85,7 @@ const MATRIX: Record<string, Row> = {
   // Public: these run Auth.js's sign-in, which needs a real request; here they prove bad input is refused.
   "auth.signIn": { allowed: NOBODY, call: () => signInAction({ email: "nope", password: "" }) },
   "auth.signUp": { allowed: NOBODY, call: () => signUpAction({ name: "", email: "bad", password: "short" }) },
-  "auth.signOut": { allowed: NOBODY, call: () => signOutAction({ callbackUrl: 42 }) },
+  "auth.signOut": { allowed: NOBODY, call: () => signOutAction(forged({ callbackUrl: 42 })) },
 
   "workspace.create": { allowed: SIGNED_IN, call: () => createWorkspaceAction({ name: "New", slug: `new-${unique()}`, kind: "PROJECT" }) },
   // Lists only the caller's own workspaces (workspaces.int.test.ts checks whose), so anyone signed in may ask.
@@ -97,12 +98,12 @@ const MATRIX: Record<string, Row> = {
   "invitation.accept": {
     allowed: ["nonMember"],
     prepare: (w, c) => invitationFor(w, inviteeEmail(c)),
-    call: (_w, _c, token) => acceptInvitationAction({ token }),
+    call: (_w, _c, token) => acceptInvitationAction({ token: token! }),
   },
   "invitation.decline": {
     allowed: SIGNED_IN,
     prepare: (w, c) => invitationFor(w, inviteeEmail(c)),
-    call: (_w, _c, token) => declineInvitationAction({ token }),
+    call: (_w, _c, token) => declineInvitationAction({ token: token! }),
   },
 
   "members.invite": { allowed: STAFF, call: (w) => inviteMembersAction(w.workspace.slug, { emails: `new-${unique()}@test.example`, role: "VIEWER" }) },

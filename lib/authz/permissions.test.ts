@@ -6,14 +6,16 @@ import {
   GRANTABLE_KEYS,
   OWNER_ONLY,
   PERMISSION_KEYS,
-  roleAtMost,
+  mayGrantRole,
+  mayManageRole,
+  PERMISSIONS,
   ROLES,
   type Grant,
   type PermissionKey,
 } from "./permissions";
 
 const READ: PermissionKey[] = ["workspace.read", "members.read"];
-// The expected role table, written out by hand so a change to ROLE_DEFAULTS has to change this too.
+// The expected role table, written out by hand so a change to the permission table has to change this too.
 const EXPECTED: Record<(typeof ROLES)[number], PermissionKey[]> = {
   OWNER: [...PERMISSION_KEYS],
   ADMIN: PERMISSION_KEYS.filter((k) => !OWNER_ONLY.has(k)),
@@ -87,11 +89,46 @@ describe("effectivePermissions: grants and teams", () => {
   });
 });
 
-describe("roleAtMost", () => {
-  it("orders Owner > Admin > Developer > Viewer", () => {
-    expect(roleAtMost("VIEWER", "DEVELOPER")).toBe(true);
-    expect(roleAtMost("ADMIN", "ADMIN")).toBe(true);
-    expect(roleAtMost("OWNER", "ADMIN")).toBe(false);
-    expect(roleAtMost("ADMIN", "DEVELOPER")).toBe(false);
+describe("the permission table", () => {
+  it("derives the owner-only set and the grantable keys from its rows", () => {
+    expect([...OWNER_ONLY].sort()).toEqual(["billing.manage", "workspace.delete", "workspace.transferOwnership"]);
+    expect(GRANTABLE_KEYS).toEqual([
+      "projects.access",
+      "instances.restart",
+      "instances.connect",
+      "projects.merge",
+      "instances.stop",
+      "instances.delete",
+      "backups.manage",
+      "logs.view",
+      "ide.use",
+      "instances.settings",
+    ]);
+    for (const key of PERMISSION_KEYS) expect(PERMISSIONS[key].label.length).toBeGreaterThan(0);
+  });
+
+  it("never makes an owner-only key grantable", () => {
+    for (const key of OWNER_ONLY) expect(PERMISSIONS[key].grantable).toBe(false);
+  });
+});
+
+describe("role rules", () => {
+  it("lets nobody grant a role above their own (Owner > Admin > Developer > Viewer)", () => {
+    expect(mayGrantRole("DEVELOPER", "VIEWER")).toBe(true);
+    expect(mayGrantRole("ADMIN", "ADMIN")).toBe(true);
+    expect(mayGrantRole("ADMIN", "OWNER")).toBe(false);
+    expect(mayGrantRole("DEVELOPER", "ADMIN")).toBe(false);
+  });
+
+  it.each([
+    ["OWNER", "ADMIN", true],
+    ["OWNER", "OWNER", false],
+    ["ADMIN", "ADMIN", true],
+    ["ADMIN", "VIEWER", true],
+    ["ADMIN", "OWNER", false],
+    ["DEVELOPER", "VIEWER", false],
+    ["VIEWER", "VIEWER", false],
+  ] as const)("%s may manage %s: %s", (actor, target, expected) => {
+    expect(mayManageRole(actor, target)).toBe(expected);
   });
 });

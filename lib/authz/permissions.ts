@@ -1,68 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
 
-/**
- * Every action a member can be allowed to take in a workspace. Adding a key here forces a
- * decision in ROLE_DEFAULTS (the type requires every key to be listed there).
- */
-export const PERMISSION_KEYS = [
-  "workspace.read",
-  "workspace.update",
-  "workspace.delete",
-  "workspace.transferOwnership",
-  "members.read",
-  "members.invite",
-  "members.manage",
-  "teams.manage",
-  "audit.read",
-  "billing.read",
-  "billing.manage",
-  "quotas.manage",
-  "alerts.manage",
-  "ai.manage",
-  "resources.manage",
-  "secrets.manage",
-  "projects.access",
-  "instances.restart",
-  "instances.connect",
-  "projects.merge",
-  "instances.stop",
-  "instances.delete",
-  "backups.manage",
-  "logs.view",
-  "ide.use",
-  "instances.settings",
-] as const;
-
-export type PermissionKey = (typeof PERMISSION_KEYS)[number];
-
-/** The keys an admin can grant to a member or team below Admin; all off by default. */
-export const GRANTABLE_KEYS = [
-  "projects.access",
-  "instances.restart",
-  "instances.connect",
-  "projects.merge",
-  "instances.stop",
-  "instances.delete",
-  "backups.manage",
-  "logs.view",
-  "ide.use",
-  "instances.settings",
-] as const satisfies readonly PermissionKey[];
-export type GrantableKey = (typeof GRANTABLE_KEYS)[number];
-
-export const GRANTABLE_LABELS: Record<GrantableKey, { label: string; description: string }> = {
-  "projects.access": { label: "Access Projects", description: "Open the Projects pages for the allowed projects" },
-  "instances.restart": { label: "Restart", description: "Soft and hard restarts" },
-  "instances.connect": { label: "Connect as user", description: "Open a shell session as a system user" },
-  "projects.merge": { label: "Merge branches", description: "Merge a branch into another (needs Access Projects)" },
-  "instances.stop": { label: "Stop and start", description: "Stop a running instance and start it again" },
-  "instances.delete": { label: "Delete instances", description: "Development and staging only" },
-  "backups.manage": { label: "Backups", description: "Create, download, restore and delete" },
-  "logs.view": { label: "View logs", description: "Application and deployment logs" },
-  "ide.use": { label: "Web IDE", description: "Open the web IDE" },
-  "instances.settings": { label: "Instance settings", description: "See and edit the Settings tab" },
-};
-
 export const ROLES = ["OWNER", "ADMIN", "DEVELOPER", "VIEWER"] as const satisfies readonly Role[];
 
 /** Higher number, more power. Used for "nobody grants a role above their own". */
@@ -75,45 +12,87 @@ export const ROLE_LABEL: Record<Role, string> = {
   VIEWER: "Viewer",
 };
 
-/** Actions only an owner may take, whatever else an admin holds. */
-export const OWNER_ONLY: ReadonlySet<PermissionKey> = new Set([
-  "workspace.delete",
-  "workspace.transferOwnership",
-  "billing.manage",
-]);
+interface PermissionSpec {
+  /** The roles that hold the key before any grant. Only ["OWNER"] makes it owner-only. */
+  roles: readonly Role[];
+  /** Whether an admin can grant it to a member or team below Admin (all grants start off). */
+  grantable: boolean;
+  label: string;
+  description: string;
+}
 
+const OWNER = ["OWNER"] as const;
 const STAFF = ["OWNER", "ADMIN"] as const;
-const EVERYONE = ["OWNER", "ADMIN", "DEVELOPER", "VIEWER"] as const;
+const EVERYONE = ROLES;
 
-/** The role defaults, in one table: which roles hold each key before any grant. */
-export const ROLE_DEFAULTS: Record<PermissionKey, readonly Role[]> = {
-  "workspace.read": EVERYONE,
-  "workspace.update": STAFF,
-  "workspace.delete": ["OWNER"],
-  "workspace.transferOwnership": ["OWNER"],
-  "members.read": EVERYONE,
-  "members.invite": STAFF,
-  "members.manage": STAFF,
-  "teams.manage": STAFF,
-  "audit.read": STAFF,
-  "billing.read": STAFF,
-  "billing.manage": ["OWNER"],
-  "quotas.manage": STAFF,
-  "alerts.manage": STAFF,
-  "ai.manage": STAFF,
-  "resources.manage": STAFF,
-  "secrets.manage": STAFF,
-  "projects.access": STAFF,
-  "instances.restart": STAFF,
-  "instances.connect": STAFF,
-  "projects.merge": STAFF,
-  "instances.stop": STAFF,
-  "instances.delete": STAFF,
-  "backups.manage": STAFF,
-  "logs.view": STAFF,
-  "ide.use": STAFF,
-  "instances.settings": STAFF,
-};
+/**
+ * The one permission table: every key a member can hold in a workspace, who holds it by role, whether
+ * it can be granted, and how it reads. The key lists, the grantable subset, the labels and the
+ * owner-only set below are all derived from it; a new key is one new row.
+ */
+export const PERMISSIONS = {
+  "workspace.read": { roles: EVERYONE, grantable: false, label: "See the workspace", description: "Open the workspace and its overview" },
+  "workspace.update": { roles: STAFF, grantable: false, label: "Edit settings", description: "Name, slug, logo and colour" },
+  "workspace.delete": { roles: OWNER, grantable: false, label: "Delete the workspace", description: "Delete it with everything in it" },
+  "workspace.transferOwnership": { roles: OWNER, grantable: false, label: "Transfer ownership", description: "Make another member the owner" },
+  "members.read": { roles: EVERYONE, grantable: false, label: "See members", description: "The member list and their roles" },
+  "members.invite": { roles: STAFF, grantable: false, label: "Invite", description: "Invite people by email, resend and revoke invitations" },
+  "members.manage": { roles: STAFF, grantable: false, label: "Manage members", description: "Change roles and permissions, remove members" },
+  "teams.manage": { roles: STAFF, grantable: false, label: "Manage teams", description: "Create teams, set their members and grants" },
+  "audit.read": { roles: STAFF, grantable: false, label: "Audit log", description: "Read and export the audit log" },
+  "billing.read": { roles: STAFF, grantable: false, label: "See billing", description: "Balance, plan and transactions" },
+  "billing.manage": { roles: OWNER, grantable: false, label: "Manage billing", description: "Top up, change the plan" },
+  "quotas.manage": { roles: STAFF, grantable: false, label: "Quotas", description: "Ask for higher quotas" },
+  "alerts.manage": { roles: STAFF, grantable: false, label: "Alerting", description: "Channels and alert rules" },
+  "ai.manage": { roles: STAFF, grantable: false, label: "AI settings", description: "Provider, model and key" },
+  "resources.manage": { roles: STAFF, grantable: false, label: "Manage resources", description: "Create and delete projects, servers and instances" },
+  "secrets.manage": { roles: STAFF, grantable: false, label: "Secrets", description: "Set and delete environment secrets" },
+  "projects.access": { roles: STAFF, grantable: true, label: "Access Projects", description: "Open the Projects pages for the allowed projects" },
+  "instances.restart": { roles: STAFF, grantable: true, label: "Restart", description: "Soft and hard restarts" },
+  "instances.connect": { roles: STAFF, grantable: true, label: "Connect as user", description: "Open a shell session as a system user" },
+  "projects.merge": { roles: STAFF, grantable: true, label: "Merge branches", description: "Merge a branch into another (needs Access Projects)" },
+  "instances.stop": { roles: STAFF, grantable: true, label: "Stop and start", description: "Stop a running instance and start it again" },
+  "instances.delete": { roles: STAFF, grantable: true, label: "Delete instances", description: "Development and staging only" },
+  "backups.manage": { roles: STAFF, grantable: true, label: "Backups", description: "Create, download, restore and delete" },
+  "logs.view": { roles: STAFF, grantable: true, label: "View logs", description: "Application and deployment logs" },
+  "ide.use": { roles: STAFF, grantable: true, label: "Web IDE", description: "Open the web IDE" },
+  "instances.settings": { roles: STAFF, grantable: true, label: "Instance settings", description: "See and edit the Settings tab" },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type PermissionKey = keyof typeof PERMISSIONS;
+export type GrantableKey = { [K in PermissionKey]: (typeof PERMISSIONS)[K]["grantable"] extends true ? K : never }[PermissionKey];
+
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as PermissionKey[];
+
+/** The keys an admin can grant to a member or team below Admin, in the table's order. */
+export const GRANTABLE_KEYS = PERMISSION_KEYS.filter((key): key is GrantableKey => PERMISSIONS[key].grantable) as [
+  GrantableKey,
+  ...GrantableKey[],
+];
+
+/** Actions only an owner may take, whatever else an admin holds. */
+export const OWNER_ONLY: ReadonlySet<PermissionKey> = new Set(
+  PERMISSION_KEYS.filter((key) => PERMISSIONS[key].roles.every((role) => role === "OWNER")),
+);
+
+/** Whether a role holds the key before any grant (owners hold every key). */
+export function roleHolds(role: Role, key: PermissionKey): boolean {
+  return role === "OWNER" || (PERMISSIONS[key].roles as readonly Role[]).includes(role);
+}
+
+/** Nobody grants a role above their own: inviting, changing a role, a team's role floor. */
+export function mayGrantRole(actorRole: Role, role: Role): boolean {
+  return ROLE_RANK[role] <= ROLE_RANK[actorRole];
+}
+
+/**
+ * Whether a member with `actorRole` may change or remove a member with `targetRole`: they must hold
+ * members.manage, the owner is changed only by transferring ownership, and nobody manages a role above
+ * their own. The members page asks this to show a row's menu; the server enforces the same call.
+ */
+export function mayManageRole(actorRole: Role, targetRole: Role): boolean {
+  return roleHolds(actorRole, "members.manage") && targetRole !== "OWNER" && ROLE_RANK[targetRole] <= ROLE_RANK[actorRole];
+}
 
 /**
  * A team can lift its members to Developer at most: Admin (managing members, every resource) is given
@@ -164,7 +143,7 @@ export function effectivePermissions(memberRole: Role, grants: readonly Grant[] 
   if (role === "OWNER") return { role, actions: new Set(PERMISSION_KEYS), allow: "all" };
   const actions = new Set<PermissionKey>();
   for (const key of PERMISSION_KEYS) {
-    if (!OWNER_ONLY.has(key) && ROLE_DEFAULTS[key].includes(role)) actions.add(key);
+    if (roleHolds(role, key)) actions.add(key);
   }
   if (role === "ADMIN") return { role, actions, allow: "all" };
   const projects = new Set<string>();
@@ -199,8 +178,4 @@ export function canAccess(perms: EffectivePermissions, ref: ResourceRef): boolea
 
 export function canDo(perms: EffectivePermissions, key: PermissionKey, ref: ResourceRef): boolean {
   return perms.actions.has(key) && canAccess(perms, ref);
-}
-
-export function roleAtMost(role: Role, ceiling: Role): boolean {
-  return ROLE_RANK[role] <= ROLE_RANK[ceiling];
 }

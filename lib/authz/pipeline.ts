@@ -67,14 +67,23 @@ function requirePermission(can: (key: PermissionKey) => boolean, permission: Per
 
 /** Steps 1 to 3 for the declared scope: the caller, checked, before anything else runs. */
 export async function authorize<S extends Scope>(def: EndpointDef<S, z.ZodType>, slug: string | null): Promise<CallerOf<S>> {
+  // The session is read before anything else is awaited: the caller is fixed at the request's start.
+  const session = def.scope === "public" ? null : authenticate();
+  // Awaited below; marked handled now so a refusal can't surface as an unhandled rejection meanwhile.
+  session?.catch(() => {});
   const meta: RequestMeta = { ip: await requestIp(), origin: requestOrigin };
-  const caller = await callerFor(def, slug, meta);
+  const caller = await callerFor(def, slug, meta, session);
   return caller as CallerOf<S>;
 }
 
-async function callerFor(def: EndpointDef<Scope, z.ZodType>, slug: string | null, meta: RequestMeta): Promise<Caller> {
-  if (def.scope === "public") return { scope: "public", ...meta };
-  const userId = await authenticate();
+async function callerFor(
+  def: EndpointDef<Scope, z.ZodType>,
+  slug: string | null,
+  meta: RequestMeta,
+  session: Promise<string> | null,
+): Promise<Caller> {
+  if (def.scope === "public" || !session) return { scope: "public", ...meta };
+  const userId = await session;
   const actor = { userId, ip: meta.ip };
   switch (def.scope) {
     case "user":

@@ -71,7 +71,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       }
       for (const spec of DEMO_WORKSPACES) {
         const ownerId = ids.get(spec.owner)!;
-        const workspace = await createWorkspace(tx, { id: ownerId }, spec);
+        const workspace = await createWorkspace(tx, { userId: ownerId, ip: null }, spec);
         for (const [email, role] of spec.members) {
           const membership = await tx.membership.create({
             data: { workspaceId: workspace.id, userId: ids.get(email)!, role },

@@ -1,39 +1,31 @@
 "use server";
 
-import type { Tx } from "@/lib/db";
 import { userAction, workspaceAction } from "@/lib/authz";
-import { Refusal } from "@/lib/errors";
+import { deliverInvitations } from "@/lib/invitations/delivery";
+import { recordedInviteLink } from "@/lib/invitations/queries";
 import { InvitationIdSchema, InvitationTokenSchema, InviteMembersSchema } from "@/lib/invitations/schemas";
 import {
   acceptInvitation,
   createInvitations,
   declineInvitation,
-  deliverInvitations,
-  recordedInviteLink,
   resendInvitation,
   revokeInvitation,
 } from "@/lib/invitations/service";
 
-async function signedInUser(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
-  if (!user) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return user;
-}
-
 export const acceptInvitationAction = userAction(
   { name: "invitation.accept", input: InvitationTokenSchema },
-  async (ctx, input) => acceptInvitation(ctx.tx, await signedInUser(ctx.tx, ctx.userId), input.token, ctx.ip),
+  (ctx, input) => acceptInvitation(ctx.tx, ctx.actor, input.token),
 );
 
 export const declineInvitationAction = userAction(
   { name: "invitation.decline", input: InvitationTokenSchema },
-  async (ctx, input) => declineInvitation(ctx.tx, await signedInUser(ctx.tx, ctx.userId), input.token, ctx.ip),
+  (ctx, input) => declineInvitation(ctx.tx, ctx.actor, input.token),
 );
 
 export const inviteMembersAction = workspaceAction(
   { name: "members.invite", permission: "members.invite", input: InviteMembersSchema },
   async (ctx, input) => {
-    const { results, sends } = await createInvitations(ctx.tx, ctx.workspace.id, { id: ctx.user.id, ip: ctx.ip }, input);
+    const { results, sends } = await createInvitations(ctx, input);
     ctx.afterCommit(async () => {
       const failures = await deliverInvitations(sends, {
         workspaceName: ctx.workspace.name,
@@ -53,7 +45,7 @@ export const inviteMembersAction = workspaceAction(
 export const resendInvitationAction = workspaceAction(
   { name: "invitations.resend", permission: "members.invite", input: InvitationIdSchema },
   async (ctx, input) => {
-    const send = await resendInvitation(ctx.tx, ctx.workspace.id, { id: ctx.user.id, ip: ctx.ip }, input.invitationId);
+    const send = await resendInvitation(ctx, input.invitationId);
     const outcome: { emailError: string | null } = { emailError: null };
     ctx.afterCommit(async () => {
       const failures = await deliverInvitations([send], {
@@ -69,7 +61,7 @@ export const resendInvitationAction = workspaceAction(
 
 export const revokeInvitationAction = workspaceAction(
   { name: "invitations.revoke", permission: "members.invite", input: InvitationIdSchema },
-  async (ctx, input) => revokeInvitation(ctx.tx, ctx.workspace.id, { id: ctx.user.id, ip: ctx.ip }, input.invitationId),
+  (ctx, input) => revokeInvitation(ctx, input.invitationId),
 );
 
 export const copyInviteLinkAction = workspaceAction(

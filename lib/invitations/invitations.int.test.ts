@@ -7,6 +7,7 @@ import { actAs } from "@/tests/support/session";
 import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } from "@/tests/support/factories";
 import { linkIn, startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
 import { hashInvitationToken, newInvitationToken } from "./token";
+import { forged } from "@/tests/support/forged";
 
 let capture: { url: string; server: Server; emails: CapturedEmail[] };
 
@@ -62,7 +63,7 @@ describe("inviting", () => {
     const team = await makeTeam();
     actAs(team.admin.id);
     const before = await rowCounts();
-    expect(await inviteMembersAction(team.workspace.slug, { emails: uniqueEmail("x"), role: "OWNER" })).toMatchObject({
+    expect(await inviteMembersAction(team.workspace.slug, forged({ emails: uniqueEmail("x"), role: "OWNER" }))).toMatchObject({
       ok: false,
       code: "INVALID",
       fieldErrors: { role: "Choose a role" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLE_LABEL, ROLE_RANK } from "@/lib/authz/permissions";
+import { mayGrantRole, ROLE_LABEL } from "@/lib/authz/permissions";
 import type { Role } from "@/generated/prisma/enums";
 
 export const MAX_INVITES_AT_ONCE = 50;
@@ -7,7 +7,7 @@ export const INVITABLE_ROLES = ["ADMIN", "DEVELOPER", "VIEWER"] as const;
 
 /** The roles someone of `role` may hand out (never one above their own), as select options. */
 export function grantableInviteRoles(role: Role): { value: (typeof INVITABLE_ROLES)[number]; label: string }[] {
-  return INVITABLE_ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[role]).map((r) => ({ value: r, label: ROLE_LABEL[r] }));
+  return INVITABLE_ROLES.filter((r) => mayGrantRole(role, r)).map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 }
 
 export function splitEmailList(raw: string): string[] {

@@ -1,34 +1,33 @@
 "use server";
 
 import { workspaceAction } from "@/lib/authz";
-import { changeMemberRole, leaveWorkspace, removeMember, transferOwnership } from "@/lib/members/manage";
 import {
   ChangeRoleSchema,
   LeaveWorkspaceSchema,
   RemoveMemberSchema,
   TransferOwnershipSchema,
 } from "@/lib/members/schemas";
+import { changeMemberRole, leaveWorkspace, removeMember, transferOwnership, updateMemberGrant } from "@/lib/members/service";
 import { MemberGrantSchema } from "@/lib/teams/schemas";
-import { updateMemberGrant } from "@/lib/teams/service";
 
 export const changeMemberRoleAction = workspaceAction(
   { name: "members.changeRole", permission: "members.manage", input: ChangeRoleSchema },
-  async (ctx, input) => changeMemberRole(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input.membershipId, input.role),
+  (ctx, input) => changeMemberRole(ctx, input.membershipId, input.role),
 );
 
 export const removeMemberAction = workspaceAction(
   { name: "members.remove", permission: "members.manage", input: RemoveMemberSchema },
-  async (ctx, input) => removeMember(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input.membershipId),
+  (ctx, input) => removeMember(ctx, input.membershipId),
 );
 
 export const leaveWorkspaceAction = workspaceAction(
   { name: "members.leave", permission: "member", input: LeaveWorkspaceSchema },
-  async (ctx) => leaveWorkspace(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }),
+  (ctx) => leaveWorkspace(ctx),
 );
 
 export const transferOwnershipAction = workspaceAction(
   { name: "workspace.transferOwnership", permission: "workspace.transferOwnership", input: TransferOwnershipSchema },
-  async (ctx, input) => transferOwnership(ctx.tx, ctx.workspace.id, { userId: ctx.user.id, ip: ctx.ip }, input),
+  (ctx, input) => transferOwnership(ctx, input),
 );
 
 export const updateMemberPermissionsAction = workspaceAction(

@@ -4,6 +4,7 @@ import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeTeam, makeUser, rowCounts } from "@/tests/support/factories";
+import { forged } from "@/tests/support/forged";
 
 const owners = (workspaceId: string) => db().membership.count({ where: { workspaceId, role: "OWNER" } });
 const roleOf = async (membershipId: string) => (await db().membership.findUnique({ where: { id: membershipId } }))?.role ?? null;
@@ -31,7 +32,7 @@ describe("changing roles", () => {
       code: "FORBIDDEN",
       error: "You can't change your own role.",
     });
-    expect(await changeMemberRoleAction(slug, { membershipId: team.memberships.viewer.id, role: "OWNER" })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await changeMemberRoleAction(slug, forged({ membershipId: team.memberships.viewer.id, role: "OWNER" }))).toMatchObject({ ok: false, code: "INVALID" });
     expect(await removeMemberAction(slug, { membershipId: ownerMembership.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     actAs(team.owner.id);
     expect(await changeMemberRoleAction(slug, { membershipId: ownerMembership.id, role: "ADMIN" })).toMatchObject({ ok: false, code: "FORBIDDEN" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { workspaceRoute } from "@/lib/authz/route";
-import { memberPermissionChoices } from "@/lib/members/service";
+import { memberPermissionChoices } from "@/lib/members/queries";
 
 /** The permissions modal's contents for one member, loaded when the modal opens. */
 export const memberPermissionChoicesRoute = workspaceRoute(

@@ -1,71 +1,112 @@
-import type { WorkspaceContext } from "@/lib/authz/types";
-import { db } from "@/lib/db";
-import { containsPattern } from "@/lib/db/like-pattern";
+import type { WorkspaceActionContext } from "@/lib/authz/types";
+import { assertMayGrant, assertMayManage } from "@/lib/authz/grant-rules";
+import { ROLE_LABEL } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors";
-import { toGrantFields } from "@/lib/teams/schemas";
-import { grantOptions } from "@/lib/teams/service";
-import { Prisma } from "@/generated/prisma/client";
+import { emitAlert } from "@/lib/alerting/rules";
+import { checkGrantable } from "@/lib/teams/grants";
+import type { GrantFields } from "@/lib/teams/schemas";
+import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Role } from "@/generated/prisma/enums";
 
-export const MEMBERS_PAGE_SIZE = 50;
-
-interface MemberRow {
-  id: string;
-  role: Role;
-  createdAt: Date;
-  user: { id: string; name: string; email: string };
-  total: number;
-}
+type Ctx = WorkspaceActionContext;
 
 /**
- * One page of members, searched by name or email, with the total for pagination, in one statement:
- * a page of 50 out of thousands costs one round trip.
+ * Every change here first locks the workspace row, then reads both the caller's and the target's
+ * role from the database (never from the request, nor from before the lock). Concurrent demotions,
+ * removals and transfers are so decided one at a time on fresh roles, and a workspace always keeps
+ * exactly one owner.
  */
-export async function listMembers(workspaceId: string, options: { search?: string; page?: number } = {}) {
-  const page = Math.max(1, Math.floor(options.page ?? 1));
-  const search = options.search?.trim().slice(0, 100) ?? "";
-  const pattern = containsPattern(search);
-  // The total rides along as a subquery, not a window count, so the page itself stops after 50 rows.
-  const where = Prisma.sql`m."workspaceId" = ${workspaceId} AND (${search} = '' OR u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`;
-  const rows = await db().$queryRaw<MemberRow[]>`
-    SELECT m.id, m.role::text AS role, m."createdAt",
-      json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS "user",
-      (${countSql(workspaceId, search, where)}) AS total
-    FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-    WHERE ${where}
-    ORDER BY m."createdAt" ASC, m.id ASC
-    LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${(page - 1) * MEMBERS_PAGE_SIZE}`;
-  const total = rows[0]?.total ?? (page > 1 ? await countMembers(countSql(workspaceId, search, where)) : 0);
-  const members = rows.map(({ total: _total, ...m }) => ({ ...m, createdAt: new Date(m.createdAt) }));
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)), members };
-}
-
-// Past the last page the window count has no row to ride on; only then is it asked for alone.
-async function countMembers(count: Prisma.Sql): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: number }[]>`SELECT (${count}) AS n`;
-  return row?.n ?? 0;
-}
-
-/** Without a search the count needs no user names: an index-only count instead of a join over every member. */
-function countSql(workspaceId: string, search: string, where: Prisma.Sql): Prisma.Sql {
-  return search
-    ? Prisma.sql`SELECT count(*)::int FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE ${where}`
-    : Prisma.sql`SELECT count(*)::int FROM "Membership" m WHERE m."workspaceId" = ${workspaceId}`;
-}
-
-/**
- * What the permissions modal needs for one member, fetched when it opens rather than sent with every
- * row: the member's grant and the resources the caller may hand out. Admins and owners hold everything
- * already, so there is nothing to edit for them.
- */
-export async function memberPermissionChoices(ctx: WorkspaceContext, membershipId: string) {
-  const membership = await db().membership.findFirst({
-    where: { id: membershipId, workspaceId: ctx.workspace.id },
-    select: { role: true, grant: { select: { actions: true, projectIds: true, instanceIds: true, serverIds: true } } },
+async function lockAndLoad(ctx: Ctx, targetMembershipId?: string) {
+  const workspaceId = ctx.workspace.id;
+  const workspace = await lockWorkspace(ctx.tx, workspaceId);
+  const me = await ctx.tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId: ctx.actor.userId } },
+    select: { id: true, role: true },
   });
-  if (!membership) throw new Refusal("NOT_FOUND", "That member was not found in this workspace.");
-  if (membership.role !== "DEVELOPER" && membership.role !== "VIEWER") {
-    throw new Refusal("CONFLICT", "Admins and owners already hold every permission.");
+  if (!me) throw Refusal.notFound("That workspace");
+  if (!targetMembershipId) return { workspace, me, target: null };
+  const target = await ctx.tx.membership.findFirst({
+    where: { id: targetMembershipId, workspaceId },
+    select: { id: true, role: true, userId: true, user: { select: { email: true, name: true } } },
+  });
+  if (!target) throw Refusal.notFound("That member");
+  return { workspace, me, target };
+}
+
+export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Role) {
+  const { me, target } = await lockAndLoad(ctx, membershipId);
+  if (target!.id === me.id) throw new Refusal("FORBIDDEN", "You can't change your own role.");
+  assertMayManage(me.role, target!.role);
+  assertMayGrant(me.role, role);
+  if (target!.role === role) return { role };
+  await ctx.tx.membership.update({ where: { id: target!.id }, data: { role } });
+  await ctx.audit({
+    action: "member.role_changed",
+    targetType: "membership",
+    targetId: target!.id,
+    metadata: { email: target!.user.email, from: target!.role, to: role },
+  });
+  return { role };
+}
+
+export async function removeMember(ctx: Ctx, membershipId: string) {
+  const { workspace, me, target } = await lockAndLoad(ctx, membershipId);
+  if (target!.id === me.id) throw new Refusal("FORBIDDEN", "To remove yourself, leave the workspace instead.");
+  assertMayManage(me.role, target!.role);
+  await ctx.tx.membership.delete({ where: { id: target!.id } });
+  await ctx.audit({
+    action: "member.removed",
+    targetType: "membership",
+    targetId: target!.id,
+    metadata: { email: target!.user.email, role: target!.role },
+  });
+  await emitAlert(ctx.tx, workspace, { kind: "MEMBER_LEFT", email: target!.user.email, role: target!.role });
+}
+
+export async function leaveWorkspace(ctx: Ctx) {
+  const { workspace, me } = await lockAndLoad(ctx);
+  if (me.role === "OWNER") {
+    throw new Refusal("FORBIDDEN", "The owner can't leave. Transfer ownership to another member first.");
   }
-  return { grant: toGrantFields(membership.grant), options: await grantOptions(ctx) };
+  await ctx.tx.membership.delete({ where: { id: me.id } });
+  await ctx.audit({ action: "member.left", targetType: "membership", targetId: me.id, metadata: { role: me.role } });
+  await emitAlert(ctx.tx, workspace, { kind: "MEMBER_LEFT", email: ctx.user.email, role: me.role });
+}
+
+export async function transferOwnership(ctx: Ctx, input: { membershipId: string; confirmSlug: string }) {
+  const { workspace, me, target } = await lockAndLoad(ctx, input.membershipId);
+  if (me.role !== "OWNER") throw new Refusal("FORBIDDEN", "Only the owner can transfer ownership.");
+  if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", "A personal workspace always stays with its owner.");
+  if (input.confirmSlug.toLowerCase() !== workspace.slug) {
+    throw Refusal.field("confirmSlug", `Type ${workspace.slug} to confirm`);
+  }
+  if (target!.id === me.id) throw Refusal.field("membershipId", "You already own this workspace");
+  await ctx.tx.membership.update({ where: { id: target!.id }, data: { role: "OWNER" } });
+  await ctx.tx.membership.update({ where: { id: me.id }, data: { role: "ADMIN" } });
+  await ctx.audit({
+    action: "workspace.ownership_transferred",
+    targetType: "membership",
+    targetId: target!.id,
+    metadata: { to: target!.user.email, previousRoleOfNewOwner: target!.role, previousOwnerNowRole: "ADMIN" },
+  });
+  return { newOwner: target!.user.name, yourRole: ROLE_LABEL.ADMIN };
+}
+
+export async function updateMemberGrant(ctx: Ctx, input: GrantFields & { membershipId: string }) {
+  const { me, target } = await lockAndLoad(ctx, input.membershipId);
+  if (target!.role === "OWNER") throw new Refusal("FORBIDDEN", "Nobody can edit the owner's permissions.");
+  assertMayManage(me.role, target!.role);
+  const grant = await checkGrantable(ctx, ctx.tx, input);
+  await ctx.tx.memberGrant.upsert({
+    where: { membershipId: target!.id },
+    create: { membershipId: target!.id, ...grant },
+    update: grant,
+  });
+  await ctx.audit({
+    action: "member.permissions_changed",
+    targetType: "membership",
+    targetId: target!.id,
+    metadata: { email: target!.user.email, ...grant },
+  });
+  return grant;
 }

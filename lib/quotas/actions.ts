@@ -1,8 +1,8 @@
 "use server";
 
 import { platformAction, workspaceAction } from "@/lib/authz";
-import { decideQuotaRequest, requestQuotaChange } from "@/lib/quotas/requests";
 import { DecideQuotaRequestSchema, QuotaRequestSchema } from "@/lib/quotas/schemas";
+import { decideQuotaRequest, requestQuotaChange } from "@/lib/quotas/service";
 
 export const decideQuotaRequestAction = platformAction(
   { name: "platform.decideQuotaRequest", input: DecideQuotaRequestSchema },

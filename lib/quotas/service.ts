@@ -1,39 +1,13 @@
+import type { PlatformActionContext, WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
-import { PLAN_CAPS, QUOTA_LABEL } from "@/lib/billing/plans";
+import { recordAudit } from "@/lib/audit";
+import { QUOTA_LABEL } from "@/lib/billing/plans";
 import { emitAlert } from "@/lib/alerting/rules";
+import { emailTransport, escapeHtml } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
-import type { Plan, QuotaResource } from "@/generated/prisma/enums";
-
-import { QUOTA_RESOURCES } from "./resources";
-
-export { QUOTA_RESOURCES };
-
-type Client = Pick<Tx, "workspaceQuota" | "membership" | "project" | "server" | "instance" | "backup">;
-
-/** The plan's defaults, with any limit an approved request raised (or lowered) on top. */
-export async function quotaLimits(client: Client, workspaceId: string, plan: Plan): Promise<Record<QuotaResource, number>> {
-  const overrides = await client.workspaceQuota.findMany({ where: { workspaceId } });
-  const limits = { ...PLAN_CAPS[plan].quotas };
-  for (const o of overrides) limits[o.resource] = o.limit;
-  return limits;
-}
-
-// One count per resource, so a create under quota counts only what it adds to.
-const COUNTERS: Record<QuotaResource, (client: Client, workspaceId: string) => Promise<number>> = {
-  MEMBERS: (client, workspaceId) => client.membership.count({ where: { workspaceId } }),
-  PROJECTS: (client, workspaceId) => client.project.count({ where: { workspaceId } }),
-  SERVERS: (client, workspaceId) => client.server.count({ where: { workspaceId } }),
-  INSTANCES: (client, workspaceId) => client.instance.count({ where: { workspaceId } }),
-  BACKUPS: (client, workspaceId) => client.backup.count({ where: { instance: { workspaceId } } }),
-  // API keys arrive with a later issue; the quota exists so plans and requests can name it already.
-  API_KEYS: async () => 0,
-};
-
-export async function quotaUsage(client: Client, workspaceId: string): Promise<Record<QuotaResource, number>> {
-  const entries = await Promise.all(QUOTA_RESOURCES.map(async (r) => [r, await COUNTERS[r](client, workspaceId)] as const));
-  return Object.fromEntries(entries) as Record<QuotaResource, number>;
-}
+import type { QuotaResource } from "@/generated/prisma/enums";
+import { quotaCount, quotaLimits } from "./queries";
 
 export function quotaMessage(resource: QuotaResource, limit: number): string {
   return `Quota reached: this workspace may have ${limit} ${QUOTA_LABEL[resource].toLowerCase()}. Request more under Settings → Quotas.`;
@@ -45,7 +19,7 @@ export function quotaMessage(resource: QuotaResource, limit: number): string {
  */
 export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclude<QuotaResource, "MEMBERS">): Promise<void> {
   const workspace = await lockWorkspace(tx, workspaceId);
-  const [limits, used] = await Promise.all([quotaLimits(tx, workspaceId, workspace.plan), COUNTERS[resource](tx, workspaceId)]);
+  const [limits, used] = await Promise.all([quotaLimits(tx, workspaceId, workspace.plan), quotaCount(tx, workspaceId, resource)]);
   if (used + 1 > limits[resource]) {
     throw new Refusal("LIMIT", quotaMessage(resource, limits[resource])).withHelp({
       label: "Request more",
@@ -55,6 +29,57 @@ export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclud
   await emitAlert(tx, workspace, { kind: "QUOTA_ABOVE", resource: QUOTA_LABEL[resource], usage: used + 1, limit: limits[resource] });
 }
 
-export async function memberLimit(tx: Tx, workspaceId: string, plan: Plan): Promise<number> {
-  return (await quotaLimits(tx, workspaceId, plan)).MEMBERS;
+export async function requestQuotaChange(ctx: WorkspaceActionContext, input: { resource: QuotaResource; requestedLimit: number; reason: string }) {
+  const request = await ctx.tx.quotaRequest.create({
+    data: { workspaceId: ctx.workspace.id, requestedById: ctx.user.id, ...input },
+  });
+  await ctx.audit({ action: "quota.requested", targetType: "quota_request", targetId: request.id, metadata: { resource: input.resource, requestedLimit: input.requestedLimit } });
+  return { id: request.id };
+}
+
+/** An operator's decision: approval sets the workspace's limit; either way the requester hears by email. */
+export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: string, approve: boolean) {
+  const request = await ctx.tx.quotaRequest.findUnique({ where: { id: requestId }, include: { workspace: { select: { name: true, slug: true } } } });
+  if (!request) throw Refusal.notFound("That request");
+  if (request.status !== "PENDING") throw new Refusal("CONFLICT", `This request was already ${request.status.toLowerCase()}.`);
+  const status = approve ? "APPROVED" : "DENIED";
+  // Decided only while still pending: of two operators deciding at once, the second finds it taken.
+  const { count } = await ctx.tx.quotaRequest.updateMany({
+    where: { id: request.id, status: "PENDING" },
+    data: { status, decidedByEmail: ctx.admin.email, decidedAt: new Date() },
+  });
+  if (count === 0) throw new Refusal("CONFLICT", "Another operator decided this request a moment ago.");
+  if (approve) {
+    await ctx.tx.workspaceQuota.upsert({
+      where: { workspaceId_resource: { workspaceId: request.workspaceId, resource: request.resource } },
+      create: { workspaceId: request.workspaceId, resource: request.resource, limit: request.requestedLimit },
+      update: { limit: request.requestedLimit },
+    });
+  }
+  await recordAudit(ctx.tx, {
+    workspaceId: request.workspaceId,
+    actorId: ctx.actor.userId,
+    action: approve ? "quota.approved" : "quota.denied",
+    targetType: "quota_request",
+    targetId: request.id,
+    metadata: { resource: request.resource, requestedLimit: request.requestedLimit, decidedBy: ctx.admin.email },
+    ip: ctx.actor.ip,
+  });
+  const requester = request.requestedById
+    ? await ctx.tx.user.findUnique({ where: { id: request.requestedById }, select: { email: true } })
+    : null;
+  if (requester) {
+    ctx.afterCommit(async () => {
+      const what = `${QUOTA_LABEL[request.resource].toLowerCase()} limit of ${request.requestedLimit}`;
+      const verdict = approve ? `approved: ${request.workspace.name} now has a ${what}` : `denied: ${request.workspace.name} keeps its current limit`;
+      const link = `${await ctx.origin()}/${request.workspace.slug}/settings/quotas`;
+      await emailTransport().send({
+        to: requester.email,
+        subject: `Your quota request was ${approve ? "approved" : "denied"}`,
+        text: `Your request for a ${what} was ${verdict}.\n\nSee your quotas: ${link}`,
+        html: `<p>Your request for a ${escapeHtml(what)} was ${escapeHtml(verdict)}.</p><p><a href="${escapeHtml(link)}">See your quotas</a></p>`,
+      });
+    });
+  }
+  return { status };
 }

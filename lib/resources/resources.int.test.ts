@@ -1,3 +1,4 @@
+import type { GrantableKey } from "@/lib/authz/permissions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteInstanceAction, restartInstanceAction, stopInstanceAction } from "@/lib/resources/actions";
 import { downloadBackupRoute as downloadBackup } from "@/lib/resources/routes";
@@ -10,13 +11,14 @@ import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
 import { listInstances } from "./queries";
+import { forged } from "@/tests/support/forged";
 
 let people: People;
 beforeAll(async () => {
   people = await makePeople();
 });
 
-const noGrant = { actions: [] as string[], projectIds: [] as string[], instanceIds: [] as string[], serverIds: [] as string[] };
+const noGrant = { actions: [] as GrantableKey[], projectIds: [] as string[], instanceIds: [] as string[], serverIds: [] as string[] };
 
 describe("resource permissions", () => {
   it("refuses, with a message and no write, an action on an instance the member can see but may not act on", async () => {
@@ -118,7 +120,7 @@ describe("the permissions modal's action", () => {
       code: "FORBIDDEN",
       error: "Nobody can edit the owner's permissions.",
     });
-    expect(await updateMemberPermissionsAction(w.workspace.slug, { membershipId: w.m.target.id, ...noGrant, actions: ["secrets.manage"] })).toMatchObject({
+    expect(await updateMemberPermissionsAction(w.workspace.slug, forged({ membershipId: w.m.target.id, ...noGrant, actions: ["secrets.manage"] }))).toMatchObject({
       ok: false,
       code: "INVALID",
     });

@@ -10,14 +10,22 @@ import {
   SetDefaultWorkspaceSchema,
   UpdateGeneralSchema,
 } from "@/lib/workspaces/schemas";
-import { createWorkspace, setDefaultWorkspace } from "@/lib/workspaces/service";
-import { deleteWorkspace, removeLogo, renameSlug, setColor, setLogo, updateGeneral } from "@/lib/workspaces/settings";
+import {
+  createWorkspace,
+  deleteWorkspace,
+  removeLogo,
+  renameSlug,
+  setColor,
+  setDefaultWorkspace,
+  setLogo,
+  updateGeneral,
+} from "@/lib/workspaces/service";
 import { z } from "zod";
 
 export const createWorkspaceAction = userAction(
   { name: "workspace.create", input: CreateWorkspaceSchema },
   async (ctx, input) => {
-    const workspace = await createWorkspace(ctx.tx, { id: ctx.userId, ip: ctx.ip }, input);
+    const workspace = await createWorkspace(ctx.tx, ctx.actor, input);
     return { slug: workspace.slug };
   },
 );

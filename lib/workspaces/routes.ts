@@ -2,7 +2,7 @@ import { userRoute, workspaceRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import { logoUrl } from "@/lib/workspaces/logo";
-import { listWorkspacesForUser } from "@/lib/workspaces/service";
+import { listWorkspacesForUser } from "@/lib/workspaces/queries";
 
 export const workspaceLogoRoute = workspaceRoute({ name: "workspace.logo", permission: "member" }, async (ctx) => {
   const workspace = await db().workspace.findUnique({ where: { id: ctx.workspace.id }, select: { logo: true, logoType: true } });

@@ -1,65 +1,25 @@
 import { randomBytes } from "node:crypto";
+import type { Actor, WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
-import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { PLAN_CAPS } from "@/lib/billing/plans";
-import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
-import type { WorkspaceContext } from "@/lib/authz/types";
-import { resourceCountsSql } from "@/lib/resources/queries";
+import type { WorkspaceStage } from "@/generated/prisma/enums";
+import { lockWorkspace } from "./lock";
+import { sniffImageType } from "./logo";
+import { deletionBlockers } from "./queries";
+import { LOGO_MAX_BYTES } from "./schemas";
 import { RESERVED_SLUGS, SLUG_MAX, slugify, slugProblem } from "./slug";
 
-export interface WorkspaceListItem {
-  id: string;
-  name: string;
-  slug: string;
-  logoType: string | null;
-  logoUpdatedAt: Date | null;
-  kind: WorkspaceKind;
-  stage: WorkspaceStage | null;
-  role: Role;
-  isDefault: boolean;
-}
-
-/** Every workspace the user belongs to with their role: personal first, then by name. One round trip. */
-export async function listWorkspacesForUser(userId: string): Promise<WorkspaceListItem[]> {
-  const rows = await db().$queryRaw<(Omit<WorkspaceListItem, "logoUpdatedAt"> & { logoUpdatedAt: Date | string | null })[]>`
-    SELECT w.id, w.name, w.slug, w.kind::text AS kind, w.stage::text AS stage, w."logoType", w."logoUpdatedAt",
-      m.role::text AS role, (u."defaultWorkspaceId" = w.id) AS "isDefault"
-    FROM "Membership" m
-    JOIN "Workspace" w ON w.id = m."workspaceId"
-    JOIN "User" u ON u.id = m."userId"
-    WHERE m."userId" = ${userId}
-    ORDER BY (w.kind = 'PERSONAL') DESC, w.name ASC`;
-  return rows.map((r) => ({ ...r, isDefault: Boolean(r.isDefault), logoUpdatedAt: r.logoUpdatedAt ? new Date(r.logoUpdatedAt) : null }));
-}
-
-/**
- * Where a signed-in user lands: their default workspace while they still belong to it, else their
- * personal one, else any workspace they belong to (null only for an account with none).
- */
-export async function landingWorkspaceSlug(userId: string): Promise<string | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      defaultWorkspaceId: true,
-      personalWorkspace: { select: { slug: true } },
-      memberships: { select: { workspace: { select: { id: true, slug: true } } }, take: 1000 },
-    },
-  });
-  if (!user) return null;
-  const byId = new Map(user.memberships.map((m) => [m.workspace.id, m.workspace.slug]));
-  if (user.defaultWorkspaceId && byId.has(user.defaultWorkspaceId)) return byId.get(user.defaultWorkspaceId)!;
-  return user.personalWorkspace?.slug ?? user.memberships[0]?.workspace.slug ?? null;
-}
+type Ctx = WorkspaceActionContext;
 
 export async function createWorkspace(
   tx: Tx,
-  actor: { id: string; ip?: string | null },
+  actor: Actor,
   input: { name: string; slug: string; kind: "PROJECT" | "ENVIRONMENT"; stage?: WorkspaceStage },
 ) {
-  await assertMayOwnAnother(tx, actor.id);
+  await assertMayOwnAnother(tx, actor.userId);
   // A slug that is another workspace's old alias is free to claim; the old links stop redirecting.
   await tx.workspaceSlugAlias.deleteMany({ where: { slug: input.slug } });
   let workspace;
@@ -70,7 +30,7 @@ export async function createWorkspace(
         slug: input.slug,
         kind: input.kind,
         stage: input.kind === "ENVIRONMENT" ? input.stage : null,
-        memberships: { create: { userId: actor.id, role: "OWNER" } },
+        memberships: { create: { userId: actor.userId, role: "OWNER" } },
       },
       select: { id: true, slug: true, name: true },
     });
@@ -80,7 +40,7 @@ export async function createWorkspace(
   }
   await recordAudit(tx, {
     workspaceId: workspace.id,
-    actorId: actor.id,
+    actorId: actor.userId,
     action: "workspace.created",
     targetType: "workspace",
     targetId: workspace.id,
@@ -153,25 +113,75 @@ export async function setDefaultWorkspace(tx: Tx, userId: string, workspaceId: s
   await tx.user.update({ where: { id: userId }, data: { defaultWorkspaceId: workspaceId } });
 }
 
-export async function workspaceOverview(ctx: WorkspaceContext) {
-  const workspaceId = ctx.workspace.id;
-  const [row] = await db().$queryRaw<
-    {
-      membersByRole: Partial<Record<Role, number>> | null;
-      recentEvents: { id: string; action: string; createdAt: string; actorName: string | null }[] | null;
-      resources: { projects: number; servers: number; instances: number };
-    }[]
-  >`
-    SELECT
-      (SELECT json_object_agg(r.role, r.n) FROM (
-         SELECT role::text AS role, count(*)::int AS n FROM "Membership" WHERE "workspaceId" = ${workspaceId} GROUP BY role) r) AS "membersByRole",
-      (SELECT json_agg(x ORDER BY x."createdAt" DESC, x.id DESC) FROM (
-         SELECT e.id, e.action, e."createdAt", u.name AS "actorName"
-         FROM (SELECT * FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id DESC LIMIT 5) e
-         LEFT JOIN "User" u ON u.id = e."actorId") x) AS "recentEvents",
-      ${resourceCountsSql(ctx)} AS resources`;
-  const membersByRole = row?.membersByRole ?? {};
-  const memberCount = Object.values(membersByRole).reduce((sum, n) => sum + (n ?? 0), 0);
-  const recentEvents = (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
-  return { memberCount, membersByRole, recentEvents, resources: row?.resources ?? { projects: 0, servers: 0, instances: 0 } };
+export async function updateGeneral(ctx: Ctx, input: { name: string; description: string }) {
+  await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: input });
+  await ctx.audit({
+    action: "workspace.updated",
+    targetType: "workspace",
+    targetId: ctx.workspace.id,
+    metadata: { before: { name: ctx.workspace.name, description: ctx.workspace.description }, after: input },
+  });
+}
+
+/**
+ * The old slug becomes an alias that keeps old links working (308) until another workspace claims
+ * it; taking a slug that is someone's alias claims it.
+ */
+export async function renameSlug(ctx: Ctx, slug: string) {
+  const old = ctx.workspace.slug;
+  if (slug === old) return { slug };
+  await ctx.tx.workspaceSlugAlias.deleteMany({ where: { slug } });
+  try {
+    await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: { slug } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw Refusal.field("slug", "This slug is taken; choose another");
+    throw error;
+  }
+  await ctx.tx.workspaceSlugAlias.upsert({ where: { slug: old }, create: { slug: old, workspaceId: ctx.workspace.id }, update: { workspaceId: ctx.workspace.id } });
+  await ctx.audit({ action: "workspace.slug_changed", targetType: "workspace", targetId: ctx.workspace.id, metadata: { from: old, to: slug } });
+  return { slug };
+}
+
+export async function setColor(ctx: Ctx, color: string | null) {
+  await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: { color } });
+  await ctx.audit({ action: "workspace.color_changed", targetType: "workspace", targetId: ctx.workspace.id, metadata: { color } });
+}
+
+export async function setLogo(ctx: Ctx, file: File) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.length > LOGO_MAX_BYTES) throw Refusal.field("logo", "Use an image of at most 1 MB");
+  const type = sniffImageType(bytes);
+  if (!type) throw Refusal.field("logo", "That file is not a PNG, JPEG or WebP image");
+  await ctx.tx.workspace.update({
+    where: { id: ctx.workspace.id },
+    data: { logo: bytes, logoType: type, logoUpdatedAt: new Date() },
+  });
+  await ctx.audit({ action: "workspace.logo_changed", targetType: "workspace", targetId: ctx.workspace.id, metadata: { type, bytes: bytes.length } });
+}
+
+export async function removeLogo(ctx: Ctx) {
+  await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: { logo: null, logoType: null, logoUpdatedAt: new Date() } });
+  await ctx.audit({ action: "workspace.logo_removed", targetType: "workspace", targetId: ctx.workspace.id });
+}
+
+export async function deleteWorkspace(ctx: Ctx, confirmSlug: string) {
+  const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
+  if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", "A personal workspace can't be deleted.");
+  if (confirmSlug.toLowerCase() !== workspace.slug) throw Refusal.field("confirmSlug", `Type ${workspace.slug} to confirm`);
+  const blockers = await deletionBlockers(ctx.tx, workspace.id);
+  if (blockers.length > 0) throw new Refusal("CONFLICT", `Delete these first: ${blockers.join(", ")}.`);
+  await ctx.tx.workspace.delete({ where: { id: workspace.id } });
+  // The workspace's own log goes with it, so the deletion is recorded where its owner keeps one.
+  const personal = await ctx.tx.workspace.findUnique({ where: { personalOwnerId: ctx.user.id }, select: { id: true } });
+  if (personal) {
+    await recordAudit(ctx.tx, {
+      workspaceId: personal.id,
+      actorId: ctx.actor.userId,
+      action: "workspace.deleted",
+      targetType: "workspace",
+      targetId: workspace.id,
+      metadata: { slug: workspace.slug, name: ctx.workspace.name },
+      ip: ctx.actor.ip,
+    });
+  }
 }

@@ -3,12 +3,13 @@ import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
 import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
 import { deleteWorkspaceAction, renameSlugAction, setColorAction, uploadLogoAction } from "@/lib/workspaces/actions";
 import { createWorkspaceAction } from "@/lib/workspaces/actions";
-import { exportAuditEvents, listAuditEvents } from "@/lib/audit/query";
+import { exportAuditEvents, listAuditEvents } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { makePeople, makeWorld, TINY_PNG, type People } from "@/tests/support/world";
-import { landingWorkspaceSlug } from "./service";
+import { landingWorkspaceSlug } from "./queries";
+import { forged } from "@/tests/support/forged";
 
 let people: People;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe("logo and colour", () => {
       ok: false,
       fieldErrors: { logo: "Use an image of at most 1 MB" },
     });
-    expect(await uploadLogoAction(w.workspace.slug, "not a form")).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await uploadLogoAction(w.workspace.slug, forged("not a form"))).toMatchObject({ ok: false, code: "INVALID" });
     expect(await setColorAction(w.workspace.slug, { color: "red" })).toMatchObject({ ok: false, fieldErrors: { color: "Use a hex colour like #4338ca" } });
     expect(await databaseSnapshot()).toEqual(before);
   });

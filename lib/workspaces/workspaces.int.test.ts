@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeUser, makeWorkspace, rowCounts } from "@/tests/support/factories";
 import { makePeople, makeWorld } from "@/tests/support/world";
-import { landingWorkspaceSlug, listWorkspacesForUser, workspaceOverview } from "./service";
+import { landingWorkspaceSlug, listWorkspacesForUser, workspaceOverview } from "./queries";
+import { forged } from "@/tests/support/forged";
 
 describe("create workspace", () => {
   let user: Awaited<ReturnType<typeof makeUser>>;
@@ -60,7 +61,7 @@ describe("create workspace", () => {
     ["not even an object", "_form"],
   ])("refuses bad input %j with a field error on %s and writes nothing", async (input, field) => {
     const before = await rowCounts();
-    const result = await createWorkspaceAction(input);
+    const result = await createWorkspaceAction(forged(input));
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.code).toBe("INVALID");

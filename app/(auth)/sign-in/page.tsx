@@ -7,8 +7,10 @@ import { sessionUserId } from "@/lib/authz";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const query = await searchParams;
+  // A repeated parameter arrives as an array; only a single value is honoured.
+  const callbackUrl = typeof query.callbackUrl === "string" ? query.callbackUrl : undefined;
   const safe = callbackUrl ? safeCallbackPath(callbackUrl) : undefined;
   if (await sessionUserId()) redirect(safe ?? "/");
   return (

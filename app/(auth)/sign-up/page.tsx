@@ -4,17 +4,18 @@ import { AuthShell } from "@/components/auth/auth-shell";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionUserId } from "@/lib/authz";
-import { findInvitationByToken } from "@/lib/invitations/service";
+import { findInvitationByToken } from "@/lib/invitations/queries";
 import { invitationStatus } from "@/lib/invitations/status";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({
   searchParams,
-}: {
-  searchParams: Promise<{ callbackUrl?: string; invitation?: string }>;
-}) {
-  const { callbackUrl, invitation: token } = await searchParams;
+}: PageProps<"/sign-up">) {
+  const query = await searchParams;
+  // A repeated parameter arrives as an array; only a single value is honoured.
+  const callbackUrl = typeof query.callbackUrl === "string" ? query.callbackUrl : undefined;
+  const token = typeof query.invitation === "string" ? query.invitation : undefined;
   const safe = callbackUrl ? safeCallbackPath(callbackUrl) : undefined;
   if (await sessionUserId()) redirect(token ? `/invite/${encodeURIComponent(token)}` : (safe ?? "/"));
   const invitation = token ? await findInvitationByToken(token) : null;

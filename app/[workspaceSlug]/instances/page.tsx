@@ -10,10 +10,7 @@ export const metadata: Metadata = { title: "Instances" };
 export default async function InstancesPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<{ page?: string }>;
-}) {
+}: PageProps<"/[workspaceSlug]/instances">) {
   const { workspaceSlug } = await params;
   const { page } = await searchParams;
   const ctx = await requireMember(workspaceSlug);

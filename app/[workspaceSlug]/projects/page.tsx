@@ -7,7 +7,7 @@ import { listProjects } from "@/lib/resources/queries";
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default async function ProjectsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function ProjectsPage({ params }: PageProps<"/[workspaceSlug]/projects">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "projects.access");

@@ -11,7 +11,7 @@ import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Secrets" };
 
-export default async function SecretsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function SecretsPage({ params }: PageProps<"/[workspaceSlug]/secrets">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "secrets.manage");

@@ -8,7 +8,7 @@ import { listServers } from "@/lib/resources/queries";
 
 export const metadata: Metadata = { title: "Servers" };
 
-export default async function ServersPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function ServersPage({ params }: PageProps<"/[workspaceSlug]/servers">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   const servers = await listServers(ctx);

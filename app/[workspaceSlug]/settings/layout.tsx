@@ -5,10 +5,7 @@ import { SETTINGS_TABS } from "@/lib/workspaces/settings-tabs";
 export default async function SettingsLayout({
   children,
   params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ workspaceSlug: string }>;
-}) {
+}: LayoutProps<"/[workspaceSlug]/settings">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   const tabs = SETTINGS_TABS.filter((tab) => ctx.can(tab.permission));

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-export default async function SettingsIndex({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function SettingsIndex({ params }: PageProps<"/[workspaceSlug]/settings">) {
   const { workspaceSlug } = await params;
   redirect(`/${workspaceSlug}/settings/general`);
 }

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
 import { requirePlatformAdmin } from "@/lib/authz/platform";
 import { QUOTA_LABEL } from "@/lib/billing/plans";
-import { listAllQuotaRequests } from "@/lib/quotas/requests";
+import { listAllQuotaRequests } from "@/lib/quotas/queries";
 
 export const metadata: Metadata = { title: "Quota requests" };
 

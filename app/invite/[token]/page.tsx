@@ -7,12 +7,12 @@ import { buttonClass } from "@/components/ui/button";
 import { sessionUserId } from "@/lib/authz";
 import { ROLE_LABEL } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
-import { findInvitationByToken } from "@/lib/invitations/service";
+import { findInvitationByToken } from "@/lib/invitations/queries";
 import { invitationStatus, STATUS_EXPLANATION } from "@/lib/invitations/status";
 
 export const metadata: Metadata = { title: "Invitation" };
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitationPage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
   const invitation = await findInvitationByToken(token);
   if (!invitation) {

@@ -8,7 +8,7 @@ import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { requireUserId } from "@/lib/authz";
-import { listWorkspacesForUser } from "@/lib/workspaces/service";
+import { listWorkspacesForUser } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Your workspaces" };
 

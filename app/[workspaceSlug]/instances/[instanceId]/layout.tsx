@@ -6,10 +6,7 @@ import { INSTANCE_TABS, requireInstance } from "@/lib/resources/instance-page";
 export default async function InstanceLayout({
   children,
   params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ workspaceSlug: string; instanceId: string }>;
-}) {
+}: LayoutProps<"/[workspaceSlug]/instances/[instanceId]">) {
   const { workspaceSlug, instanceId } = await params;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId);
   const ref = { kind: "instance", id: instance.id, projectId: instance.projectId } as const;

@@ -7,7 +7,7 @@ import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Instance" };
 
-export default async function InstanceOverviewPage({ params }: { params: Promise<{ workspaceSlug: string; instanceId: string }> }) {
+export default async function InstanceOverviewPage({ params }: PageProps<"/[workspaceSlug]/instances/[instanceId]">) {
   const { workspaceSlug, instanceId } = await params;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId);
   const ref = { kind: "instance", id: instance.id, projectId: instance.projectId } as const;

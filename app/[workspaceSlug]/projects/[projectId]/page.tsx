@@ -15,7 +15,7 @@ import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Project" };
 
-export default async function ProjectPage({ params }: { params: Promise<{ workspaceSlug: string; projectId: string }> }) {
+export default async function ProjectPage({ params }: PageProps<"/[workspaceSlug]/projects/[projectId]">) {
   const { workspaceSlug, projectId } = await params;
   const ctx = await requireMember(workspaceSlug);
   const project = await projectFor(ctx, projectId).catch((e: unknown) => (e instanceof Refusal ? notFound() : Promise.reject(e)));

@@ -6,7 +6,7 @@ import { requireMember, requirePermission } from "@/lib/authz";
 
 export const metadata: Metadata = { title: "AI settings" };
 
-export default async function AiSettingsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function AiSettingsPage({ params }: PageProps<"/[workspaceSlug]/settings/ai">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "ai.manage");

@@ -10,7 +10,7 @@ import { formatMinor } from "@/lib/billing/money";
 
 export const metadata: Metadata = { title: "Alerting" };
 
-export default async function AlertingPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function AlertingPage({ params }: PageProps<"/[workspaceSlug]/settings/alerting">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "alerts.manage");

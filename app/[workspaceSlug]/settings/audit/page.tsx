@@ -3,7 +3,8 @@ import { CursorPagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { AuditTable } from "@/components/settings/audit-table";
-import { auditActionsSeen, AuditFilterSchema, listAuditEvents } from "@/lib/audit/query";
+import { auditActionsSeen, listAuditEvents } from "@/lib/audit/queries";
+import { AuditFilterSchema } from "@/lib/audit/schemas";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { queryString } from "@/lib/query-string";
 
@@ -21,10 +22,7 @@ function summary(metadata: unknown): string {
 export default async function AuditLogPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+}: PageProps<"/[workspaceSlug]/settings/audit">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "audit.read");

@@ -22,10 +22,7 @@ const TYPE_LABEL = { TOPUP: "Top-up", CHARGE: "Charge", ADJUSTMENT: "Adjustment"
 export default async function BillingPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+}: PageProps<"/[workspaceSlug]/settings/billing">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "billing.read");

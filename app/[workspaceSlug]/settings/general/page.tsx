@@ -5,13 +5,13 @@ import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { DEFAULT_BRAND } from "@/lib/workspaces/color";
-import { deletionBlockers } from "@/lib/workspaces/settings";
+import { deletionBlockers } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "General settings" };
 
 const KIND_LABEL = { PERSONAL: "Personal", PROJECT: "Project", ENVIRONMENT: "Environment" } as const;
 
-export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function GeneralSettingsPage({ params }: PageProps<"/[workspaceSlug]/settings/general">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "workspace.read");

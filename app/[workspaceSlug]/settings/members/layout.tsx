@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/authz";
 import { grantableInviteRoles } from "@/lib/invitations/schemas";
 
 /** Members and pending invitations are two tabs, each its own paginated list, under one header. */
-export default async function MembersLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspaceSlug: string }> }) {
+export default async function MembersLayout({ children, params }: LayoutProps<"/[workspaceSlug]/settings/members">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   const slug = ctx.workspace.slug;

@@ -5,9 +5,9 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { requireMember, requirePermission } from "@/lib/authz";
-import { ROLE_RANK } from "@/lib/authz/permissions";
+import { mayManageRole } from "@/lib/authz/permissions";
 import { grantableInviteRoles } from "@/lib/invitations/schemas";
-import { listMembers } from "@/lib/members/service";
+import { listMembers } from "@/lib/members/queries";
 import { queryString } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Members" };
@@ -15,23 +15,20 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersSettingsPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<{ q?: string; page?: string }>;
-}) {
+}: PageProps<"/[workspaceSlug]/settings/members">) {
   const { workspaceSlug } = await params;
   const { q, page } = await searchParams;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "members.read");
   const slug = ctx.workspace.slug;
   const myRole = ctx.membership.role;
-  const canManage = ctx.can("members.manage");
   const search = typeof q === "string" ? q.slice(0, 100) : "";
   const list = await listMembers(ctx.workspace.id, { search, page: Number(page) || 1 });
 
   const rows = list.members.map((member) => {
     const isMe = member.user.id === ctx.user.id;
-    const manageable = canManage && !isMe && member.role !== "OWNER" && ROLE_RANK[member.role] <= ROLE_RANK[myRole];
+    // The rule the server enforces (assertMayManage), asked of the same function.
+    const manageable = !isMe && mayManageRole(myRole, member.role);
     return {
       id: member.id,
       name: member.user.name,

@@ -5,8 +5,8 @@ import { DataTable, Td } from "@/components/ui/table";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { QUOTA_LABEL } from "@/lib/billing/plans";
-import { listQuotaRequests } from "@/lib/quotas/requests";
-import { QUOTA_RESOURCES, quotaLimits, quotaUsage } from "@/lib/quotas/service";
+import { listQuotaRequests, quotaLimits, quotaUsage } from "@/lib/quotas/queries";
+import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
 import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Quotas" };
@@ -14,10 +14,7 @@ export const metadata: Metadata = { title: "Quotas" };
 export default async function QuotasPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<{ resource?: string }>;
-}) {
+}: PageProps<"/[workspaceSlug]/settings/quotas">) {
   const { workspaceSlug } = await params;
   const { resource } = await searchParams;
   const ctx = await requireMember(workspaceSlug);

@@ -5,11 +5,11 @@ import { Card } from "@/components/ui/card";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { toGrantFields } from "@/lib/teams/schemas";
-import { grantOptions, listTeams } from "@/lib/teams/service";
+import { grantOptions, listTeams } from "@/lib/teams/queries";
 
 export const metadata: Metadata = { title: "Teams" };
 
-export default async function TeamsSettingsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+export default async function TeamsSettingsPage({ params }: PageProps<"/[workspaceSlug]/settings/teams">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "teams.manage");

@@ -10,7 +10,7 @@ import { utcMinute } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Backups" };
 
-export default async function InstanceBackupsPage({ params }: { params: Promise<{ workspaceSlug: string; instanceId: string }> }) {
+export default async function InstanceBackupsPage({ params }: PageProps<"/[workspaceSlug]/instances/[instanceId]/backups">) {
   const { workspaceSlug, instanceId } = await params;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId, "backups.manage");
   const backups = await listBackups(instance.id);

@@ -7,10 +7,7 @@ export const metadata: Metadata = { title: "Logs" };
 export default async function InstanceLogsPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string; instanceId: string }>;
-  searchParams: Promise<{ kind?: string }>;
-}) {
+}: PageProps<"/[workspaceSlug]/instances/[instanceId]/logs">) {
   const { workspaceSlug, instanceId } = await params;
   const { kind } = await searchParams;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId, "logs.view");

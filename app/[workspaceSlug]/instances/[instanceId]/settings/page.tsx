@@ -6,7 +6,7 @@ import { readInstanceSettings } from "@/lib/resources/schemas";
 
 export const metadata: Metadata = { title: "Instance settings" };
 
-export default async function InstanceSettingsPage({ params }: { params: Promise<{ workspaceSlug: string; instanceId: string }> }) {
+export default async function InstanceSettingsPage({ params }: PageProps<"/[workspaceSlug]/instances/[instanceId]/settings">) {
   const { workspaceSlug, instanceId } = await params;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId, "instances.settings");
   return (

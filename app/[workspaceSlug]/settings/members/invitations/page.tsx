@@ -6,7 +6,7 @@ import { DataTable, Td } from "@/components/ui/table";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { mailIsRecorded } from "@/lib/email";
-import { listPendingInvitations } from "@/lib/invitations/service";
+import { listPendingInvitations } from "@/lib/invitations/queries";
 import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Pending invitations" };
@@ -14,10 +14,7 @@ export const metadata: Metadata = { title: "Pending invitations" };
 export default async function PendingInvitationsPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ workspaceSlug: string }>;
-  searchParams: Promise<{ page?: string }>;
-}) {
+}: PageProps<"/[workspaceSlug]/settings/members/invitations">) {
   const { workspaceSlug } = await params;
   const { page } = await searchParams;
   const ctx = await requireMember(workspaceSlug);

@@ -1,23 +1,10 @@
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { utcDayEnd, utcDayStart } from "@/lib/dates";
 import { containsPattern } from "@/lib/db/like-pattern";
 import { Prisma } from "@/generated/prisma/client";
+import type { AuditFilter } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
-
-export const AuditFilterSchema = z.object({
-  actor: z.string().max(64).optional().catch(undefined),
-  /** Part of the actor's name or email. */
-  who: z.string().trim().max(100).optional().catch(undefined),
-  action: z.string().max(64).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  /** Keyset cursors (see auditCursor): events older than `before`, or newer than `after`. */
-  before: z.string().max(100).optional().catch(undefined),
-  after: z.string().max(100).optional().catch(undefined),
-});
-export type AuditFilter = z.output<typeof AuditFilterSchema>;
 
 interface AuditRow {
   id: string;

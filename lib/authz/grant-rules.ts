@@ -1,0 +1,26 @@
+/**
+ * The role rules of lib/authz/permissions.ts as refusals a form can show. Pure (no database, no
+ * server-only imports), so inviting, changing a role, a team's floor and any future entry point share
+ * one rule and one wording. Callers pass roles read under the workspace lock, never the request's copy.
+ */
+import type { Role } from "@/generated/prisma/enums";
+import { Refusal } from "@/lib/errors";
+import { mayGrantRole, mayManageRole, ROLE_LABEL, roleHolds } from "./permissions";
+
+/** Nobody grants Owner (there is one, moved by a transfer) nor a role above their own. */
+export function assertMayGrant(actorRole: Role, role: Role, field = "role"): void {
+  if (role === "OWNER") throw Refusal.field(field, "A workspace has one owner; use Transfer ownership instead");
+  if (!mayGrantRole(actorRole, role)) throw Refusal.field(field, `You can't grant ${ROLE_LABEL[role]}: it is above your own role`);
+}
+
+/** Refuses, with the reason, what mayManageRole refuses. */
+export function assertMayManage(actorRole: Role, targetRole: Role): void {
+  if (mayManageRole(actorRole, targetRole)) return;
+  if (!roleHolds(actorRole, "members.manage")) {
+    throw new Refusal("FORBIDDEN", "You don't have permission to manage members in this workspace.");
+  }
+  if (targetRole === "OWNER") {
+    throw new Refusal("FORBIDDEN", "The owner can't be changed or removed; the owner can transfer ownership first.");
+  }
+  throw new Refusal("FORBIDDEN", "You can't manage a member whose role is above yours.");
+}

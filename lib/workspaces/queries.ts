@@ -1,0 +1,88 @@
+import type { Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
+import type { WorkspaceContext } from "@/lib/authz/types";
+import { resourceCountsSql } from "@/lib/resources/queries";
+
+export interface WorkspaceListItem {
+  id: string;
+  name: string;
+  slug: string;
+  logoType: string | null;
+  logoUpdatedAt: Date | null;
+  kind: WorkspaceKind;
+  stage: WorkspaceStage | null;
+  role: Role;
+  isDefault: boolean;
+}
+
+/** Every workspace the user belongs to with their role: personal first, then by name. One round trip. */
+export async function listWorkspacesForUser(userId: string): Promise<WorkspaceListItem[]> {
+  const rows = await db().$queryRaw<(Omit<WorkspaceListItem, "logoUpdatedAt"> & { logoUpdatedAt: Date | string | null })[]>`
+    SELECT w.id, w.name, w.slug, w.kind::text AS kind, w.stage::text AS stage, w."logoType", w."logoUpdatedAt",
+      m.role::text AS role, (u."defaultWorkspaceId" = w.id) AS "isDefault"
+    FROM "Membership" m
+    JOIN "Workspace" w ON w.id = m."workspaceId"
+    JOIN "User" u ON u.id = m."userId"
+    WHERE m."userId" = ${userId}
+    ORDER BY (w.kind = 'PERSONAL') DESC, w.name ASC`;
+  return rows.map((r) => ({ ...r, isDefault: Boolean(r.isDefault), logoUpdatedAt: r.logoUpdatedAt ? new Date(r.logoUpdatedAt) : null }));
+}
+
+/**
+ * Where a signed-in user lands: their default workspace while they still belong to it, else their
+ * personal one, else any workspace they belong to (null only for an account with none).
+ */
+export async function landingWorkspaceSlug(userId: string): Promise<string | null> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      defaultWorkspaceId: true,
+      personalWorkspace: { select: { slug: true } },
+      memberships: { select: { workspace: { select: { id: true, slug: true } } }, take: 1000 },
+    },
+  });
+  if (!user) return null;
+  const byId = new Map(user.memberships.map((m) => [m.workspace.id, m.workspace.slug]));
+  if (user.defaultWorkspaceId && byId.has(user.defaultWorkspaceId)) return byId.get(user.defaultWorkspaceId)!;
+  return user.personalWorkspace?.slug ?? user.memberships[0]?.workspace.slug ?? null;
+}
+
+export async function workspaceOverview(ctx: WorkspaceContext) {
+  const workspaceId = ctx.workspace.id;
+  const [row] = await db().$queryRaw<
+    {
+      membersByRole: Partial<Record<Role, number>> | null;
+      recentEvents: { id: string; action: string; createdAt: string; actorName: string | null }[] | null;
+      resources: { projects: number; servers: number; instances: number };
+    }[]
+  >`
+    SELECT
+      (SELECT json_object_agg(r.role, r.n) FROM (
+         SELECT role::text AS role, count(*)::int AS n FROM "Membership" WHERE "workspaceId" = ${workspaceId} GROUP BY role) r) AS "membersByRole",
+      (SELECT json_agg(x ORDER BY x."createdAt" DESC, x.id DESC) FROM (
+         SELECT e.id, e.action, e."createdAt", u.name AS "actorName"
+         FROM (SELECT * FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id DESC LIMIT 5) e
+         LEFT JOIN "User" u ON u.id = e."actorId") x) AS "recentEvents",
+      ${resourceCountsSql(ctx)} AS resources`;
+  const membersByRole = row?.membersByRole ?? {};
+  const memberCount = Object.values(membersByRole).reduce((sum, n) => sum + (n ?? 0), 0);
+  const recentEvents = (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return { memberCount, membersByRole, recentEvents, resources: row?.resources ?? { projects: 0, servers: 0, instances: 0 } };
+}
+
+/** What stands in the way of deleting the workspace; empty when nothing does. */
+export async function deletionBlockers(client: Tx, workspaceId: string): Promise<string[]> {
+  const [projects, servers, instances, secrets] = await Promise.all([
+    client.project.count({ where: { workspaceId } }),
+    client.server.count({ where: { workspaceId } }),
+    client.instance.count({ where: { workspaceId } }),
+    client.secret.count({ where: { workspaceId } }),
+  ]);
+  return [
+    instances ? `${instances} instance(s)` : "",
+    projects ? `${projects} project(s)` : "",
+    servers ? `${servers} server(s)` : "",
+    secrets ? `${secrets} secret(s)` : "",
+  ].filter(Boolean);
+}

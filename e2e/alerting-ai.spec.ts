@@ -145,6 +145,7 @@ test("AI: each provider against a fake server, the masked key after reload, and 
   await expect(page.getByRole("status").filter({ hasText: "Connected: 1 model(s) available" })).toBeVisible();
 
   await page.getByRole("button", { name: "Remove key" }).click();
+  await page.getByRole("dialog", { name: "Remove the stored key?" }).getByRole("button", { name: "Remove key" }).click();
   await expect(page.getByTestId("stored-key")).toHaveText("No key stored");
   await expectAccessible(page);
 });

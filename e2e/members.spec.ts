@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, invitationLinkFor, signIn, signUp, uniqueEmail } from "./support";
+import { DEMO, expectAccessible, invitationLinkFor, signedIn, signUp, uniqueEmail } from "./support";
 
 test("an owner invites a new person by email, who signs up from the link, joins, and takes over ownership", async ({ browser, request }) => {
   const ownerContext = await browser.newContext();
@@ -86,10 +86,8 @@ test("an owner invites a new person by email, who signs up from the link, joins,
   await inviteeContext.close();
 });
 
-test("a revoked invitation's link is dead", async ({ page, request }) => {
-  await page.goto("/sign-in");
-  await signIn(page, DEMO.email, DEMO.password);
-  await expect(page).toHaveURL("/acme");
+test("a revoked invitation's link is dead", async ({ browser, request }) => {
+  const page = await signedIn(browser, DEMO.email);
   await page.goto("/acme/settings/members");
   await page.getByRole("button", { name: "Invite members" }).click();
   const email = uniqueEmail("revoke-me");
@@ -103,6 +101,11 @@ test("a revoked invitation's link is dead", async ({ page, request }) => {
   await expectAccessible(page);
 
   await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+  const confirmRevoke = page.getByRole("dialog", { name: `Revoke the invitation to ${email}?` });
+  await expect(confirmRevoke).toBeVisible();
+  await expectAccessible(page, { only: '[role="dialog"]' });
+  await confirmRevoke.getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(confirmRevoke).toBeHidden();
   await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
 
   const stranger = await page.context().browser()!.newContext();
@@ -114,10 +117,8 @@ test("a revoked invitation's link is dead", async ({ page, request }) => {
   await stranger.close();
 });
 
-test("an admin is offered nothing against the owner", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, DEMO.email, DEMO.password); // Admin of Beta Studios, owned by Alice
-  await expect(page).toHaveURL("/acme");
+test("an admin is offered nothing against the owner", async ({ browser }) => {
+  const page = await signedIn(browser, DEMO.email); // Admin of Beta Studios, owned by Alice
   await page.goto("/beta-studios/settings/members");
   await expect(page.getByRole("row").filter({ hasText: "Alice Archer" })).toContainText("Owner");
   await expect(page.getByRole("button", { name: "Actions for Alice Archer" })).toHaveCount(0);

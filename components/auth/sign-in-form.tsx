@@ -1,32 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { SignInSchema, type SignInInput } from "@/lib/accounts/schemas";
-import { applyActionResult } from "@/lib/forms";
+import { SignInSchema } from "@/lib/accounts/schemas";
 import { signInAction } from "@/lib/accounts/actions";
-import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextField } from "@/components/ui/field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SignInInput>({
-    resolver: zodResolver(SignInSchema),
-    defaultValues: { email: "", password: "", callbackUrl },
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await signInAction(values);
-    setFormError(applyActionResult(result, form.setError, ["email", "password"]));
-  });
+  // Signing in redirects from the server, so a success has nothing to show here.
+  const signInForm = useActionForm(SignInSchema, signInAction, { defaultValues: { email: "", password: "" }, fixed: { callbackUrl }, refresh: false, reset: "saved" });
+  const { form } = signInForm;
+  const { errors } = form.formState;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={formError} />
+    <ActionForm form={signInForm}>
       <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
       <TextField
         label="Password"
@@ -35,15 +23,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? "Signing in…" : "Sign in"}
-      </Button>
+      <SubmitButton className="w-full" pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
       <p className="text-center text-sm text-gray-700">
         New here?{" "}
         <Link className="font-medium text-brand-text underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
           Create an account
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

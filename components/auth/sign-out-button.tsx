@@ -1,14 +1,15 @@
 "use client";
 
 import { LogOut } from "lucide-react";
-import { useTransition } from "react";
 import { signOutAction } from "@/lib/accounts/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton({ className, callbackUrl, label = "Sign out" }: { className?: string; callbackUrl?: string; label?: string }) {
-  const [pending, startTransition] = useTransition();
+  // Signing out redirects from the server.
+  const { run, pending } = useAction(signOutAction, { refresh: false });
   return (
-    <Button variant="ghost" className={className} pending={pending} onClick={() => startTransition(async () => void (await signOutAction({ callbackUrl })))}>
+    <Button variant="ghost" className={className} pending={pending} onClick={() => run({ callbackUrl })}>
       <LogOut aria-hidden className="size-4" />
       {label}
     </Button>

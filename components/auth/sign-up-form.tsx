@@ -1,14 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { PASSWORD_MIN, SignUpSchema, type SignUpInput } from "@/lib/accounts/schemas";
-import { applyActionResult } from "@/lib/forms";
+import { PASSWORD_MIN, SignUpSchema } from "@/lib/accounts/schemas";
 import { signUpAction } from "@/lib/accounts/actions";
-import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextField } from "@/components/ui/field";
 
 export function SignUpForm({
   callbackUrl,
@@ -18,22 +15,18 @@ export function SignUpForm({
   /** Signing up from an invitation: the email is the invited one and cannot be changed. */
   invitation?: { token: string; email: string; workspaceName: string };
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SignUpInput>({
-    resolver: zodResolver(SignUpSchema),
-    defaultValues: { name: "", email: invitation?.email ?? "", password: "", callbackUrl, invitationToken: invitation?.token },
+  // Signing up signs in and redirects from the server, so a success has nothing to show here.
+  const signUpForm = useActionForm(SignUpSchema, signUpAction, {
+    defaultValues: { name: "", email: invitation?.email ?? "", password: "" },
+    fixed: { callbackUrl, invitationToken: invitation?.token },
+    refresh: false,
+    reset: "saved",
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await signUpAction(values);
-    setFormError(applyActionResult(result, form.setError, ["name", "email", "password"]));
-  });
+  const { form } = signUpForm;
+  const { errors } = form.formState;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={formError} />
+    <ActionForm form={signUpForm}>
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <TextField
         label="Email"
@@ -53,15 +46,15 @@ export function SignUpForm({
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? "Creating account…" : invitation ? "Create account and join" : "Create account"}
-      </Button>
+      <SubmitButton className="w-full" pendingLabel="Creating account…">
+        {invitation ? "Create account and join" : "Create account"}
+      </SubmitButton>
       <p className="text-center text-sm text-gray-700">
         Already have an account?{" "}
         <Link className="font-medium text-brand-text underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
           Sign in
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

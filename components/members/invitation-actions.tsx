@@ -1,11 +1,9 @@
 "use client";
 
 import { Copy, RotateCw, XCircle } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { toast } from "sonner";
 import { copyInviteLinkAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/resources/action-button";
 
 export function InvitationActions({
   slug,
@@ -16,61 +14,51 @@ export function InvitationActions({
   invitation: { id: string; email: string; status: string };
   offerCopyLink: boolean;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const run = (task: () => Promise<void>) => startTransition(task);
-
+  const input = { invitationId: invitation.id };
   return (
     <div className="flex flex-wrap justify-end gap-1">
       {offerCopyLink && invitation.status === "pending" ? (
-        <Button
+        <ActionButton
+          action={copyInviteLinkAction}
+          slug={slug}
+          input={input}
           variant="ghost"
-          disabled={pending}
-          aria-label={`Copy invite link for ${invitation.email}`}
-          onClick={() =>
-            run(async () => {
-              const result = await copyInviteLinkAction(slug, { invitationId: invitation.id });
-              if (!result.ok) return void toast.error(result.error);
-              await navigator.clipboard.writeText(result.data.link).catch(() => undefined);
-              toast.success("Invite link copied", { description: result.data.link });
-            })
-          }
+          label={`Copy invite link for ${invitation.email}`}
+          refresh={false}
+          onSuccess={async ({ link }) => {
+            await navigator.clipboard.writeText(link).catch(() => undefined);
+            toast.success("Invite link copied", { description: link });
+          }}
         >
           <Copy aria-hidden className="size-4" /> Copy link
-        </Button>
+        </ActionButton>
       ) : null}
-      <Button
+      <ActionButton
+        action={resendInvitationAction}
+        slug={slug}
+        input={input}
         variant="ghost"
-        disabled={pending}
-        aria-label={`Resend invitation to ${invitation.email}`}
-        onClick={() =>
-          run(async () => {
-            const result = await resendInvitationAction(slug, { invitationId: invitation.id });
-            if (!result.ok) toast.error(result.error);
-            else if (result.data.emailError) toast.error(`The email failed: ${result.data.emailError}`);
-            else toast.success(`Invitation resent to ${invitation.email}`);
-            router.refresh();
-          })
-        }
+        label={`Resend invitation to ${invitation.email}`}
+        // Resent means a fresh link and expiry even when the email then failed: the page refreshes either way.
+        success={({ emailError }) => (emailError ? null : `Invitation resent to ${invitation.email}`)}
+        onSuccess={({ emailError }) => {
+          if (emailError) toast.error(`The email failed: ${emailError}`);
+        }}
       >
         <RotateCw aria-hidden className="size-4" /> Resend
-      </Button>
-      <Button
+      </ActionButton>
+      <ActionButton
+        action={revokeInvitationAction}
+        slug={slug}
+        input={input}
         variant="ghost"
         className="text-red-700"
-        disabled={pending}
-        aria-label={`Revoke invitation to ${invitation.email}`}
-        onClick={() =>
-          run(async () => {
-            const result = await revokeInvitationAction(slug, { invitationId: invitation.id });
-            if (!result.ok) toast.error(result.error);
-            else toast.success(`Invitation to ${invitation.email} revoked`);
-            router.refresh();
-          })
-        }
+        label={`Revoke invitation to ${invitation.email}`}
+        success={`Invitation to ${invitation.email} revoked`}
+        confirm={{ title: `Revoke the invitation to ${invitation.email}?`, description: "Its link stops working at once; you can invite them again later.", confirmLabel: "Revoke invitation" }}
       >
         <XCircle aria-hidden className="size-4" /> Revoke
-      </Button>
+      </ActionButton>
     </div>
   );
 }

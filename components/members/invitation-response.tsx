@@ -1,47 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
 export function InvitationResponse({ token, workspaceName }: { token: string; workspaceName: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [declined, setDeclined] = useState(false);
+  const accept = useAction(acceptInvitationAction, { errors: "inline", success: `Welcome to ${workspaceName}`, navigate: (data) => `/${data.workspaceSlug}` });
+  const decline = useAction(declineInvitationAction, { errors: "inline", onSuccess: () => setDeclined(true), refresh: false });
+  const error = accept.error ?? decline.error;
 
   if (declined) return <p role="status" className="text-sm text-gray-800">You declined the invitation to {workspaceName}.</p>;
   return (
     <div className="space-y-4">
-      <FormError message={error} />
+      <FormError error={error} />
       <div className="flex gap-2">
-        <Button
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await acceptInvitationAction({ token });
-              if (!result.ok) return setError(result.error);
-              toast.success(`Welcome to ${workspaceName}`);
-              router.push(`/${result.data.workspaceSlug}`);
-            })
-          }
-        >
+        <Button pending={accept.pending} disabled={decline.pending} onClick={() => accept.run({ token })}>
           Accept invitation
         </Button>
-        <Button
-          variant="secondary"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await declineInvitationAction({ token });
-              if (!result.ok) return setError(result.error);
-              setDeclined(true);
-            })
-          }
-        >
+        <Button variant="secondary" disabled={accept.pending || decline.pending} onClick={() => decline.run({ token })}>
           Decline
         </Button>
       </div>

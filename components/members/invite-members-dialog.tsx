@@ -1,17 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { inviteMembersAction } from "@/lib/invitations/actions";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextAreaField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { applyActionResult } from "@/lib/forms";
 import { InviteMembersSchema, MAX_INVITES_AT_ONCE, type InviteMembersInput } from "@/lib/invitations/schemas";
 import type { InviteResult } from "@/lib/invitations/service";
 import { cn } from "@/lib/cn";
@@ -34,41 +32,25 @@ export function InviteMembersDialog({ slug, roles }: { slug: string; roles: Sele
 }
 
 function InviteMembersForm({ slug, roles, close }: { slug: string; roles: SelectOption[]; close: () => void }) {
-  const router = useRouter();
   const [results, setResults] = useState<InviteResult[] | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<InviteMembersInput>({
-    resolver: zodResolver(InviteMembersSchema),
+  const inviteForm = useActionForm(InviteMembersSchema, (input) => inviteMembersAction(slug, input), {
     defaultValues: { emails: "", role: roles.at(-1)?.value as InviteMembersInput["role"] },
+    success: ({ results }) => {
+      const invited = results.filter((r) => r.outcome === "invited" || r.outcome === "send_failed").length;
+      return invited === 0 ? null : invited === 1 ? "Invitation sent" : `${invited} invitations sent`;
+    },
+    onSuccess: ({ results }) => setResults(results),
+    // The next batch likely gets the same role.
+    reset: ({ role }) => ({ emails: "", role }),
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await inviteMembersAction(slug, values);
-    if (!result.ok) {
-      setFormError(applyActionResult(result, form.setError, ["emails", "role"]));
-      return;
-    }
-    setResults(result.data.results);
-    const invited = result.data.results.filter((r) => r.outcome === "invited" || r.outcome === "send_failed").length;
-    if (invited > 0) toast.success(invited === 1 ? "Invitation sent" : `${invited} invitations sent`);
-    form.reset({ emails: "", role: values.role });
-    router.refresh();
-  });
+  const { form } = inviteForm;
+  const { errors } = form.formState;
 
   return (
     <Dialog open onOpenChange={(o) => !o && close()} title="Invite members" description={`Up to ${MAX_INVITES_AT_ONCE} addresses, separated by commas or new lines.`}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormError message={formError} />
+      <ActionForm form={inviteForm}>
         <TextAreaField label="Email addresses" rows={4} error={errors.emails?.message} {...form.register("emails")} />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field }) => (
-            <SelectField label="Role" value={field.value} onChange={field.onChange} options={roles} error={errors.role?.message} />
-          )}
-        />
+        <FormField control={form.control} name="role" render={(field) => <SelectField label="Role" options={roles} {...field} />} />
         {results ? (
           <ul aria-label="Invitation results" className="divide-y divide-gray-200 rounded-md border border-gray-200 text-sm">
             {results.map((r) => (
@@ -83,11 +65,9 @@ function InviteMembersForm({ slug, roles, close }: { slug: string; roles: Select
           <Button variant="secondary" onClick={close}>
             Close
           </Button>
-          <Button type="submit" pending={isSubmitting}>
-            {isSubmitting ? "Sending…" : "Send invitations"}
-          </Button>
+          <SubmitButton pendingLabel="Sending…">Send invitations</SubmitButton>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -1,22 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Crown, KeyRound, Shield, UserMinus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { changeMemberRoleAction, removeMemberAction, transferOwnershipAction, updateMemberPermissionsAction } from "@/lib/members/actions";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/fields";
+import { ConfirmAction } from "@/components/forms/confirm-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { PermissionsDialog, type GrantOptions, type PermissionsDialogData } from "@/components/permissions/permissions-dialog";
 import type { GrantFields } from "@/lib/teams/schemas";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { ConfirmSlugDialog } from "@/components/workspaces/confirm-slug-dialog";
-import { applyActionResult } from "@/lib/forms";
 import { ChangeRoleSchema, type ChangeRoleInput } from "@/lib/members/schemas";
 import type { Role } from "@/generated/prisma/enums";
 
@@ -82,7 +80,6 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
 
 /** Loads the member's grant and the workspace's resources when opened: they used to ride on every row. */
 function MemberPermissionsDialog({ onClose, slug, member }: DialogProps) {
-  const router = useRouter();
   const [data, setData] = useState<PermissionsDialogData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
@@ -106,14 +103,8 @@ function MemberPermissionsDialog({ onClose, slug, member }: DialogProps) {
       description="What this member may do beyond reading, and on which resources. Their teams may add more."
       data={data}
       loadError={loadError}
-      save={async (values) => {
-        const result = await updateMemberPermissionsAction(slug, { ...values, membershipId: member.id });
-        if (result.ok) {
-          toast.success(`Permissions saved for ${member.name}`);
-          router.refresh();
-        }
-        return result;
-      }}
+      action={(values) => updateMemberPermissionsAction(slug, { ...values, membershipId: member.id })}
+      success={`Permissions saved for ${member.name}`}
     />
   );
 }
@@ -125,65 +116,40 @@ interface DialogProps {
 }
 
 function ChangeRoleDialog({ onClose, slug, member, roles }: DialogProps & { roles: SelectOption[] }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ChangeRoleInput>({
-    resolver: zodResolver(ChangeRoleSchema),
-    defaultValues: { membershipId: member.id, role: member.role as ChangeRoleInput["role"] },
-  });
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await changeMemberRoleAction(slug, values);
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["role"]));
-    toast.success(`${member.name} is now ${roles.find((r) => r.value === values.role)?.label ?? values.role}`);
-    onClose();
-    router.refresh();
+  const roleForm = useActionForm(ChangeRoleSchema, (input) => changeMemberRoleAction(slug, input), {
+    defaultValues: { role: member.role as ChangeRoleInput["role"] },
+    fixed: { membershipId: member.id },
+    success: (_, { role }) => `${member.name} is now ${roles.find((r) => r.value === role)?.label ?? role}`,
+    onSuccess: onClose,
   });
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Change ${member.name}'s role`}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormError message={formError} />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field }) => (
-            <SelectField label="Role" value={field.value} onChange={field.onChange} options={roles} error={form.formState.errors.role?.message} />
-          )}
-        />
+      <ActionForm form={roleForm}>
+        <FormField control={roleForm.form.control} name="role" render={(field) => <SelectField label="Role" options={roles} {...field} />} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" pending={form.formState.isSubmitting}>Save role</Button>
+          <SubmitButton>Save role</SubmitButton>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
 
 function RemoveMemberDialog({ onClose, slug, member }: DialogProps) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const remove = async () => {
-    setPending(true);
-    const result = await removeMemberAction(slug, { membershipId: member.id });
-    setPending(false);
-    if (!result.ok) return setError(result.error);
-    toast.success(`${member.name} was removed`);
-    onClose();
-    router.refresh();
-  };
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Remove ${member.name}?`} description={`${member.email} loses access to this workspace at once.`}>
-      <FormError message={error} />
-      <div className="mt-4 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose}>Cancel</Button>
-        <Button variant="danger" pending={pending} onClick={remove}>Remove member</Button>
-      </div>
-    </Dialog>
+    <ConfirmAction
+      title={`Remove ${member.name}?`}
+      description={`${member.email} loses access to this workspace at once.`}
+      confirmLabel="Remove member"
+      action={(input) => removeMemberAction(slug, input)}
+      input={{ membershipId: member.id }}
+      close={onClose}
+      success={`${member.name} was removed`}
+    />
   );
 }
 
 function TransferOwnershipDialog({ onClose, slug, member }: DialogProps) {
-  const router = useRouter();
   return (
     <ConfirmSlugDialog
       slug={slug}
@@ -191,12 +157,8 @@ function TransferOwnershipDialog({ onClose, slug, member }: DialogProps) {
       description="They become the Owner and you become an Admin. Only the new owner can undo this."
       confirmLabel="Transfer ownership"
       close={onClose}
-      submit={(confirmSlug) => transferOwnershipAction(slug, { membershipId: member.id, confirmSlug })}
-      done={() => {
-        toast.success(`${member.name} now owns this workspace; you are an Admin`);
-        onClose();
-        router.refresh();
-      }}
+      action={(input) => transferOwnershipAction(slug, { ...input, membershipId: member.id })}
+      success={`${member.name} now owns this workspace; you are an Admin`}
     />
   );
 }

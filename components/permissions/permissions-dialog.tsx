@@ -1,17 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { CheckboxListField } from "@/components/ui/checkbox-list";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
-import { GRANTABLE_KEYS, GRANTABLE_LABELS } from "@/lib/authz/permissions";
+import { GRANTABLE_KEYS, PERMISSIONS } from "@/lib/authz/permissions";
 import type { ActionResult } from "@/lib/errors";
-import { applyActionResult } from "@/lib/forms";
 import { GrantFieldsSchema, TEAM_FLOORS } from "@/lib/teams/schemas";
 
 export interface GrantOptions {
@@ -29,9 +28,24 @@ const FLOOR_OPTIONS = [
   { value: "DEVELOPER", label: "Developer" },
 ];
 
+const SECTION = "text-sm font-semibold text-gray-900";
+
+/** The allow-lists, one set of checkboxes each. */
+const PICKERS: { name: "projectIds" | "instanceIds" | "serverIds"; legend: string; items: (options: GrantOptions) => { value: string; label: string }[] }[] = [
+  { name: "projectIds", legend: "Allowed projects", items: (o) => o.projects.map((p) => ({ value: p.id, label: p.name })) },
+  { name: "instanceIds", legend: "Allowed instances", items: (o) => o.instances.map((i) => ({ value: i.id, label: `${i.name} (${i.environment.toLowerCase()})` })) },
+  { name: "serverIds", legend: "Allowed servers", items: (o) => o.servers.map((s) => ({ value: s.id, label: s.name })) },
+];
+
 export interface PermissionsDialogData {
   initial: DialogValues;
   options: GrantOptions;
+}
+
+interface SaveProps<T> {
+  /** Saves the grant: the member's or the team's action, whose schema extends the same grant fields. */
+  action: (values: DialogValues) => Promise<ActionResult<T>>;
+  success: string;
 }
 
 /**
@@ -39,7 +53,7 @@ export interface PermissionsDialogData {
  * form. The same zod fields are parsed again by the server action that saves it. Its data may arrive
  * after it opens (`data` null meanwhile), so the dialog and its focus stay put while it loads.
  */
-export function PermissionsDialog({
+export function PermissionsDialog<T>({
   open,
   onOpenChange,
   title,
@@ -47,8 +61,8 @@ export function PermissionsDialog({
   data,
   loadError,
   withRoleFloor,
-  save,
-}: {
+  ...save
+}: SaveProps<T> & {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
@@ -56,12 +70,11 @@ export function PermissionsDialog({
   data: PermissionsDialogData | null;
   loadError?: string | null;
   withRoleFloor?: boolean;
-  save: (values: DialogValues) => Promise<ActionResult<unknown>>;
 }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       {data ? (
-        <PermissionsForm data={data} withRoleFloor={withRoleFloor} save={save} close={() => onOpenChange(false)} />
+        <PermissionsForm data={data} withRoleFloor={withRoleFloor} {...save} close={() => onOpenChange(false)} />
       ) : loadError ? (
         <p role="alert" className="text-sm text-red-700">{loadError}</p>
       ) : (
@@ -71,120 +84,61 @@ export function PermissionsDialog({
   );
 }
 
-function PermissionsForm({
+function PermissionsForm<T>({
   data: { initial, options },
   withRoleFloor,
-  save,
+  action,
+  success,
   close,
-}: {
+}: SaveProps<T> & {
   data: PermissionsDialogData;
   withRoleFloor?: boolean;
-  save: (values: DialogValues) => Promise<ActionResult<unknown>>;
   close: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<DialogValues>({ resolver: zodResolver(DialogSchema), defaultValues: initial });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await save(values);
-    if (result.ok) {
-      close();
-      return;
-    }
-    setFormError(applyActionResult(result, form.setError, ["actions", "projectIds", "instanceIds", "serverIds", "roleFloor"]));
-  });
-  const errors = form.formState.errors;
+  const permissionsForm = useActionForm(DialogSchema, action, { defaultValues: initial, success, onSuccess: close, reset: "saved" });
+  const { form } = permissionsForm;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <FormError message={formError} />
+    <ActionForm form={permissionsForm} className="space-y-5">
       {withRoleFloor ? (
-        <Controller
-          control={form.control}
-          name="roleFloor"
-          render={({ field }) => (
-            <SelectField label="Role floor" value={field.value ?? "NONE"} onChange={field.onChange} options={FLOOR_OPTIONS} error={errors.roleFloor?.message} />
-          )}
-        />
+        <FormField control={form.control} name="roleFloor" render={({ value, ...field }) => <SelectField label="Role floor" options={FLOOR_OPTIONS} value={value ?? "NONE"} {...field} />} />
       ) : null}
-      <fieldset>
-        <legend className="text-sm font-semibold text-gray-900">Actions</legend>
-        <Controller
-          control={form.control}
-          name="actions"
-          render={({ field }) => (
+      <FormField
+        control={form.control}
+        name="actions"
+        render={({ value, onChange, error }) => (
+          <fieldset>
+            <legend className={SECTION}>Actions</legend>
             <div className="divide-y divide-gray-100">
               {GRANTABLE_KEYS.map((key) => (
                 <SwitchField
                   key={key}
-                  label={GRANTABLE_LABELS[key].label}
-                  description={GRANTABLE_LABELS[key].description}
-                  checked={field.value.includes(key)}
-                  onCheckedChange={(on) => field.onChange(on ? [...field.value, key] : field.value.filter((k) => k !== key))}
+                  label={PERMISSIONS[key].label}
+                  description={PERMISSIONS[key].description}
+                  checked={value.includes(key)}
+                  onCheckedChange={(on) => onChange(on ? [...value, key] : value.filter((k) => k !== key))}
                 />
               ))}
             </div>
-          )}
-        />
-        {errors.actions?.message ? <p role="alert" className="text-sm text-red-700">{errors.actions.message}</p> : null}
-      </fieldset>
-      <ResourcePicker form={form} name="projectIds" legend="Allowed projects" items={options.projects.map((p) => ({ id: p.id, label: p.name }))} />
-      <ResourcePicker
-        form={form}
-        name="instanceIds"
-        legend="Allowed instances"
-        items={options.instances.map((i) => ({ id: i.id, label: `${i.name} (${i.environment.toLowerCase()})` }))}
+            {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+          </fieldset>
+        )}
       />
-      <ResourcePicker form={form} name="serverIds" legend="Allowed servers" items={options.servers.map((s) => ({ id: s.id, label: s.name }))} />
+      {PICKERS.map(({ name, legend, items }) => (
+        <FormField
+          key={name}
+          control={form.control}
+          name={name}
+          render={(field) => <CheckboxListField legend={legend} legendClassName={SECTION} items={items(options)} empty="None in this workspace." className="mt-1 grid grid-cols-2 gap-1" {...field} />}
+        />
+      ))}
       <p className="text-xs text-gray-600">Nothing listed means no access of that kind. Instances are also reachable through their project.</p>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={close}>
           Cancel
         </Button>
-        <Button type="submit" pending={form.formState.isSubmitting}>
-          Save permissions
-        </Button>
+        <SubmitButton>Save permissions</SubmitButton>
       </div>
-    </form>
-  );
-}
-
-function ResourcePicker({
-  form,
-  name,
-  legend,
-  items,
-}: {
-  form: ReturnType<typeof useForm<DialogValues>>;
-  name: "projectIds" | "instanceIds" | "serverIds";
-  legend: string;
-  items: { id: string; label: string }[];
-}) {
-  const error = form.formState.errors[name]?.message;
-  return (
-    <fieldset>
-      <legend className="text-sm font-semibold text-gray-900">{legend}</legend>
-      {items.length === 0 ? <p className="mt-1 text-sm text-gray-600">None in this workspace.</p> : null}
-      <Controller
-        control={form.control}
-        name={name}
-        render={({ field }) => (
-          <div className="mt-1 grid grid-cols-2 gap-1">
-            {items.map((item) => (
-              <label key={item.id} className="flex items-center gap-2 text-sm text-gray-900">
-                <input
-                  type="checkbox"
-                  className="size-4 accent-brand"
-                  checked={field.value.includes(item.id)}
-                  onChange={(e) => field.onChange(e.target.checked ? [...field.value, item.id] : field.value.filter((v) => v !== item.id))}
-                />
-                {item.label}
-              </label>
-            ))}
-          </div>
-        )}
-      />
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
-    </fieldset>
+    </ActionForm>
   );
 }

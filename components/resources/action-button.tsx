@@ -1,72 +1,51 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
-import { toast } from "sonner";
+import { useState, type ReactNode } from "react";
+import { ConfirmAction, type ConfirmText } from "@/components/forms/confirm-action";
+import { useAction, type Outcome } from "@/components/forms/use-action";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/errors";
 
-type WorkspaceAction<I> = (slug: string, input: I) => Promise<ActionResult<unknown>>;
-
 /**
- * One button, one server action, with the outcome shown as a toast. With `confirm`, a dialog asks
- * first. The server re-checks everything; the page only decides whether to show the button.
+ * One button, one workspace action. Without `confirm` it runs at once and a refusal is a toast; with
+ * `confirm`, a dialog asks first and shows a refusal itself. The server re-checks everything; the page
+ * only decides whether to show the button.
  */
-export function ActionButton<I>({
+export function ActionButton<I, T>({
   action,
   slug,
   input,
   children,
   success,
+  onSuccess,
+  refresh,
   variant = "secondary",
+  className,
   confirm,
   afterSuccess,
   label,
-}: {
-  action: WorkspaceAction<I>;
+}: Pick<Outcome<I, T>, "success" | "onSuccess" | "refresh"> & {
+  action: (slug: string, input: I) => Promise<ActionResult<T>>;
   slug: string;
   input: I;
   children: ReactNode;
-  success: string;
   variant?: ButtonVariant;
-  confirm?: { title: string; description: string; confirmLabel: string };
+  className?: string;
+  confirm?: ConfirmText;
+  /** Where to go once it is done (the thing it deleted had a page of its own). */
   afterSuccess?: string;
   label?: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [open, setOpen] = useState(false);
-  const run = () =>
-    startTransition(async () => {
-      const result = await action(slug, input);
-      setOpen(false);
-      if (!result.ok) {
-        const help = result.help;
-        toast.error(result.error, help ? { action: { label: help.label, onClick: () => router.push(help.href) } } : undefined);
-        return;
-      }
-      toast.success(success);
-      if (afterSuccess) router.push(afterSuccess);
-      else router.refresh();
-    });
+  const [confirming, setConfirming] = useState(false);
+  const bound = (sent: I) => action(slug, sent);
+  const outcome = { success, onSuccess, refresh, navigate: afterSuccess };
+  const { run, pending } = useAction(bound, outcome);
   return (
     <>
-      <Button variant={variant} pending={pending} aria-label={label} onClick={confirm ? () => setOpen(true) : run}>
+      <Button variant={variant} className={className} pending={pending} aria-label={label} onClick={confirm ? () => setConfirming(true) : () => run(input)}>
         {children}
       </Button>
-      {confirm ? (
-        <Dialog open={open} onOpenChange={setOpen} title={confirm.title} description={confirm.description}>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button variant="danger" pending={pending} onClick={run}>
-              {confirm.confirmLabel}
-            </Button>
-          </div>
-        </Dialog>
-      ) : null}
+      {confirm && confirming ? <ConfirmAction action={bound} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} /> : null}
     </>
   );
 }

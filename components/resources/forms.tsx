@@ -35,8 +35,8 @@ export function CreateProjectDialog({ slug }: { slug: string }) {
         { name: "repositoryUrl", label: "Repository URL", kind: "text", placeholder: "https://github.com/acme/web" },
         { name: "branches", label: "Branches", kind: "text", hint: "Separated by commas or spaces" },
       ]}
-      defaults={{ name: "", repositoryUrl: "", branches: "main" }}
-      submit={(values) => createProjectAction(slug, values)}
+      defaultValues={{ name: "", repositoryUrl: "", branches: "main" }}
+      action={(input) => createProjectAction(slug, input)}
       submitLabel="Create project"
       success="Project created"
     />
@@ -54,8 +54,8 @@ export function CreateServerDialog({ slug }: { slug: string }) {
         { name: "region", label: "Region", kind: "select", options: opts(REGIONS) },
         { name: "address", label: "Address", kind: "text", placeholder: "10.0.0.12 or web-1.internal" },
       ]}
-      defaults={{ name: "", region: REGIONS[0], address: "" }}
-      submit={(values) => createServerAction(slug, values)}
+      defaultValues={{ name: "", region: REGIONS[0], address: "" }}
+      action={(input) => createServerAction(slug, input)}
       submitLabel="Create server"
       success="Server created"
     />
@@ -74,8 +74,8 @@ export function CreateInstanceDialog({ slug, projects, servers }: { slug: string
         { name: "serverId", label: "Server", kind: "select", options: servers, placeholder: "Choose a server" },
         { name: "environment", label: "Environment", kind: "select", options: ENVIRONMENT_OPTIONS },
       ]}
-      defaults={{ name: "", environment: "DEVELOPMENT" }}
-      submit={(values) => createInstanceAction(slug, values)}
+      defaultValues={{ name: "", environment: "DEVELOPMENT" }}
+      action={(input) => createInstanceAction(slug, input)}
       submitLabel="Create instance"
       success="Instance created"
     />
@@ -90,9 +90,9 @@ export function MergeBranchesForm({ slug, projectId, branches }: { slug: string;
         { name: "sourceBranch", label: "Merge branch", kind: "select", options: opts(branches) },
         { name: "targetBranch", label: "Into", kind: "select", options: opts(branches) },
       ]}
-      defaults={{ sourceBranch: branches[1] ?? branches[0], targetBranch: branches[0] }}
+      defaultValues={{ sourceBranch: branches[1] ?? branches[0], targetBranch: branches[0] }}
       fixed={{ projectId }}
-      submit={(values) => mergeBranchesAction(slug, values)}
+      action={(input) => mergeBranchesAction(slug, input)}
       submitLabel="Merge"
       success="Branches merged"
     />
@@ -106,12 +106,12 @@ export function ConnectAsUserForm({ slug, instanceId, systemUsers }: { slug: str
       <SchemaForm
         schema={ConnectAsUserSchema}
         fields={[{ name: "systemUser", label: "System user", kind: "select", options: opts(systemUsers) }]}
-        defaults={{ systemUser: systemUsers[0] }}
+        defaultValues={{ systemUser: systemUsers[0] }}
         fixed={{ instanceId }}
-        submit={(values) => connectAsUserAction(slug, values)}
+        action={(input) => connectAsUserAction(slug, input)}
         submitLabel="Connect"
         success="Session opened"
-        onDone={(data) => setSession(data as { command: string; expiresAt: string })}
+        onSuccess={setSession}
       />
       {session ? (
         <div role="status" className="rounded-md border border-gray-200 bg-gray-50 p-3 text-sm">
@@ -132,9 +132,10 @@ export function InstanceSettingsForm({ slug, instanceId, settings }: { slug: str
         { name: "memoryMb", label: "Memory (MB)", kind: "number", hint: "128 to 16384" },
         { name: "autoRestart", label: "Restart automatically after a crash", kind: "switch" },
       ]}
-      defaults={{ ...settings }}
+      defaultValues={{ ...settings }}
       fixed={{ instanceId }}
-      submit={(values) => updateInstanceSettingsAction(slug, values)}
+      action={(input) => updateInstanceSettingsAction(slug, input)}
+      reset="saved"
       submitLabel="Save settings"
       success="Settings saved"
     />
@@ -146,9 +147,9 @@ export function CreateBackupForm({ slug, instanceId }: { slug: string; instanceI
     <SchemaForm
       schema={CreateBackupSchema}
       fields={[{ name: "label", label: "Label (optional)", kind: "text" }]}
-      defaults={{ label: "" }}
+      defaultValues={{ label: "" }}
       fixed={{ instanceId }}
-      submit={(values) => createBackupAction(slug, values)}
+      action={(input) => createBackupAction(slug, input)}
       submitLabel="Create backup"
       success="Backup created"
     />
@@ -164,8 +165,8 @@ export function SetSecretForm({ slug }: { slug: string }) {
         { name: "name", label: "Name", kind: "text", placeholder: "DATABASE_PASSWORD" },
         { name: "value", label: "Value", kind: "password", hint: "Stored encrypted; only its last four characters are shown again." },
       ]}
-      defaults={{ environment: "DEVELOPMENT", name: "", value: "" }}
-      submit={(values) => setSecretAction(slug, values)}
+      defaultValues={{ environment: "DEVELOPMENT", name: "", value: "" }}
+      action={(input) => setSecretAction(slug, input)}
       submitLabel="Save secret"
       success="Secret saved"
     />

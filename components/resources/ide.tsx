@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { openIdeAction } from "@/lib/resources/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 
 const FILES = ["package.json", "src/index.ts", "src/routes.ts", "Dockerfile"];
@@ -11,19 +11,10 @@ const FILES = ["package.json", "src/index.ts", "src/routes.ts", "Dockerfile"];
 export function WebIde({ slug, instanceId, instanceName }: { slug: string; instanceId: string; instanceName: string }) {
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState(FILES[0]!);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction((input: { instanceId: string }) => openIdeAction(slug, input), { onSuccess: () => setOpen(true), refresh: false });
   if (!open) {
     return (
-      <Button
-        pending={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await openIdeAction(slug, { instanceId });
-            if (!result.ok) return void toast.error(result.error);
-            setOpen(true);
-          })
-        }
-      >
+      <Button pending={pending} onClick={() => run({ instanceId })}>
         Open web IDE
       </Button>
     );

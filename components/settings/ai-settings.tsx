@@ -1,17 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { useState } from "react";
 import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/fields";
+import { useAction } from "@/components/forms/use-action";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionButton } from "@/components/resources/action-button";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { AI_PROVIDERS, PROVIDERS } from "@/lib/ai/providers";
 import { AiSettingsSchema, type AiSettingsInput } from "@/lib/ai/schemas";
-import { applyActionResult } from "@/lib/forms";
+
+const PROVIDER_OPTIONS = AI_PROVIDERS.map((p) => ({ value: p, label: PROVIDERS[p].label }));
 
 export function AiSettingsForm({
   slug,
@@ -20,36 +22,23 @@ export function AiSettingsForm({
   slug: string;
   current: { provider: AiSettingsInput["provider"]; model: string; baseUrl: string | null; apiKeyHint: string | null } | null;
 }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; latencyMs: number } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const form = useForm<AiSettingsInput>({
-    resolver: zodResolver(AiSettingsSchema),
+  const settingsForm = useActionForm(AiSettingsSchema, (input) => saveAiSettingsAction(slug, input), {
     defaultValues: { provider: current?.provider ?? "ANTHROPIC", model: current?.model ?? "", apiKey: "", baseUrl: current?.baseUrl ?? "" },
+    success: "AI settings saved",
+    // The key is never shown again once stored; the rest stays as saved.
+    reset: (saved) => ({ ...saved, apiKey: "" }),
   });
+  const test = useAction(() => testAiConnectionAction(slug, {}), { errors: "inline", onSuccess: setOutcome, refresh: false });
+  const { form } = settingsForm;
   const provider = form.watch("provider");
   const spec = PROVIDERS[provider];
   const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await saveAiSettingsAction(slug, form.getValues());
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["provider", "model", "apiKey", "baseUrl"]));
-    toast.success("AI settings saved");
-    form.setValue("apiKey", "");
-    router.refresh();
-  });
+  const shown = test.error ? { ok: false, message: test.error.message, latencyMs: 0 } : outcome;
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="space-y-3">
-        <FormError message={formError} />
-        <Controller
-          control={form.control}
-          name="provider"
-          render={({ field }) => (
-            <SelectField label="Provider" value={field.value} onChange={field.onChange} options={AI_PROVIDERS.map((p) => ({ value: p, label: PROVIDERS[p].label }))} error={errors.provider?.message} />
-          )}
-        />
+      <ActionForm form={settingsForm} className="space-y-3">
+        <FormField control={form.control} name="provider" render={(field) => <SelectField label="Provider" options={PROVIDER_OPTIONS} {...field} />} />
         <TextField label="Model" list="ai-model-suggestions" autoComplete="off" hint="Pick a suggestion or type any model name." error={errors.model?.message} {...form.register("model")} />
         <datalist id="ai-model-suggestions">
           {spec.models.map((m) => <option key={m} value={m} />)}
@@ -68,46 +57,32 @@ export function AiSettingsForm({
           error={errors.baseUrl?.message}
           {...form.register("baseUrl")}
         />
-        <Button type="submit" pending={form.formState.isSubmitting}>Save AI settings</Button>
-      </form>
+        <SubmitButton>Save AI settings</SubmitButton>
+      </ActionForm>
       {current ? (
         <div className="flex flex-wrap items-center gap-2 border-t border-gray-200 pt-4">
           <p className="text-sm text-gray-800" data-testid="stored-key">{current.apiKeyHint ? `Stored key: ${current.apiKeyHint}` : "No key stored"}</p>
-          <Button
-            variant="secondary"
-            pending={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await testAiConnectionAction(slug, {});
-                if (!result.ok) return setOutcome({ ok: false, message: result.error, latencyMs: 0 });
-                setOutcome(result.data);
-              })
-            }
-          >
+          <Button variant="secondary" pending={test.pending} onClick={() => test.run()}>
             Test connection
           </Button>
           {current.apiKeyHint ? (
-            <Button
+            <ActionButton
+              action={removeAiKeyAction}
+              slug={slug}
+              input={{}}
               variant="ghost"
-              disabled={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await removeAiKeyAction(slug, {});
-                  if (!result.ok) return void toast.error(result.error);
-                  toast.success("Key removed");
-                  router.refresh();
-                })
-              }
+              success="Key removed"
+              confirm={{ title: "Remove the stored key?", description: "The key is deleted; calls that need it fail until you save a new one.", confirmLabel: "Remove key" }}
             >
               Remove key
-            </Button>
+            </ActionButton>
           ) : null}
         </div>
       ) : null}
-      {outcome ? (
-        <p role="status" className={outcome.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
-          {outcome.message}
-          {outcome.latencyMs ? ` (${outcome.latencyMs} ms)` : ""}
+      {shown ? (
+        <p role="status" className={shown.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
+          {shown.message}
+          {shown.latencyMs ? ` (${shown.latencyMs} ms)` : ""}
         </p>
       ) : null}
     </div>

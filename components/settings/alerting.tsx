@@ -1,19 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { useState } from "react";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/fields";
+import { useAction } from "@/components/forms/use-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionButton } from "@/components/resources/action-button";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { CheckboxListField } from "@/components/ui/checkbox-list";
 import { SelectField } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
-import { ALERT_KINDS, ALERT_LABEL, AlertRuleSchema, channelSchema, type AlertRuleInput, type ChannelInput, type ChannelOutput } from "@/lib/alerting/schemas";
-import { applyActionResult } from "@/lib/forms";
+import { ALERT_KINDS, ALERT_LABEL, AlertRuleSchema, channelSchema, type ChannelInput } from "@/lib/alerting/schemas";
 
 const KIND_OPTIONS = [
   { value: "EMAIL", label: "Email" },
@@ -32,32 +32,23 @@ export function ChannelForm({
   channel?: { id: string; kind: string; name: string; emails: string[] };
   onDone?: () => void;
 }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const form = useForm<ChannelInput, unknown, ChannelOutput>({
-    resolver: zodResolver(channelSchema(() => allowPlainHttp)),
-    defaultValues: channel
-      ? { channelId: channel.id, kind: channel.kind as ChannelInput["kind"], name: channel.name, emails: channel.emails.join(", "), url: "" }
-      : { kind: "WEBHOOK", name: "", emails: "", url: "" },
+  const channelForm = useActionForm(channelSchema(() => allowPlainHttp), (input) => saveChannelAction(slug, input), {
+    defaultValues: channel ? { name: channel.name, emails: channel.emails.join(", "), url: "" } : { kind: "WEBHOOK", name: "", emails: "", url: "" },
+    // A channel keeps its kind, so editing does not offer it; a refusal about it is the form's to show.
+    fixed: channel ? { channelId: channel.id, kind: channel.kind as ChannelInput["kind"] } : undefined,
+    success: channel ? "Channel saved" : "Channel added",
+    onSuccess: ({ signingSecret }) => (signingSecret ? setSecret(signingSecret) : onDone?.()),
+    // Adding keeps the kind for the next channel; editing keeps what was saved.
+    reset: channel ? "saved" : ({ kind }) => ({ kind, name: "", emails: "", url: "" }),
   });
+  const { form } = channelForm;
   const kind = form.watch("kind");
   const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await saveChannelAction(slug, form.getValues());
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["kind", "name", "emails", "url"]));
-    toast.success(channel ? "Channel saved" : "Channel added");
-    if (result.data.signingSecret) setSecret(result.data.signingSecret);
-    else onDone?.();
-    if (!channel) form.reset({ kind, name: "", emails: "", url: "" });
-    router.refresh();
-  });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormError message={formError} />
+    <ActionForm form={channelForm} className="space-y-3">
       {!channel ? (
-        <Controller control={form.control} name="kind" render={({ field }) => <SelectField label="Kind" value={field.value} onChange={field.onChange} options={KIND_OPTIONS} error={errors.kind?.message} />} />
+        <FormField control={form.control} name="kind" render={(field) => <SelectField label="Kind" options={KIND_OPTIONS} {...field} />} />
       ) : null}
       <TextField label="Channel name" error={errors.name?.message} {...form.register("name")} />
       {kind === "EMAIL" ? (
@@ -76,8 +67,8 @@ export function ChannelForm({
           <code className="mt-1 block break-all" data-testid="signing-secret">{secret}</code>
         </div>
       ) : null}
-      <Button type="submit" pending={form.formState.isSubmitting}>{channel ? "Save channel" : "Add channel"}</Button>
-    </form>
+      <SubmitButton>{channel ? "Save channel" : "Add channel"}</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -90,10 +81,11 @@ export function ChannelControls({
   allowPlainHttp: boolean;
   channel: { id: string; kind: string; name: string; enabled: boolean; emails: string[] };
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: boolean; httpStatus: number | null; latencyMs: number; error: string | null } | null>(null);
   const [editing, setEditing] = useState(false);
+  const toggle = useAction((enabled: boolean) => toggleChannelAction(slug, { channelId: channel.id, enabled }));
+  // A delivery attempt is logged, so the page refreshes to list it.
+  const sendTest = useAction(() => sendTestAlertAction(slug, { channelId: channel.id }), { onSuccess: setOutcome });
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -101,27 +93,14 @@ export function ChannelControls({
           <SwitchField
             label="Enabled"
             checked={channel.enabled}
-            onCheckedChange={(enabled) =>
-              startTransition(async () => {
-                const result = await toggleChannelAction(slug, { channelId: channel.id, enabled });
-                if (!result.ok) toast.error(result.error);
-                router.refresh();
-              })
-            }
+            onCheckedChange={toggle.run}
           />
         </div>
         <Button
           variant="secondary"
-          pending={pending}
+          pending={sendTest.pending}
           aria-label={`Send test to ${channel.name}`}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await sendTestAlertAction(slug, { channelId: channel.id });
-              if (!result.ok) return void toast.error(result.error);
-              setOutcome(result.data);
-              router.refresh();
-            })
-          }
+          onClick={() => sendTest.run()}
         >
           Send test
         </Button>
@@ -155,60 +134,41 @@ export function ChannelControls({
 const RULE_OPTIONS = ALERT_KINDS.map((k) => ({ value: k, label: ALERT_LABEL[k] }));
 
 export function AlertRuleForm({ slug, channels }: { slug: string; channels: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<AlertRuleInput>({
-    resolver: zodResolver(AlertRuleSchema) as never,
+  const ruleForm = useActionForm(AlertRuleSchema, (input) => createAlertRuleAction(slug, input), {
     defaultValues: { kind: "INSTANCE_STOPPED", threshold: "", channelIds: [] },
+    success: "Rule added",
+    reset: ({ kind }) => ({ kind, threshold: "", channelIds: [] }),
   });
+  const { form } = ruleForm;
   const kind = form.watch("kind");
   const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await createAlertRuleAction(slug, form.getValues());
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["kind", "threshold", "channelIds"]));
-    toast.success("Rule added");
-    form.reset({ kind, threshold: "", channelIds: [] });
-    router.refresh();
-  });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormError message={formError} />
-      <Controller control={form.control} name="kind" render={({ field }) => <SelectField label="When" value={field.value} onChange={field.onChange} options={RULE_OPTIONS} error={errors.kind?.message} />} />
+    <ActionForm form={ruleForm} className="space-y-3">
+      <FormField control={form.control} name="kind" render={(field) => <SelectField label="When" options={RULE_OPTIONS} {...field} />} />
       {kind === "BALANCE_BELOW" || kind === "QUOTA_ABOVE" ? (
         <TextField label={kind === "BALANCE_BELOW" ? "Amount (USD)" : "Percentage"} inputMode="decimal" error={errors.threshold?.message} {...form.register("threshold")} />
       ) : null}
-      <fieldset>
-        <legend className="text-sm font-medium text-gray-800">Send to</legend>
-        <Controller
-          control={form.control}
-          name="channelIds"
-          render={({ field }) => (
-            <div className="mt-1 space-y-1">
-              {channels.map((c) => (
-                <label key={c.id} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-brand"
-                    checked={field.value.includes(c.id)}
-                    onChange={(e) => field.onChange(e.target.checked ? [...field.value, c.id] : field.value.filter((v) => v !== c.id))}
-                  />
-                  {c.name}
-                </label>
-              ))}
-            </div>
-          )}
-        />
-        {errors.channelIds?.message ? <p role="alert" className="text-sm text-red-700">{errors.channelIds.message}</p> : null}
-      </fieldset>
-      <Button type="submit" pending={form.formState.isSubmitting}>Add rule</Button>
-    </form>
+      <FormField
+        control={form.control}
+        name="channelIds"
+        render={(field) => <CheckboxListField legend="Send to" items={channels.map((c) => ({ value: c.id, label: c.name }))} {...field} />}
+      />
+      <SubmitButton>Add rule</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function DeleteRuleButton({ slug, ruleId, label }: { slug: string; ruleId: string; label: string }) {
   return (
-    <ActionButton action={deleteAlertRuleAction} slug={slug} input={{ ruleId }} variant="ghost" label={`Delete rule: ${label}`} success="Rule deleted">
+    <ActionButton
+      action={deleteAlertRuleAction}
+      slug={slug}
+      input={{ ruleId }}
+      variant="ghost"
+      label={`Delete rule: ${label}`}
+      success="Rule deleted"
+      confirm={{ title: `Delete the rule "${label}"?`, description: "Its channels stop getting this alert.", confirmLabel: "Delete rule" }}
+    >
       Delete
     </ActionButton>
   );

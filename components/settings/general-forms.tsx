@@ -1,18 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { useRef, useState } from "react";
 import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { useAction } from "@/components/forms/use-action";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionButton } from "@/components/resources/action-button";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { Button } from "@/components/ui/button";
-import { FieldShell, FormError, inputClass, TextField } from "@/components/ui/field";
-import { applyActionResult } from "@/lib/forms";
+import { FieldShell, inputClass, TextField } from "@/components/ui/field";
 import { SWATCHES } from "@/lib/workspaces/color";
 import { ConfirmSlugDialog } from "@/components/workspaces/confirm-slug-dialog";
-import { ColorSchema, LogoFileSchema, RenameSlugSchema, UpdateGeneralSchema, type ColorInput } from "@/lib/workspaces/schemas";
+import { ColorSchema, LogoFileSchema, RenameSlugSchema, UpdateGeneralSchema } from "@/lib/workspaces/schemas";
 
 export function GeneralDetailsForm({ slug, name, description }: { slug: string; name: string; description: string }) {
   return (
@@ -22,8 +21,9 @@ export function GeneralDetailsForm({ slug, name, description }: { slug: string; 
         { name: "name", label: "Name", kind: "text" },
         { name: "description", label: "Description", kind: "textarea" },
       ]}
-      defaults={{ name, description }}
-      submit={(values) => updateGeneralAction(slug, values)}
+      defaultValues={{ name, description }}
+      action={(input) => updateGeneralAction(slug, input)}
+      reset="saved"
       submitLabel="Save details"
       success="Details saved"
     />
@@ -31,42 +31,43 @@ export function GeneralDetailsForm({ slug, name, description }: { slug: string; 
 }
 
 export function RenameSlugForm({ slug }: { slug: string }) {
-  const router = useRouter();
   return (
     <SchemaForm
       schema={RenameSlugSchema}
       fields={[{ name: "slug", label: "Slug", kind: "text", hint: "Old links keep working: they redirect here until another workspace takes the old slug." }]}
-      defaults={{ slug }}
-      submit={(values) => renameSlugAction(slug, values)}
+      defaultValues={{ slug }}
+      action={(input) => renameSlugAction(slug, input)}
       submitLabel="Change slug"
       success="Slug changed"
-      onDone={(data) => router.push(`/${(data as { slug: string }).slug}/settings/general`)}
+      navigate={(data) => `/${data.slug}/settings/general`}
+      reset="saved"
     />
   );
 }
 
 export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) {
-  const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const upload = () =>
-    startTransition(async () => {
-      setError(null);
-      const file = input.current?.files?.[0];
-      const checked = LogoFileSchema.safeParse(file);
-      if (!checked.success) return setError(checked.error.issues[0]?.message ?? "Choose an image file");
-      const form = new FormData();
-      form.set("logo", checked.data);
-      const result = await uploadLogoAction(slug, form);
-      if (!result.ok) return setError(result.fieldErrors?.logo ?? result.error);
-      toast.success("Logo updated");
+  // The file is checked here before it is sent; the action checks it again, bytes included.
+  const [fileError, setFileError] = useState<string | null>(null);
+  const upload = useAction((form: FormData) => uploadLogoAction(slug, form), {
+    errors: "inline",
+    success: "Logo updated",
+    onSuccess: () => {
       if (input.current) input.current.value = "";
-      router.refresh();
-    });
+    },
+  });
+  const error = fileError ?? upload.error?.fieldErrors?.logo ?? upload.error?.message;
+  const send = () => {
+    const checked = LogoFileSchema.safeParse(input.current?.files?.[0]);
+    setFileError(checked.success ? null : (checked.error.issues[0]?.message ?? "Choose an image file"));
+    if (!checked.success) return;
+    const form = new FormData();
+    form.set("logo", checked.data);
+    upload.run(form);
+  };
   return (
     <div className="space-y-3">
-      <FieldShell id="logo-file" label="Logo image" error={error ?? undefined} hint="PNG, JPEG or WebP, at most 1 MB.">
+      <FieldShell id="logo-file" label="Logo image" error={error} hint="PNG, JPEG or WebP, at most 1 MB.">
         <input
           ref={input}
           id="logo-file"
@@ -78,22 +79,17 @@ export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) 
         />
       </FieldShell>
       <div className="flex gap-2">
-        <Button pending={pending} onClick={upload}>Upload logo</Button>
+        <Button pending={upload.pending} onClick={send}>Upload logo</Button>
         {hasLogo ? (
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await removeLogoAction(slug, {});
-                if (!result.ok) return setError(result.error);
-                toast.success("Logo removed");
-                router.refresh();
-              })
-            }
+          <ActionButton
+            action={removeLogoAction}
+            slug={slug}
+            input={{}}
+            success="Logo removed"
+            confirm={{ title: "Remove the logo?", description: "The workspace shows its initial instead until you upload another.", confirmLabel: "Remove logo" }}
           >
             Remove logo
-          </Button>
+          </ActionButton>
         ) : null}
       </div>
     </div>
@@ -101,19 +97,11 @@ export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) 
 }
 
 export function ColorForm({ slug, color }: { slug: string; color: string }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ColorInput>({ resolver: zodResolver(ColorSchema), defaultValues: { color } });
+  const colorForm = useActionForm(ColorSchema, (input) => setColorAction(slug, input), { defaultValues: { color }, success: "Colour saved", reset: "saved" });
+  const { form } = colorForm;
   const current = form.watch("color");
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await setColorAction(slug, values);
-    if (!result.ok) return setFormError(applyActionResult(result, form.setError, ["color"]));
-    toast.success("Colour saved");
-    router.refresh();
-  });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormError message={formError} />
+    <ActionForm form={colorForm} className="space-y-3">
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">Swatches</legend>
         <div className="mt-1 flex flex-wrap gap-2">
@@ -134,13 +122,12 @@ export function ColorForm({ slug, color }: { slug: string; color: string }) {
         </div>
       </fieldset>
       <TextField label="Hex colour" placeholder="#4338ca" spellCheck={false} error={form.formState.errors.color?.message} {...form.register("color")} />
-      <Button type="submit" pending={form.formState.isSubmitting}>Save colour</Button>
-    </form>
+      <SubmitButton>Save colour</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function DeleteWorkspaceButton({ slug, name, blockers }: { slug: string; name: string; blockers: string[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -154,11 +141,9 @@ export function DeleteWorkspaceButton({ slug, name, blockers }: { slug: string; 
           description="Members, teams, invitations, billing history and the audit log go with it. This cannot be undone."
           confirmLabel="Delete workspace"
           close={() => setOpen(false)}
-          submit={(confirmSlug) => deleteWorkspaceAction(slug, { confirmSlug })}
-          done={() => {
-            toast.success(`${name} was deleted`);
-            router.push("/");
-          }}
+          action={(input) => deleteWorkspaceAction(slug, input)}
+          success={`${name} was deleted`}
+          navigate="/"
         />
       ) : null}
     </>

@@ -6,7 +6,7 @@ import { QUOTA_LABEL } from "@/lib/billing/plans";
 import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
 import { QuotaRequestSchema } from "@/lib/quotas/schemas";
 
-export function QuotaRequestForm({ slug, resource }: { slug: string; resource?: string }) {
+export function QuotaRequestForm({ slug, resource }: { slug: string; resource?: (typeof QUOTA_RESOURCES)[number] }) {
   return (
     <SchemaForm
       schema={QuotaRequestSchema}
@@ -15,8 +15,8 @@ export function QuotaRequestForm({ slug, resource }: { slug: string; resource?: 
         { name: "requestedLimit", label: "New limit", kind: "number" },
         { name: "reason", label: "Reason", kind: "textarea" },
       ]}
-      defaults={{ resource: resource ?? "PROJECTS", requestedLimit: "", reason: "" }}
-      submit={(values) => requestQuotaAction(slug, values)}
+      defaultValues={{ resource: resource ?? "PROJECTS", requestedLimit: "", reason: "" }}
+      action={(input) => requestQuotaAction(slug, input)}
       submitLabel="Send request"
       success="Request sent to the platform operators"
     />

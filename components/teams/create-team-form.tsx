@@ -9,8 +9,8 @@ export function CreateTeamForm({ slug }: { slug: string }) {
     <SchemaForm
       schema={CreateTeamSchema}
       fields={[{ name: "name", label: "Team name", kind: "text" }]}
-      defaults={{ name: "" }}
-      submit={(values) => createTeamAction(slug, values)}
+      defaultValues={{ name: "" }}
+      action={(input) => createTeamAction(slug, input)}
       submitLabel="Create team"
       success="Team created"
     />

@@ -1,16 +1,14 @@
 "use client";
 
 import { KeyRound, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { addTeamMemberAction, deleteTeamAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
 import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
 import { ActionButton } from "@/components/resources/action-button";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TeamMemberSchema, type GrantFields, type TeamMemberInput } from "@/lib/teams/schemas";
+import { TeamMemberSchema, type GrantFields } from "@/lib/teams/schemas";
 
 export interface TeamView {
   id: string;
@@ -31,7 +29,6 @@ export function TeamCard({
   candidates: { membershipId: string; name: string }[];
   options: GrantOptions;
 }) {
-  const router = useRouter();
   const [permissionsOpen, setPermissionsOpen] = useState(false);
   const available = candidates.filter((c) => !team.members.some((m) => m.membershipId === c.membershipId));
   const summary = team.grant.actions.length === 0 ? "No actions granted" : `${team.grant.actions.length} action(s) granted`;
@@ -81,9 +78,9 @@ export function TeamCard({
             fields={[
               { name: "membershipId", label: `Add a member to ${team.name}`, kind: "select", options: available.map((c) => ({ value: c.membershipId, label: c.name })), placeholder: "Choose a member" },
             ]}
-            defaults={{}}
+            defaultValues={{}}
             fixed={{ teamId: team.id }}
-            submit={(values: TeamMemberInput) => addTeamMemberAction(slug, values)}
+            action={(input) => addTeamMemberAction(slug, input)}
             submitLabel="Add"
             success="Added to the team"
           />
@@ -96,14 +93,8 @@ export function TeamCard({
         description="Every member of the team gets these, on top of their own."
         data={{ initial: { ...team.grant, roleFloor: team.roleFloor }, options }}
         withRoleFloor
-        save={async (values) => {
-          const result = await updateTeamPermissionsAction(slug, { ...values, roleFloor: values.roleFloor ?? "NONE", teamId: team.id });
-          if (result.ok) {
-            toast.success(`Permissions saved for ${team.name}`);
-            router.refresh();
-          }
-          return result;
-        }}
+        action={(values) => updateTeamPermissionsAction(slug, { ...values, roleFloor: values.roleFloor ?? "NONE", teamId: team.id })}
+        success={`Permissions saved for ${team.name}`}
       />
     </Card>
   );

@@ -60,8 +60,10 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   );
 });
 
-export function FormError({ message, help }: { message?: string | null; help?: { label: string; href: string } | null }) {
-  if (!message) return null;
+/** A refusal that belongs to no one field, with the link to where it can be resolved. */
+export function FormError({ error }: { error?: { message: string; help?: { label: string; href: string } } | null }) {
+  if (!error) return null;
+  const { message, help } = error;
   return (
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {message}

@@ -1,16 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { createWorkspaceAction } from "@/lib/workspaces/actions";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/fields";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { applyActionResult } from "@/lib/forms";
-import { CreateWorkspaceSchema, type CreateWorkspaceInput } from "@/lib/workspaces/schemas";
+import { CreateWorkspaceSchema } from "@/lib/workspaces/schemas";
 import { slugify } from "@/lib/workspaces/slug";
 
 const KIND_OPTIONS = [
@@ -25,14 +24,16 @@ const STAGE_OPTIONS = [
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   // The slug follows the name until the user edits the slug themselves.
   const [slugEdited, setSlugEdited] = useState(false);
-  const form = useForm<CreateWorkspaceInput>({
-    resolver: zodResolver(CreateWorkspaceSchema),
-    defaultValues: { name: "", slug: "", kind: "PROJECT" },
+  const workspaceForm = useActionForm(CreateWorkspaceSchema, createWorkspaceAction, {
+    defaultValues: { name: "", slug: "", kind: "PROJECT", stage: undefined },
+    success: "Workspace created",
+    navigate: (data) => `/${data.slug}`,
+    reset: "saved",
   });
-  const { errors, isSubmitting } = form.formState;
+  const { form } = workspaceForm;
+  const { errors } = form.formState;
   const kind = form.watch("kind");
 
   const nameField = form.register("name", {
@@ -42,20 +43,8 @@ export function CreateWorkspaceForm() {
   });
   const slugField = form.register("slug", { onChange: () => setSlugEdited(true) });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createWorkspaceAction(values);
-    if (result.ok) {
-      toast.success("Workspace created");
-      router.push(`/${result.data.slug}`);
-      return;
-    }
-    setFormError(applyActionResult(result, form.setError, ["name", "slug", "kind", "stage"]));
-  });
-
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={formError} />
+    <ActionForm form={workspaceForm}>
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...nameField} />
       <TextField
         label="Slug"
@@ -65,37 +54,16 @@ export function CreateWorkspaceForm() {
         error={errors.slug?.message}
         {...slugField}
       />
-      <Controller
-        control={form.control}
-        name="kind"
-        render={({ field }) => (
-          <SelectField label="Kind" value={field.value} onChange={field.onChange} options={KIND_OPTIONS} error={errors.kind?.message} />
-        )}
-      />
+      <FormField control={form.control} name="kind" render={(field) => <SelectField label="Kind" options={KIND_OPTIONS} {...field} />} />
       {kind === "ENVIRONMENT" ? (
-        <Controller
-          control={form.control}
-          name="stage"
-          render={({ field }) => (
-            <SelectField
-              label="Stage"
-              value={field.value}
-              onChange={field.onChange}
-              options={STAGE_OPTIONS}
-              placeholder="Choose a stage"
-              error={errors.stage?.message}
-            />
-          )}
-        />
+        <FormField control={form.control} name="stage" render={(field) => <SelectField label="Stage" options={STAGE_OPTIONS} placeholder="Choose a stage" {...field} />} />
       ) : null}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>
           Cancel
         </Button>
-        <Button type="submit" pending={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create workspace"}
-        </Button>
+        <SubmitButton pendingLabel="Creating…">Create workspace</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -31,6 +31,8 @@ log "Generating the Prisma client"
 npm run --silent db:generate >/dev/null
 
 log "Type check"
+# PageProps/LayoutProps are global types that Next writes into .next/types, absent from a fresh clone.
+npx next typegen
 npx tsc --noEmit
 
 log "Unit and integration tests (Vitest)"

@@ -47,12 +47,37 @@ describe("slug rules", () => {
 describe("slugify", () => {
   it.each([
     ["Acme Consulting", "acme-consulting"],
-    ["  Ängström & Co. ", "angstrom-co"],
+    // The library's default spells umlauts the German way (ä → ae), whatever the name's language.
+    ["  Ängström & Co. ", "aengstroem-co"],
     ["Gamma Co.", "gamma-co"],
+    ["AcmeCorp", "acmecorp"],
+    ["acme_co", "acme-co"],
     ["---", ""],
     ["a".repeat(60), "a".repeat(48)],
   ])("%s → %s", (name, slug) => {
     expect(slugify(name)).toBe(slug);
+  });
+
+  it.each([
+    ["Søren Ærø", "soren-aero"],
+    ["Müller & Söhne", "mueller-soehne"],
+    ["Straße Öl Übersee", "strasse-oel-uebersee"],
+    ["Crème Brûlée Café", "creme-brulee-cafe"],
+    ["Łódź", "lodz"],
+    ["Иван Петров", "ivan-petrov"],
+    ["Zoë's Studio", "zoes-studio"],
+  ])("transliterates %s → %s", (name, slug) => {
+    expect(slugify(name)).toBe(slug);
+    expect(slugProblem(slug)).toBeNull();
+  });
+
+  // As before, nothing transliterable gives "", and callers fall back (the form waits for the user).
+  it.each(["🚀🔥", "東京", "서울", "🚀 東京 !!"])("suggests nothing for %s", (name) => {
+    expect(slugify(name)).toBe("");
+  });
+
+  it("keeps the Latin part of a mixed name", () => {
+    expect(slugify("東京 Tokyo 🚀")).toBe("tokyo");
   });
 
   it("never ends a long suggestion with a hyphen", () => {

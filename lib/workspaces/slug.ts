@@ -1,3 +1,5 @@
+import slugifyName from "@sindresorhus/slugify";
+
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 48;
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -33,14 +35,19 @@ export function slugProblem(slug: string): SlugProblem | null {
   return null;
 }
 
-/** A suggestion from a name: "Ängström & Co." → "angstrom-co". May still need a user's edit to be valid. */
+/**
+ * A suggestion from a name: "Søren Ærø" → "soren-aero", "Müller & Söhne" → "mueller-soehne". May still
+ * need a user's edit to be valid; a name with nothing transliterable (emoji, CJK) gives "" and the caller
+ * falls back (the form leaves the field to the user, a personal workspace uses the email).
+ */
 export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+  return slugifyName(name, {
+    // Transliteration writes "Æ" as "AE", which splitting camel case would cut ("Ærø" → "a-ero"); and a
+    // name written "AcmeCorp" stays one word, as before.
+    decamelize: false,
+    // "&" is dropped rather than spelled out: "-and-" eats into the length limit and says nothing.
+    customReplacements: [["&", " "]],
+  })
     .slice(0, SLUG_MAX)
     .replace(/-+$/g, "");
 }

@@ -20,6 +20,10 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["sign-in"], testIgnore: /auth\.setup\.ts/ },
+  ],
   webServer: {
     command: "npx tsx --conditions=react-server scripts/serve-test-app.ts",
     env: { PORT: String(port), MAIL_CAPTURE_PORT: new URL(mailCaptureUrl).port },

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 
 export const DEMO = { email: "demo@example.com", password: "demo-password" };
 
@@ -9,6 +10,8 @@ export const DEMO = { email: "demo@example.com", password: "demo-password" };
  * the page behind it from assistive technology on purpose, so then only the open layer is checked.
  */
 export async function expectAccessible(page: Page, options: { only?: string } = {}) {
+  // A refresh after a server action re-renders the page's metadata; scan once its title is back.
+  await expect(page).toHaveTitle(/\S/);
   const builder = new AxeBuilder({ page });
   if (options.only) builder.include(options.only);
   const results = await builder.analyze();
@@ -49,11 +52,19 @@ export async function invitationLinkFor(request: APIRequestContext, to: string, 
   return link;
 }
 
-/** A fresh browser context signed in as a demo account (all share the demo password). */
-export async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email, DEMO.password);
-  await expect(page).not.toHaveURL(/sign-in/);
+/** The demo accounts the tests act as; e2e/auth.setup.ts signs each in once per run. */
+export const SIGNED_IN_ACCOUNTS = [DEMO.email, "alice@example.com", "carol@example.com", "erin@example.com", "ops@example.com"] as const;
+type SignedInAccount = (typeof SIGNED_IN_ACCOUNTS)[number];
+
+export function storageStateFor(email: SignedInAccount): string {
+  return path.join(process.cwd(), "e2e", ".auth", `${email}.json`);
+}
+
+/**
+ * A fresh browser context signed in as a demo account, from the state the set-up project saved. Never
+ * sign such a context out: every test of that account shares its session.
+ */
+export async function signedIn(browser: Browser, email: SignedInAccount): Promise<Page> {
+  const page = await (await browser.newContext({ storageState: storageStateFor(email) })).newPage();
   return page;
 }

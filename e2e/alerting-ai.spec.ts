@@ -4,7 +4,9 @@ import { DEMO, expectAccessible, signedIn } from "./support";
 
 const RECEIVER = `http://127.0.0.1:${process.env.RECEIVER_PORT ?? 3102}`;
 const MAIL = `http://127.0.0.1:${process.env.MAIL_CAPTURE_PORT ?? 3101}`;
-
+// The test server allows exactly the receiver's host and port (OUTBOUND_ALLOWED_HOSTS); anything else
+// private is refused with this sentence's ending.
+const REFUSAL_HINT = "only public addresses are allowed. An operator can allow it with OUTBOUND_ALLOWED_HOSTS.";
 
 interface Received {
   path: string;
@@ -20,8 +22,12 @@ test("Alerting: each kind of channel receives a test, and a rule's alert shows i
   await expectAccessible(page);
   const addForm = page.locator("form", { has: page.getByRole("button", { name: "Add channel" }) });
 
-  // Webhook: plain http is refused unless the deployment allows private targets, which the test server does.
+  // Webhook: an address the deployment may not call is refused on the field, saying why.
   await addForm.getByLabel("Channel name").fill(hookName);
+  await addForm.getByLabel("Webhook URL").fill("https://[::ffff:169.254.169.254]/latest/meta-data");
+  await addForm.getByRole("button", { name: "Add channel" }).click();
+  await expect(addForm.getByText(`::ffff:a9fe:a9fe (169.254.169.254) is a link-local address; ${REFUSAL_HINT}`)).toBeVisible();
+  // Plain http to a private address works only because the test server allows the receiver's host and port.
   await addForm.getByLabel("Webhook URL").fill(`${RECEIVER}/ops-hook-${run}`);
   await addForm.getByRole("button", { name: "Add channel" }).click();
   const secret = (await page.getByTestId("signing-secret").textContent())!;
@@ -51,7 +57,21 @@ test("Alerting: each kind of channel receives a test, and a rule's alert shows i
   }
   await expectAccessible(page);
 
+  // A host name that resolves to loopback is saved (names are judged when called), and the test says why it was not sent.
+  const sneakyName = `Sneaky ${run}`;
+  await addForm.getByRole("combobox", { name: "Kind" }).click();
+  await page.getByRole("option", { name: "Slack" }).click();
+  await addForm.getByLabel("Channel name").fill(sneakyName);
+  await addForm.getByLabel("Slack incoming-webhook URL").fill(`https://localhost:${new URL(RECEIVER).port}/sneaky-${run}`);
+  await addForm.getByRole("button", { name: "Add channel" }).click();
+  const sneaky = page.getByRole("region", { name: `Channel ${sneakyName}` });
+  await sneaky.getByRole("button", { name: `Send test to ${sneakyName}` }).click();
+  await expect(sneaky.getByRole("status")).toContainText("Failed");
+  await expect(sneaky.getByRole("status")).toContainText("Refused: localhost resolves to");
+  await expect(sneaky.getByRole("status")).toContainText(`a loopback address; ${REFUSAL_HINT}`);
+
   const received = (await (await request.get(`${RECEIVER}/__received`)).json()) as Received[];
+  expect(received.some((r) => r.path === `/sneaky-${run}`)).toBe(false);
   const hook = received.find((r) => r.path === `/ops-hook-${run}`)!;
   const expected = createHmac("sha256", secret).update(`${hook.headers["x-workspaces-timestamp"]}.${hook.body}`).digest("hex");
   expect(hook.headers["x-workspaces-signature"]).toBe(`v1=${expected}`);
@@ -147,5 +167,17 @@ test("AI: each provider against a fake server, the masked key after reload, and 
   await page.getByRole("button", { name: "Remove key" }).click();
   await page.getByRole("dialog", { name: "Remove the stored key?" }).getByRole("button", { name: "Remove key" }).click();
   await expect(page.getByTestId("stored-key")).toHaveText("No key stored");
+
+  // An address the deployment may not call: a literal is refused on the field when saving; a name
+  // that resolves inside is refused when tested, and the result says why.
+  await page.getByLabel("Base URL", { exact: true }).fill("https://127.0.0.1:8443/v1");
+  await page.getByRole("button", { name: "Save AI settings" }).click();
+  await expect(page.getByText(`127.0.0.1 is a loopback address; ${REFUSAL_HINT}`)).toBeVisible();
+  await page.getByLabel("Base URL", { exact: true }).fill("https://localhost:8443/v1");
+  // Earlier saves' toasts gone first, so the one awaited is this save's and the test runs on what it stored.
+  await expect(page.getByText("AI settings saved")).toHaveCount(0, { timeout: 10_000 });
+  await save();
+  await testConnection();
+  await expect(page.getByRole("status").filter({ hasText: "Refused: localhost resolves to" })).toContainText(`a loopback address; ${REFUSAL_HINT}`);
   await expectAccessible(page);
 });

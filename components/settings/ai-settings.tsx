@@ -54,6 +54,7 @@ export function AiSettingsForm({
         <TextField
           label={spec.defaultBaseUrl ? "Base URL (optional)" : "Base URL"}
           placeholder={spec.defaultBaseUrl ?? "http://localhost:11434"}
+          hint="The server calls it: https, to a public address, unless your operator allowed the host (a local Ollama, say)."
           error={errors.baseUrl?.message}
           {...form.register("baseUrl")}
         />

@@ -57,6 +57,7 @@ export function ChannelForm({
         <TextField
           label={kind === "SLACK" ? "Slack incoming-webhook URL" : "Webhook URL"}
           placeholder={channel ? "Leave blank to keep the current URL" : "https://"}
+          hint="The server posts to it: https, to a public address, unless your operator allowed the host."
           error={errors.url?.message}
           {...form.register("url")}
         />
@@ -84,8 +85,9 @@ export function ChannelControls({
   const [outcome, setOutcome] = useState<{ ok: boolean; httpStatus: number | null; latencyMs: number; error: string | null } | null>(null);
   const [editing, setEditing] = useState(false);
   const toggle = useAction((enabled: boolean) => toggleChannelAction(slug, { channelId: channel.id, enabled }));
-  // A delivery attempt is logged, so the page refreshes to list it.
-  const sendTest = useAction(() => sendTestAlertAction(slug, { channelId: channel.id }), { onSuccess: setOutcome });
+  // A delivery attempt is logged, so the page refreshes to list it. A refusal (too many tests) shows
+  // where the outcome would.
+  const sendTest = useAction(() => sendTestAlertAction(slug, { channelId: channel.id }), { onSuccess: setOutcome, errors: "inline" });
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -117,7 +119,9 @@ export function ChannelControls({
           Delete
         </ActionButton>
       </div>
-      {outcome ? (
+      {sendTest.error ? (
+        <p role="status" className="text-sm text-red-800">{sendTest.error.message}</p>
+      ) : outcome ? (
         <p role="status" className={outcome.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
           {outcome.ok ? "Delivered" : "Failed"}
           {outcome.httpStatus ? ` · HTTP ${outcome.httpStatus}` : ""} · {outcome.latencyMs} ms

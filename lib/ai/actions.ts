@@ -3,6 +3,7 @@
 import { AiSettingsSchema } from "@/lib/ai/schemas";
 import { removeAiKey, saveAiSettings, testAiConnection } from "@/lib/ai/service";
 import { workspaceAction } from "@/lib/authz";
+import { enforceRateLimit } from "@/lib/rate-limits/service";
 import { z } from "zod";
 
 export const saveAiSettingsAction = workspaceAction(
@@ -17,5 +18,9 @@ export const removeAiKeyAction = workspaceAction(
 
 export const testAiConnectionAction = workspaceAction(
   { name: "ai.testConnection", permission: "ai.manage", input: z.object({}) },
-  (ctx) => testAiConnection(ctx),
+  async (ctx) => {
+    // Each test makes the server call out; counted per workspace, before anything else.
+    await enforceRateLimit("aiTestsPerWorkspace", ctx.workspace.id, ctx.tx);
+    return testAiConnection(ctx);
+  },
 );

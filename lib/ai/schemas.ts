@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { text } from "@/lib/schemas";
 import { AI_PROVIDERS, PROVIDERS } from "./providers";
 
 export const AiSettingsSchema = z
   .object({
     provider: z.enum(AI_PROVIDERS, { message: "Choose a provider" }),
-    model: z.string().trim().min(1, "Choose or type a model").max(100, "Keep the model name under 100 characters"),
+    model: text().trim().min(1, "Choose or type a model").max(100, "Keep the model name under 100 characters"),
     /** Blank keeps the stored key. */
-    apiKey: z.string().trim().max(500, "That key is too long").optional(),
-    baseUrl: z.string().trim().max(300, "That URL is too long").optional(),
+    apiKey: text().trim().max(500, "That key is too long").optional(),
+    baseUrl: text().trim().max(300, "That URL is too long").optional(),
   })
   .superRefine((value, ctx) => {
     const spec = PROVIDERS[value.provider];

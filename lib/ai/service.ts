@@ -2,6 +2,7 @@ import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";
+import { OutboundError, outboundRequest, outboundUrlProblem } from "@/lib/outbound";
 import type { AiProvider } from "@/generated/prisma/enums";
 import { PROVIDERS } from "./providers";
 
@@ -17,6 +18,10 @@ export async function aiSettingsView(workspaceId: string) {
 }
 
 export async function saveAiSettings(ctx: Ctx, input: { provider: AiProvider; model: string; apiKey?: string; baseUrl?: string }) {
+  // The schema, shared with the browser, checks the syntax; whether this deployment may call the
+  // address (https, a public IP literal, or a host the operator allowed) is the server's to say.
+  const problem = input.baseUrl ? outboundUrlProblem(input.baseUrl) : null;
+  if (problem) throw Refusal.field("baseUrl", problem);
   const existing = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
   // A stored key is only ever sent where it was saved for. Kept across a change of provider or address,
   // anyone allowed to edit these settings could point them at their own server, press Test, and read
@@ -54,29 +59,47 @@ export interface ConnectionOutcome {
   message: string;
 }
 
-/** Calls the provider's model-list endpoint from the server with the stored settings and a short timeout. */
+const TIMEOUT_MS = 5000;
+// Model lists run to a few hundred KB where providers describe every model (OpenRouter, LiteLLM).
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * "Test connection": the stored settings are read in the action's transaction and the provider's
+ * model list is fetched once it committed, through lib/outbound, so a slow or silent provider never
+ * holds a database connection. The returned outcome is filled in before the action answers.
+ */
 export async function testAiConnection(ctx: Ctx): Promise<ConnectionOutcome> {
   const settings = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
   if (!settings) throw new Refusal("CONFLICT", "Save the settings first.");
   const spec = PROVIDERS[settings.provider];
   const key = settings.apiKeyCiphertext ? decryptSecret(settings.apiKeyCiphertext, keyContext(ctx.workspace.id)) : null;
   if (spec.needsKey && !key) throw new Refusal("CONFLICT", `${spec.label} needs an API key.`);
-  const base = settings.baseUrl ?? spec.defaultBaseUrl!;
-  const request = spec.listRequest(base, key);
+  const request = spec.listRequest(settings.baseUrl ?? spec.defaultBaseUrl!, key);
+  const outcome: ConnectionOutcome = { ok: false, httpStatus: null, models: 0, latencyMs: 0, message: `${spec.label} was not called` };
+  ctx.afterCommit(async () => {
+    Object.assign(outcome, await listModels(spec, request));
+  });
+  return outcome;
+}
+
+async function listModels(spec: (typeof PROVIDERS)[AiProvider], request: { url: string; headers: Record<string, string> }): Promise<ConnectionOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(request.url, { headers: request.headers, redirect: "manual", signal: AbortSignal.timeout(5000) });
-    const body: unknown = await response.json().catch(() => null);
+    const response = await outboundRequest(request.url, { headers: request.headers, timeoutMs: TIMEOUT_MS, maxBodyBytes: MAX_BODY_BYTES });
+    const body = response.json();
     if (!response.ok) {
-      const detail = (body as { error?: { message?: string } | string })?.error;
-      const message = typeof detail === "string" ? detail : (detail?.message ?? response.statusText);
-      return { ok: false, httpStatus: response.status, models: 0, latencyMs: elapsed(), message: `${spec.label} answered ${response.status}: ${message}` };
+      const detail = (body as { error?: { message?: string } | string } | null)?.error;
+      const reason = typeof detail === "string" ? detail : (detail?.message ?? response.statusText);
+      const redirect = response.status >= 300 && response.status < 400 ? " (redirects are not followed)" : "";
+      return { ok: false, httpStatus: response.status, models: 0, latencyMs: elapsed(), message: `${spec.label} answered ${response.status}: ${reason}${redirect}` };
     }
     const models = spec.countModels(body);
     return { ok: true, httpStatus: response.status, models, latencyMs: elapsed(), message: `Connected: ${models} model(s) available` };
   } catch (error) {
-    const message = error instanceof Error && error.name === "TimeoutError" ? "No answer within 5 s" : error instanceof Error ? error.message : "The request failed";
-    return { ok: false, httpStatus: null, models: 0, latencyMs: elapsed(), message: `Could not reach ${spec.label}: ${message}` };
+    // Anything else is a bug (a call inside a transaction among them) and must not read as "unreachable".
+    if (!(error instanceof OutboundError)) throw error;
+    const message = error.failure === "refused" ? `Refused: ${error.message}` : `Could not reach ${spec.label}: ${error.message}`;
+    return { ok: false, httpStatus: null, models: 0, latencyMs: elapsed(), message };
   }
 }

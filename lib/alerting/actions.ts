@@ -15,12 +15,15 @@ import {
   sendTest,
   setChannelEnabled,
 } from "@/lib/alerting/service";
-import { privateTargetsAllowed } from "@/lib/alerting/url-guard";
 import { workspaceAction } from "@/lib/authz";
+import { plainHttpAllowedSomewhere } from "@/lib/outbound";
+import { enforceRateLimit } from "@/lib/rate-limits/service";
 
 export const saveChannelAction = workspaceAction(
-  // The policy is read on every parse, so a deployment's setting (and a test's) applies at once.
-  { name: "alerting.saveChannel", permission: "alerts.manage", input: channelSchema(privateTargetsAllowed) },
+  // The same syntax the form checks (http:// only where some host is allowed it); the service then
+  // applies the outbound policy to the host. Read on every parse, so a deployment's setting (and a
+  // test's) applies at once.
+  { name: "alerting.saveChannel", permission: "alerts.manage", input: channelSchema(plainHttpAllowedSomewhere) },
   (ctx, input) => saveChannel(ctx, input),
 );
 
@@ -36,7 +39,11 @@ export const deleteChannelAction = workspaceAction(
 
 export const sendTestAlertAction = workspaceAction(
   { name: "alerting.sendTest", permission: "alerts.manage", input: ChannelIdSchema },
-  (ctx, input) => sendTest(ctx, input.channelId),
+  async (ctx, input) => {
+    // Each test makes the server call out (or send mail); counted per workspace, before anything else.
+    await enforceRateLimit("alertTestsPerWorkspace", ctx.workspace.id, ctx.tx);
+    return sendTest(ctx, input.channelId);
+  },
 );
 
 export const createAlertRuleAction = workspaceAction(

@@ -59,8 +59,12 @@ export async function claimDueDeliveries(limit = 10, leaseMs = 60_000): Promise<
     RETURNING id, "channelId", payload, attempts`;
 }
 
-export async function recordOutcome(delivery: { id: string; attempts: number }, outcome: SendOutcome): Promise<void> {
-  const final = outcome.ok || delivery.attempts >= MAX_ATTEMPTS;
+/** What the delivery log shows for an alert that was queued for a channel disabled since. */
+export const DROPPED_DISABLED = "Dropped: the channel was disabled";
+
+/** `final`: no retry whatever the outcome (the delivery was dropped rather than attempted). */
+export async function recordOutcome(delivery: { id: string; attempts: number }, outcome: SendOutcome, options: { final?: boolean } = {}): Promise<void> {
+  const final = outcome.ok || options.final === true || delivery.attempts >= MAX_ATTEMPTS;
   await db().$transaction([
     db().deliveryAttempt.create({
       data: { deliveryId: delivery.id, ok: outcome.ok, httpStatus: outcome.httpStatus, latencyMs: outcome.latencyMs, error: outcome.error },
@@ -78,9 +82,14 @@ export async function recordOutcome(delivery: { id: string; attempts: number }, 
 
 export async function deliverClaimed(delivery: ClaimedDelivery): Promise<SendOutcome> {
   const channel = await db().notificationChannel.findUnique({ where: { id: delivery.channelId } });
-  const outcome = channel
-    ? await sendToChannel(channel, delivery.payload, delivery.id)
-    : { ok: false, httpStatus: null, latencyMs: 0, error: "The channel was deleted" };
+  // Disabling a channel drops what was queued for it (lib/alerting/service.ts), but a delivery claimed
+  // meanwhile, or a lease that ran out, still arrives here: the channel's state now decides.
+  if (!channel || !channel.enabled) {
+    const outcome: SendOutcome = { ok: false, httpStatus: null, latencyMs: 0, error: channel ? DROPPED_DISABLED : "The channel was deleted" };
+    await recordOutcome(delivery, outcome, { final: true });
+    return outcome;
+  }
+  const outcome = await sendToChannel(channel, delivery.payload, delivery.id);
   await recordOutcome(delivery, outcome);
   return outcome;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
 import { splitEmailList } from "@/lib/invitations/schemas";
+import { recordId, text } from "@/lib/schemas";
 import { urlProblem } from "./url-rules";
 
 export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
@@ -15,13 +16,14 @@ export const ALERT_LABEL: Record<(typeof ALERT_KINDS)[number], string> = {
   MEMBER_LEFT: "A member left",
 };
 
-const name = z.string().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");
-const id = z.string().min(1).max(64);
+const name = text().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");
+const id = recordId();
 
 /**
  * One form for every kind: the fields a kind does not use are ignored; the ones it needs are checked.
- * Whether plain http is acceptable is the deployment's policy (ALERTS_ALLOW_PRIVATE_TARGETS), so the
+ * Whether plain http can be acceptable is the deployment's policy (OUTBOUND_ALLOWED_HOSTS), so the
  * schema is made for a policy: the server reads it from the environment, the page hands it to the form.
+ * Which hosts and addresses may be called is checked on the server (lib/outbound) when saving.
  */
 export const channelSchema = (allowPlainHttp: () => boolean) =>
   z
@@ -29,8 +31,8 @@ export const channelSchema = (allowPlainHttp: () => boolean) =>
     channelId: id.optional(),
     kind: z.enum(CHANNEL_KINDS, { message: "Choose a kind" }),
     name,
-    emails: z.string().max(2000).optional(),
-    url: z.string().trim().max(500).optional(),
+    emails: text().max(2000).optional(),
+    url: text().trim().max(500).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === "EMAIL") {
@@ -56,7 +58,7 @@ export const ToggleChannelSchema = z.object({ channelId: id, enabled: z.boolean(
 export const AlertRuleSchema = z
   .object({
     kind: z.enum(ALERT_KINDS, { message: "Choose what to watch" }),
-    threshold: z.string().trim().max(12).optional(),
+    threshold: text().trim().max(12).optional(),
     channelIds: z.array(id).min(1, "Choose at least one channel").max(20),
   })
   .transform((value, ctx) => {

@@ -1,8 +1,9 @@
 import { decryptSecret } from "@/lib/crypto/secrets";
+import { assertOutsideTransaction } from "@/lib/db/transaction-scope";
 import { emailTransport, escapeHtml } from "@/lib/email";
+import { OutboundError, outboundRequest } from "@/lib/outbound";
 import type { ChannelKind } from "@/generated/prisma/enums";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signature, TIMESTAMP_HEADER } from "./signing";
-import { assertSendable } from "./url-guard";
 
 export interface ChannelForSending {
   id: string;
@@ -34,8 +35,22 @@ export const channelSecretContext = (channelId: string) => `channel-secret:${cha
 
 const TIMEOUT_MS = 5000;
 
-/** One attempt to deliver one alert to one channel; never throws, the outcome says what happened. */
+/**
+ * Slack reads `<…>` as a link or a mention (`<!channel>`, `<https://evil|click>`) and `&` as the start
+ * of an entity, so text a member typed (a name, an instance name) is escaped the way Slack asks.
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
+}
+
+export function slackMessage(payload: AlertPayload): { text: string } {
+  return { text: `*${escapeSlack(payload.title)}*\n${escapeSlack(payload.text)}` };
+}
+
+/** One attempt to deliver one alert to one channel; a failed send does not throw, the outcome says what happened. */
 export async function sendToChannel(channel: ChannelForSending, payload: AlertPayload, deliveryId: string): Promise<SendOutcome> {
+  // Mail and webhooks alike: a send waits on another host, so never while a transaction is open.
+  assertOutsideTransaction("Sending an alert");
   const started = performance.now();
   const done = (ok: boolean, httpStatus: number | null, error: string | null): SendOutcome => ({
     ok,
@@ -57,8 +72,7 @@ export async function sendToChannel(channel: ChannelForSending, payload: AlertPa
       return done(true, null, null);
     }
     const url = decryptSecret(channel.urlCiphertext ?? "", channelUrlContext(channel.id));
-    await assertSendable(url);
-    const body = channel.kind === "SLACK" ? JSON.stringify({ text: `*${payload.title}*\n${payload.text}` }) : JSON.stringify({ id: deliveryId, ...payload });
+    const body = JSON.stringify(channel.kind === "SLACK" ? slackMessage(payload) : { id: deliveryId, ...payload });
     const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "workspaces-alerts/1", [DELIVERY_HEADER]: deliveryId };
     if (channel.kind === "WEBHOOK" && channel.signingSecretCiphertext) {
       const secret = decryptSecret(channel.signingSecretCiphertext, channelSecretContext(channel.id));
@@ -66,12 +80,13 @@ export async function sendToChannel(channel: ChannelForSending, payload: AlertPa
       headers[TIMESTAMP_HEADER] = String(timestamp);
       headers[SIGNATURE_HEADER] = `v1=${signature(secret, timestamp, body)}`;
     }
-    // No redirects: a 3xx to an internal address would walk around the address check.
-    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await response.body?.cancel();
-    return response.ok ? done(true, response.status, null) : done(false, response.status, `The receiver answered ${response.status}`);
+    // Only the status matters; the receiver's answer is not read.
+    const response = await outboundRequest(url, { method: "POST", headers, body, timeoutMs: TIMEOUT_MS, readBody: false });
+    if (response.ok) return done(true, response.status, null);
+    const redirect = response.status >= 300 && response.status < 400 ? " (redirects are not followed)" : "";
+    return done(false, response.status, `The receiver answered ${response.status}${redirect}`);
   } catch (error) {
-    const message = error instanceof Error ? (error.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : error.message) : "Sending failed";
-    return done(false, null, message);
+    if (error instanceof OutboundError && error.failure === "refused") return done(false, null, `Refused: ${error.message}`);
+    return done(false, null, error instanceof Error ? error.message : "Sending failed");
   }
 }

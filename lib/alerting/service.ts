@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";
+import { outboundUrlProblem } from "@/lib/outbound";
 import type { AlertKind, ChannelKind } from "@/generated/prisma/enums";
-import { recordOutcome } from "./queue";
+import { DROPPED_DISABLED, recordOutcome } from "./queue";
 import { channelSecretContext, channelUrlContext, sendToChannel, type SendOutcome } from "./send";
 
 type Ctx = WorkspaceActionContext;
@@ -26,6 +27,10 @@ export async function saveChannel(
 ): Promise<{ id: string; signingSecret?: string }> {
   const existing = input.channelId ? await channelFor(ctx, input.channelId) : null;
   if (existing && existing.kind !== input.kind) throw Refusal.field("kind", "A channel keeps its kind; make a new one instead");
+  // The schema checks the syntax (in the browser too); whether this deployment may call the address
+  // (https, a public IP literal, or a host the operator allowed) is the server's to say.
+  const problem = input.kind !== "EMAIL" && input.url ? outboundUrlProblem(input.url) : null;
+  if (problem) throw Refusal.field("url", problem);
   let channel;
   try {
     channel = existing
@@ -64,10 +69,31 @@ function urlHint(url: string): string {
   return `${parsed.protocol}//${parsed.host}/…${secretHint(parsed.pathname + parsed.search).slice(1)}`;
 }
 
+/**
+ * Disabling a channel drops the alerts still queued for it, in the same transaction: turned back on
+ * later, it must not deliver a backlog from while it was off. The worker drops any it had already
+ * claimed (lib/alerting/queue.ts).
+ */
 export async function setChannelEnabled(ctx: Ctx, channelId: string, enabled: boolean) {
   const channel = await channelFor(ctx, channelId);
   await ctx.tx.notificationChannel.update({ where: { id: channel.id }, data: { enabled } });
-  await ctx.audit({ action: enabled ? "alerting.channel_enabled" : "alerting.channel_disabled", targetType: "channel", targetId: channel.id, metadata: { name: channel.name } });
+  let dropped = 0;
+  if (!enabled) {
+    // The status condition makes each row's change atomic against a worker claiming it at this moment.
+    const rows = await ctx.tx.delivery.updateManyAndReturn({
+      where: { channelId: channel.id, status: "PENDING" },
+      data: { status: "FAILED", lockedUntil: null },
+      select: { id: true },
+    });
+    await ctx.tx.deliveryAttempt.createMany({ data: rows.map((r) => ({ deliveryId: r.id, ok: false, latencyMs: 0, error: DROPPED_DISABLED })) });
+    dropped = rows.length;
+  }
+  await ctx.audit({
+    action: enabled ? "alerting.channel_enabled" : "alerting.channel_disabled",
+    targetType: "channel",
+    targetId: channel.id,
+    metadata: enabled ? { name: channel.name } : { name: channel.name, droppedDeliveries: dropped },
+  });
 }
 
 export async function deleteChannel(ctx: Ctx, channelId: string) {

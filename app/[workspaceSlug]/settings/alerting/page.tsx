@@ -4,7 +4,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
 import { ALERT_LABEL } from "@/lib/alerting/schemas";
 import { alertingOverview } from "@/lib/alerting/service";
-import { privateTargetsAllowed } from "@/lib/alerting/url-guard";
+import { plainHttpAllowedSomewhere } from "@/lib/outbound";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { formatMinor } from "@/lib/billing/money";
 
@@ -16,7 +16,7 @@ export default async function AlertingPage({ params }: PageProps<"/[workspaceSlu
   requirePermission(ctx, "alerts.manage");
   const slug = ctx.workspace.slug;
   const { channels, rules } = await alertingOverview(ctx.workspace.id);
-  const allowPlainHttp = privateTargetsAllowed();
+  const allowPlainHttp = plainHttpAllowedSomewhere();
   const channelName = new Map(channels.map((c) => [c.id, c.name]));
   return (
     <div className="space-y-6">

@@ -4,6 +4,9 @@ export async function register() {
     const { checkEnvironmentOrExit } = await import("./lib/startup/check-env");
     checkEnvironmentOrExit();
     if (process.env.NEXT_PHASE !== "phase-production-build") {
+      // Before the first request is served, so every request's X-Forwarded-For ends with its real peer.
+      const { installPeerAddressHeader } = await import("./lib/http/peer-address");
+      installPeerAddressHeader();
       const { startDeliveryWorker } = await import("./lib/alerting/queue");
       startDeliveryWorker();
     }

@@ -1,24 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 // A convenience only: sends visitors without a session cookie to sign-in with a way back, and tells
 // pages their own path. It does not decode the session: Auth.js's wrapper would re-issue the cookie
 // on every request, and a request racing a sign-out could bring a signed-out session back. Every
 // page, action and route handler checks the session itself (lib/authz).
+// It also sets each response's Content-Security-Policy with a fresh script nonce: Next reads the nonce
+// from the request's copy of the header and puts it on the scripts it renders.
 const PUBLIC_PATHS = [/^\/sign-in\/?$/, /^\/sign-up\/?$/, /^\/invite\//, /^\/api\//];
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const nonce = btoa(crypto.randomUUID());
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const csp = contentSecurityPolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
+  let response: NextResponse;
   if (hasSession || isServerAction || PUBLIC_PATHS.some((p) => p.test(pathname))) {
     const headers = new Headers(request.headers);
     headers.set("x-request-path", `${pathname}${search}`);
-    return NextResponse.next({ request: { headers } });
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    const signIn = new URL("/sign-in", request.nextUrl.origin);
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(signIn);
   }
-  const signIn = new URL("/sign-in", request.nextUrl.origin);
-  if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 export const config = {

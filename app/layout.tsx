@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Toaster } from "sonner";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Workspaces dashboard",
 };
 
-export default function RootLayout({ children }: LayoutProps<"/">) {
+// Rendered per request, never prerendered: a page's scripts carry the nonce of its own request's
+// Content-Security-Policy (proxy.ts), which a page built ahead of time cannot know.
+export default async function RootLayout({ children }: LayoutProps<"/">) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

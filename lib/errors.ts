@@ -19,6 +19,8 @@ export interface RefusalHelp {
 
 export class Refusal extends Error {
   help?: RefusalHelp;
+  /** For LIMIT: seconds until trying again can succeed (a route's Retry-After). */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: RefusalCode,
@@ -31,6 +33,11 @@ export class Refusal extends Error {
 
   static field(field: string, message: string): Refusal {
     return new Refusal("INVALID", message, { [field]: message });
+  }
+
+  retryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 
   withHelp(help: RefusalHelp): this {

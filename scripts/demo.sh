@@ -14,8 +14,9 @@ if [ -z "${SECRETS_ENCRYPTION_KEYS:-}" ]; then
   SECRETS_ENCRYPTION_KEYS=$(cat .data/secrets-key)
 fi
 export AUTH_SECRET SECRETS_ENCRYPTION_KEYS AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}"
-export PLATFORM_ADMIN_EMAILS="${PLATFORM_ADMIN_EMAILS:-ops@example.com}"
 port="${PORT:-3000}"
+# The demo credits test money on purpose, and its email links point at this machine.
+export ALLOW_DEMO_PAYMENTS="${ALLOW_DEMO_PAYMENTS:-true}" APP_URL="${APP_URL:-http://localhost:$port}"
 
 npm run --silent db:generate >/dev/null
 # PGlite lets one process open its folder at a time: migrate and seed before the server starts.
@@ -23,5 +24,6 @@ npm run --silent db:migrate
 npx next build
 echo
 npm run --silent db:seed
+npm run --silent operator -- grant ops@example.com
 echo "Workspaces dashboard: http://localhost:$port  (sign in with a demo account above; Ctrl-C stops it)"
 exec npm start --silent -- -p "$port"

@@ -6,6 +6,7 @@ import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/demo/seed";
+import { setPlatformOperator } from "@/lib/accounts/service";
 import { startMailCapture } from "@/tests/support/mail-capture";
 import { startReceiver } from "@/tests/support/receiver";
 import { nextStartArgs } from "./lib/next-start";
@@ -26,6 +27,7 @@ async function main() {
   await applyMigrations(databaseUrl);
   const db = createPrismaClient(databaseUrl);
   await seedDemoData(db);
+  await setPlatformOperator(db, "ops@example.com", true);
   await db.$disconnect();
 
   // Mail goes through the real Resend SDK to a capture server the tests read, as a person reads mail.
@@ -49,9 +51,11 @@ async function main() {
       ...process.env,
       DATABASE_URL: databaseUrl,
       RESEND_API_KEY: "re_e2e_key",
+      APP_URL: `http://127.0.0.1:${port}`,
+      ALLOW_DEMO_PAYMENTS: "true",
       RESEND_BASE_URL: mail.url,
-      PLATFORM_ADMIN_EMAILS: "ops@example.com",
-      ALERTS_ALLOW_PRIVATE_TARGETS: "true",
+      // The receiver above, and only it, may be called over plain http at a loopback address.
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${process.env.RECEIVER_PORT ?? 3102}`,
     },
   });
   const stop = () => server.kill("SIGTERM");

@@ -2,7 +2,7 @@
 
 import { SignInSchema, SignUpSchema } from "@/lib/accounts/schemas";
 import { createAccount } from "@/lib/accounts/service";
-import { signIn, signOut } from "@/lib/auth";
+import { signIn, SignInRateLimited, signOut } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { hashPassword } from "@/lib/auth/password";
 import { publicAction } from "@/lib/authz";
@@ -11,6 +11,7 @@ import { Refusal } from "@/lib/errors";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { acceptInvitation } from "@/lib/invitations/service";
 import { invitationStatus } from "@/lib/invitations/status";
+import { enforceRateLimit, tooManyAttempts } from "@/lib/rate-limits/service";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 
@@ -24,6 +25,7 @@ export const signInAction = publicAction({ name: "auth.signIn", input: SignInSch
       redirectTo: safeCallbackPath(input.callbackUrl),
     });
   } catch (error) {
+    if (error instanceof SignInRateLimited) throw new Refusal("LIMIT", tooManyAttempts(error.retryAfterSeconds));
     // Same words for an unknown email and a wrong password: the form must not reveal who has an account.
     if (error instanceof AuthError) throw new Refusal("INVALID", WRONG_CREDENTIALS);
     throw error;
@@ -42,6 +44,7 @@ export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSch
       throw Refusal.field("email", `This invitation is for ${invitation.email}`);
     }
   }
+  if (ip) await enforceRateLimit("signUpPerAddress", ip);
   const passwordHash = await hashPassword(input.password);
   const landing = await db().$transaction(async (tx) => {
     const account = await createAccount(tx, { name: input.name, email: input.email, passwordHash });

@@ -25,3 +25,13 @@ export async function createAccount(
   const workspace = await createPersonalWorkspace(tx, user);
   return { ...user, personalWorkspaceSlug: workspace.slug };
 }
+
+/**
+ * Grants or revokes platform-operator status (quota reviews across workspaces). Only the operator
+ * command calls this: the flag is never set from anything a person can type at sign-up.
+ * Returns false when no account has that address.
+ */
+export async function setPlatformOperator(client: Tx, email: string, isPlatformOperator: boolean): Promise<boolean> {
+  const { count } = await client.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { isPlatformOperator } });
+  return count === 1;
+}

@@ -1,7 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { SignInSchema } from "@/lib/accounts/schemas";
-import { verifyCredentials } from "@/lib/accounts/queries";
+import { authorizeCredentials } from "./credentials";
+
+export { SignInRateLimited } from "./credentials";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -9,12 +10,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = SignInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, name: user.name, email: user.email } : null;
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {

@@ -267,7 +267,7 @@ const MATRIX: Record<string, Row> = {
     allowed: STAFF,
     call: (w) => requestQuotaAction(w.workspace.slug, { resource: "INSTANCES", requestedLimit: 500, reason: "Black Friday traffic" }),
   },
-  // Platform operators are named by email (PLATFORM_ADMIN_EMAILS), never by a workspace role.
+  // Platform operators are flagged accounts (npm run operator), never a workspace role: no caller here is one.
   "platform.decideQuotaRequest": { allowed: NOBODY, call: (w) => decideQuotaRequestAction({ requestId: w.quotaRequest.id, decision: "approve" }) },
   // Stripe proves itself with a signature, which no caller here has.
   "webhooks.stripe": {
@@ -304,7 +304,7 @@ const MATRIX: Record<string, Row> = {
     call: (w) => deleteAlertRuleAction(w.workspace.slug, { ruleId: w.rule.id }),
     foreign: (w, o) => deleteAlertRuleAction(w.workspace.slug, { ruleId: o.rule.id }),
   },
-  "ai.save": { allowed: STAFF, call: (w) => saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1", baseUrl: "http://127.0.0.1:11434" }) },
+  "ai.save": { allowed: STAFF, call: (w) => saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1", baseUrl: "https://ollama.example.com" }) },
   "ai.removeKey": { allowed: STAFF, call: (w) => removeAiKeyAction(w.workspace.slug, {}) },
   "ai.testConnection": { allowed: STAFF, call: (w) => testAiConnectionAction(w.workspace.slug, {}) },
   // Counts database round trips for `npm run bench`; off (404) unless the server runs with BENCH_COUNT_QUERIES=1.
@@ -332,7 +332,6 @@ beforeAll(async () => {
   delete process.env.RESEND_API_KEY; // "Copy invite link" reads mail the local transport recorded
   delete process.env.STRIPE_SECRET_KEY; // top-ups use the demo provider
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_matrix_only";
-  process.env.PLATFORM_ADMIN_EMAILS = "operator@platform.example";
   [people, strangers] = await Promise.all([makePeople(), makePeople()]);
 });
 

@@ -3,7 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { runInTransactionScope } from "@/lib/db/transaction-scope";
 import { Refusal, type ActionResult, type RefusalCode } from "@/lib/errors";
+import { NUL_MESSAGE } from "@/lib/schemas";
 import { loadWorkspaceContext } from "./context";
 import type { PermissionKey } from "./permissions";
 import { platformAdminFor } from "./platform";
@@ -103,6 +105,10 @@ async function callerFor(
 
 // Step 4: the input, parsed with the same zod schema the form uses; field errors keyed by path.
 export function parseInput<I extends z.ZodType>(schema: I, rawInput: unknown): z.output<I> {
+  // A NUL reaching PostgreSQL is an error from the database, not a refusal: refuse it here whatever a
+  // schema forgot (lib/schemas.ts text() is the schema-level guard with the same words).
+  const nul = pathOfNul(rawInput);
+  if (nul !== null) throw new Refusal("INVALID", "Some fields need attention.", { [nul || "_form"]: NUL_MESSAGE });
   const parsed = schema.safeParse(rawInput);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};
@@ -113,19 +119,31 @@ export function parseInput<I extends z.ZodType>(schema: I, rawInput: unknown): z
   throw new Refusal("INVALID", "Some fields need attention.", fieldErrors);
 }
 
+/** The path of the first string holding a NUL in plain input (objects, arrays, FormData), or null. */
+function pathOfNul(value: unknown, path = "", depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\0") ? path : null;
+  if (depth > 8 || value === null || typeof value !== "object") return null;
+  const entries: [string, unknown][] = value instanceof FormData ? [...value.entries()] : Object.entries(value);
+  for (const [key, child] of entries) {
+    const found = pathOfNul(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 type Transactional<C extends Caller> = C & TransactionHooks & (C extends WorkspaceCaller ? WorkspaceAudit : unknown);
 
 // Step 5: the handler, in one transaction; after-commit tasks run once it committed.
 export async function transact<C extends Caller, T>(caller: C, run: (ctx: Transactional<C>) => Promise<T>): Promise<T> {
   const tasks: (() => Promise<void>)[] = [];
-  const result = await db().$transaction((tx) => {
+  const result = await db().$transaction((tx) => runInTransactionScope(() => {
     const hooks: TransactionHooks = { tx, afterCommit: (task) => void tasks.push(task) };
     const audit: WorkspaceAudit | null =
       caller.scope === "workspace"
         ? { audit: (event) => recordAudit(tx, { ...event, workspaceId: caller.workspace.id, actorId: caller.user.id, ip: caller.ip }) }
         : null;
     return run({ ...caller, ...hooks, ...audit } as Transactional<C>);
-  }, TRANSACTION_OPTIONS);
+  }), TRANSACTION_OPTIONS);
   for (const task of tasks) {
     try {
       await task();
@@ -171,10 +189,12 @@ const TITLE: Record<RefusalCode, string> = {
 };
 
 /** An RFC 9457 problem document; `code` and `errors` are this API's extension members. */
-export function problem(code: RefusalCode, detail: string, fieldErrors?: Record<string, string>): Response {
+export function problem(code: RefusalCode, detail: string, extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number } = {}): Response {
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
+  if (extra.retryAfterSeconds) headers["retry-after"] = String(extra.retryAfterSeconds);
   return Response.json(
-    { type: "about:blank", title: TITLE[code], status: STATUS[code], detail, code, ...(fieldErrors ? { errors: fieldErrors } : {}) },
-    { status: STATUS[code], headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+    { type: "about:blank", title: TITLE[code], status: STATUS[code], detail, code, ...(extra.fieldErrors ? { errors: extra.fieldErrors } : {}) },
+    { status: STATUS[code], headers },
   );
 }
 
@@ -184,7 +204,7 @@ export async function settleResponse(run: () => Promise<Response>): Promise<Resp
     return await run();
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof Refusal) return problem(error.code, error.message, error.fieldErrors);
+    if (error instanceof Refusal) return problem(error.code, error.message, { fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds });
     console.error("[route]", error);
     return problem("INTERNAL", "Something went wrong.");
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { auth } from "@/lib/auth";
+import { clientAddress } from "@/lib/http/client-address";
 
 /** The signed-in user's id from the session token, once per request; null when signed out. */
 export const sessionUserId = cache(async (): Promise<string | null> => {
@@ -9,9 +10,9 @@ export const sessionUserId = cache(async (): Promise<string | null> => {
   return session?.user?.id ?? null;
 });
 
+/** The client's address, from the right of X-Forwarded-For past the trusted proxies (lib/http/client-address). */
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  return clientAddress((await headers()).get("x-forwarded-for"));
 }
 
 /**

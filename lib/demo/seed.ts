@@ -18,7 +18,8 @@ export const DEMO_ACCOUNTS = [
   { name: "Carol Chen", email: "carol@example.com" },
   { name: "Dev Patel", email: "dev@example.com" },
   { name: "Erin Evans", email: "erin@example.com" },
-  // A platform operator (PLATFORM_ADMIN_EMAILS): reviews quota requests at /admin/quota-requests.
+  // Made a platform operator by `npm run operator -- grant ops@example.com` (the demo and e2e do):
+  // reviews quota requests at /admin/quota-requests.
   { name: "Olga Ops", email: "ops@example.com" },
 ] as const;
 

@@ -4,6 +4,7 @@ import { decideQuotaRequestAction } from "@/lib/quotas/actions";
 import { createProjectAction } from "@/lib/resources/actions";
 import { createServerAction } from "@/lib/resources/actions";
 import { requestQuotaAction } from "@/lib/quotas/actions";
+import { setPlatformOperator } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
@@ -57,7 +58,7 @@ describe("quotas", () => {
     const w = await makeWorld(people);
     await db().workspace.update({ where: { id: w.workspace.id }, data: { plan: "FREE" } });
     const operator = await makeUser("Operator");
-    process.env.PLATFORM_ADMIN_EMAILS = `someone@else.example, ${operator.email.toUpperCase()}`;
+    await setPlatformOperator(db(), operator.email.toUpperCase(), true);
 
     actAs(people.admin.id);
     const asked = await requestQuotaAction(w.workspace.slug, { resource: "SERVERS", requestedLimit: 10, reason: "We are opening a US region" });
@@ -88,7 +89,7 @@ describe("quotas", () => {
   it("take one decision when two operators decide at once: the other is told, and its side writes nothing", async () => {
     const w = await makeWorld(people);
     const operator = await makeUser("Operator");
-    process.env.PLATFORM_ADMIN_EMAILS = operator.email;
+    await setPlatformOperator(db(), operator.email, true);
     actAs(people.admin.id);
     const asked = await requestQuotaAction(w.workspace.slug, { resource: "SERVERS", requestedLimit: 40, reason: "Two regions more" });
     const requestId = asked.ok ? asked.data.id : "";

@@ -1,0 +1,66 @@
+import { db, type Tx } from "@/lib/db";
+import { Refusal } from "@/lib/errors";
+
+/**
+ * The limits, in one table. Counted in the database (RateLimitBucket, one row per key, fixed windows), so
+ * they hold across app instances; a window restarts once it has passed, so the rightful owner of an
+ * account is never locked out for longer than one window.
+ */
+export const RATE_LIMITS = {
+  /** Wrong passwords on one account (a right one gives its attempt back). */
+  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  /** Wrong passwords from one client address, whichever accounts it tries. */
+  signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
+  signUpPerAddress: { limit: 20, windowSeconds: 60 * 60 },
+  aiTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
+  alertTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+export interface RateLimitOutcome {
+  allowed: boolean;
+  /** Seconds until the window restarts. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one attempt against `name` for `subject` and says whether it is within the limit. One
+ * statement: the upsert locks the row, so concurrent attempts from any instance are counted once each.
+ */
+export async function consumeRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<RateLimitOutcome> {
+  const { limit, windowSeconds } = RATE_LIMITS[name];
+  const key = `${name}:${subject.slice(0, 200)}`;
+  const rows = await client.$queryRaw<{ count: number; retryAfter: number }[]>`
+    INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${key}, clock_timestamp(), 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN "RateLimitBucket"."windowStart" <= clock_timestamp() - make_interval(secs => ${windowSeconds})
+                   THEN 1 ELSE "RateLimitBucket".count + 1 END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= clock_timestamp() - make_interval(secs => ${windowSeconds})
+                   THEN clock_timestamp() ELSE "RateLimitBucket"."windowStart" END
+    RETURNING count,
+      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - clock_timestamp()))))::int AS "retryAfter"`;
+  const row = rows[0]!;
+  return { allowed: row.count <= limit, retryAfterSeconds: row.retryAfter };
+}
+
+/**
+ * Gives back an attempt that turned out to be the rightful one (a successful sign-in), so a person who
+ * signs in often never nears the limit, while every guess, parallel ones included, was counted when made.
+ */
+export async function refundRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<void> {
+  const key = `${name}:${subject.slice(0, 200)}`;
+  await client.$executeRaw`UPDATE "RateLimitBucket" SET count = GREATEST(count - 1, 0) WHERE key = ${key}`;
+}
+
+/** The words a refused person reads; the minutes are rounded up so "in 0 minutes" never shows. */
+export function tooManyAttempts(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/** Counts an attempt and refuses it (LIMIT, with Retry-After for routes) when over the limit. */
+export async function enforceRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<void> {
+  const outcome = await consumeRateLimit(name, subject, client);
+  if (!outcome.allowed) throw new Refusal("LIMIT", tooManyAttempts(outcome.retryAfterSeconds)).retryAfter(outcome.retryAfterSeconds);
+}

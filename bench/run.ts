@@ -14,7 +14,14 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const KINDS = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",") as ("postgres" | "pglite")[];
-const env = { ...process.env, AUTH_TRUST_HOST: "true", DELIVERY_WORKER: "off", BENCH_COUNT_QUERIES: "1" };
+const env = {
+  ...process.env,
+  AUTH_TRUST_HOST: "true",
+  APP_URL: `http://127.0.0.1:${PORT}`,
+  ALLOW_DEMO_PAYMENTS: "true",
+  DELIVERY_WORKER: "off",
+  BENCH_COUNT_QUERIES: "1",
+};
 
 interface Target {
   name: string;

@@ -51,23 +51,25 @@ export default async function WorkspaceOverviewPage({ params }: PageProps<"/[wor
           </p>
         </Card>
       </section>
-      <section aria-labelledby="activity-heading">
-        <h2 id="activity-heading" className="text-lg font-semibold">
-          Recent activity
-        </h2>
-        <ul className="mt-2 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white">
-          {overview.recentEvents.map((event) => (
-            <li key={event.id} className="flex justify-between gap-4 px-4 py-2 text-sm">
-              <span>
-                <span className="font-medium">{event.actorName ?? "Someone"}</span> · {event.action}
-              </span>
-              <time dateTime={event.createdAt.toISOString()} className="text-gray-600">
-                {utcMinute(event.createdAt)} UTC
-              </time>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {overview.recentEvents && (
+        <section aria-labelledby="activity-heading">
+          <h2 id="activity-heading" className="text-lg font-semibold">
+            Recent activity
+          </h2>
+          <ul className="mt-2 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white">
+            {overview.recentEvents.map((event) => (
+              <li key={event.id} className="flex justify-between gap-4 px-4 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{event.actorName ?? "Someone"}</span> · {event.action}
+                </span>
+                <time dateTime={event.createdAt.toISOString()} className="text-gray-600">
+                  {utcMinute(event.createdAt)} UTC
+                </time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -90,6 +90,32 @@ describe("top-ups", () => {
   });
 });
 
+describe("a Stripe webhook whose amount differs from the top-up", () => {
+  it("marks the top-up failed, credits nothing, and answers 200 so Stripe stops retrying", async () => {
+    process.env.STRIPE_SECRET_KEY = "sk_test_fake";
+    process.env.STRIPE_API_BASE = stripe.url;
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_test_secret";
+    const w = await makeWorld(people);
+    actAs(people.owner.id);
+    expect(await topUpAction(w.workspace.slug, { amount: "10.00", idempotencyKey: crypto.randomUUID() })).toMatchObject({ ok: true });
+    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id } });
+    const payload = JSON.stringify({
+      id: "evt_mismatch",
+      object: "event",
+      type: "checkout.session.completed",
+      data: { object: { id: pending.providerRef, object: "checkout.session", payment_status: "paid", amount_total: 1, metadata: { transactionId: pending.id } } },
+    });
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_test_secret" });
+    const send = () => stripeWebhook(new Request("http://app.test/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": signature }, body: payload }));
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    expect(await balance(w.workspace.id)).toBe(100_000);
+    expect(await db().billingTransaction.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "FAILED", balanceAfterMinor: null });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { workspaceId: w.workspace.id, action: "billing.topup_failed" } });
+    expect(event.metadata).toMatchObject({ reason: "amount_mismatch", expectedMinor: 1000, paidMinor: 1 });
+  });
+});
+
 describe("plans", () => {
   it("upgrade at once, charging the balance, and refuse a downgrade while usage exceeds it, saying why", async () => {
     const w = await makeWorld(people);

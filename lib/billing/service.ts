@@ -111,14 +111,30 @@ export async function topUp(ctx: Ctx, input: { amount: number; idempotencyKey: s
 }
 
 /** Credits a pending Stripe top-up once its signed webhook arrives; a replayed event changes nothing. */
-export async function completeStripeTopUp(transactionId: string, amountTotal: number | null): Promise<"completed" | "ignored"> {
+/**
+ * Credits a paid Checkout session once. An amount that differs from what was asked is not credited: the
+ * top-up is marked failed and audited, and the webhook still answers 200, since Stripe retrying the same
+ * event could never make it right.
+ */
+export async function completeStripeTopUp(transactionId: string, amountTotal: number | null): Promise<"completed" | "failed" | "ignored"> {
   return db().$transaction(async (tx) => {
     const pending = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
     if (!pending || pending.provider !== "stripe") return "ignored";
     const { balanceMinor } = await lockWorkspace(tx, pending.workspaceId);
     const current = await tx.billingTransaction.findUniqueOrThrow({ where: { id: transactionId } });
     if (current.status !== "PENDING") return "ignored";
-    if (amountTotal !== null && amountTotal !== current.amountMinor) throw new Error(`Stripe amount ${amountTotal} differs from ${current.amountMinor}`);
+    if (amountTotal !== null && amountTotal !== current.amountMinor) {
+      await tx.billingTransaction.update({ where: { id: current.id }, data: { status: "FAILED", completedAt: new Date() } });
+      await recordAudit(tx, {
+        workspaceId: current.workspaceId,
+        actorId: null,
+        action: "billing.topup_failed",
+        targetType: "transaction",
+        targetId: current.id,
+        metadata: { reason: "amount_mismatch", expectedMinor: current.amountMinor, paidMinor: amountTotal, provider: "stripe" },
+      });
+      return "failed";
+    }
     const after = balanceMinor + current.amountMinor;
     await tx.workspace.update({ where: { id: current.workspaceId }, data: { balanceMinor: after } });
     await tx.billingTransaction.update({ where: { id: current.id }, data: { status: "COMPLETED", balanceAfterMinor: after, completedAt: new Date() } });

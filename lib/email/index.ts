@@ -1,4 +1,5 @@
 import { Resend } from "resend";
+import { encryptSecret, decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
 
 export interface OutgoingEmail {
@@ -49,24 +50,40 @@ class ResendTransport implements EmailTransport {
   }
 }
 
-/** Without an API key (the demo), mail is recorded in the database instead of being lost. */
+const RECORDED_CONTEXT = "recorded-email";
+
+/**
+ * Without an API key (the demo), mail is recorded in the database instead of being lost. Its body and
+ * any link are encrypted: an invitation link is a credential, and the table sits beside the hash of its
+ * token, which would otherwise be pointless.
+ */
 class RecordedTransport implements EmailTransport {
   readonly kind = "recorded";
 
   async send(email: OutgoingEmail) {
+    const { link, ...meta } = email.meta ?? {};
     const row = await db().recordedEmail.create({
       data: {
         to: email.to,
         subject: email.subject,
-        text: email.text,
-        html: email.html,
-        meta: email.meta ?? {},
+        text: encryptSecret(email.text, RECORDED_CONTEXT),
+        html: encryptSecret(email.html, RECORDED_CONTEXT),
+        meta: { ...meta, ...(link ? { linkCiphertext: sealRecordedLink(link) } : {}) },
         invitationId: email.meta?.invitationId ?? null,
       },
       select: { id: true },
     });
     return { id: row.id };
   }
+}
+
+export function sealRecordedLink(link: string): string {
+  return encryptSecret(link, RECORDED_CONTEXT);
+}
+
+/** A recorded mail's link or body in clear, for "Copy invite link" (and tests reading the mailbox). */
+export function openRecorded(ciphertext: string): string {
+  return decryptSecret(ciphertext, RECORDED_CONTEXT);
 }
 
 export function emailTransport(): EmailTransport {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyInviteLinkAction, inviteMembersAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { db } from "@/lib/db";
+import { openRecorded } from "@/lib/email";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } from "@/tests/support/factories";
 import { linkIn, startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
@@ -187,7 +188,11 @@ describe("resend, revoke and copy link", () => {
     const recorded = await db().recordedEmail.findFirstOrThrow({ where: { invitationId: invitation.id } });
     expect(recorded.to).toBe(email);
     const copied = await copyInviteLinkAction(team.workspace.slug, { invitationId: invitation.id });
-    expect(copied.ok && copied.data.link).toBe(linkIn({ text: recorded.text } as CapturedEmail));
+    expect(copied.ok && copied.data.link).toBe(linkIn({ text: openRecorded(recorded.text) } as CapturedEmail));
+    // The link is a credential: nothing stored beside the token's hash holds it in clear.
+    const token = (copied.ok && copied.data.link.split("/invite/")[1]) || "missing";
+    expect(hashInvitationToken(token)).toBe(invitation.tokenHash);
+    expect(JSON.stringify(recorded)).not.toContain(token);
     expect(mailTo(email)).toHaveLength(0);
   });
 });

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
+import { openRecorded } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
 import type { Role } from "@/generated/prisma/enums";
+import { pageParam } from "@/lib/schemas";
 import { invitationStatus } from "./status";
 import { hashInvitationToken } from "./token";
 
@@ -34,9 +36,9 @@ export async function recordedInviteLink(workspaceId: string, invitationId: stri
     orderBy: { createdAt: "desc" },
     select: { meta: true },
   });
-  const link = (mail?.meta as { link?: unknown } | null)?.link;
-  if (typeof link !== "string") throw new Refusal("NOT_FOUND", "No recorded email holds a link for this invitation; resend it.");
-  return link;
+  const sealed = (mail?.meta as { linkCiphertext?: unknown } | null)?.linkCiphertext;
+  if (typeof sealed !== "string") throw new Refusal("NOT_FOUND", "No recorded email holds a link for this invitation; resend it.");
+  return openRecorded(sealed);
 }
 
 export const INVITATIONS_PAGE_SIZE = 25;
@@ -46,7 +48,7 @@ export const INVITATIONS_PAGE_SIZE = 25;
  * total, one page in one statement.
  */
 export async function listPendingInvitations(workspaceId: string, page = 1) {
-  const current = Math.max(1, Math.floor(page));
+  const current = pageParam.parse(page);
   const rows = await db().$queryRaw<
     {
       id: string;

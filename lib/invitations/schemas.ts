@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mayGrantRole, ROLE_LABEL } from "@/lib/authz/permissions";
 import type { Role } from "@/generated/prisma/enums";
+import { recordId, text } from "@/lib/schemas";
 
 export const MAX_INVITES_AT_ONCE = 50;
 export const INVITABLE_ROLES = ["ADMIN", "DEVELOPER", "VIEWER"] as const;
@@ -18,8 +19,7 @@ export function splitEmailList(raw: string): string[] {
 }
 
 export const InviteMembersSchema = z.object({
-  emails: z
-    .string()
+  emails: text()
     .max(20_000, "That list is too long")
     .refine((raw) => splitEmailList(raw).length > 0, "Enter at least one email address")
     .refine(
@@ -30,6 +30,6 @@ export const InviteMembersSchema = z.object({
 });
 export type InviteMembersInput = z.input<typeof InviteMembersSchema>;
 
-export const InvitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
+export const InvitationIdSchema = z.object({ invitationId: recordId() });
 
-export const InvitationTokenSchema = z.object({ token: z.string().min(20).max(200) });
+export const InvitationTokenSchema = z.object({ token: text().min(20).max(200) });

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { assertMayGrant } from "@/lib/authz/grant-rules";
-import { effectivePermissions, ROLE_LABEL } from "@/lib/authz/permissions";
+import { effectivePermissions, mayGrantRole, ROLE_LABEL, roleHolds, ROLES } from "@/lib/authz/permissions";
 import { seatsInUse } from "@/lib/billing/seats";
 import { memberLimit } from "@/lib/quotas/queries";
 import { Refusal } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { emitAlert } from "@/lib/alerting/rules";
 import type { PendingSend } from "./delivery";
 import { remainingSends } from "./limits";
 import { splitEmailList } from "./schemas";
-import { invitationStatus, STATUS_EXPLANATION } from "./status";
+import { invitationStatus, pendingWhere, STATUS_EXPLANATION } from "./status";
 import { hashInvitationToken, invitationTtlMs, newInvitationToken } from "./token";
 
 type Ctx = WorkspaceActionContext;
@@ -183,6 +183,26 @@ export async function revokeInvitation(ctx: Ctx, invitationId: string): Promise<
   if (status !== "pending" && status !== "expired") throw new Refusal("CONFLICT", STATUS_EXPLANATION[status]);
   await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
   await ctx.audit({ action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } });
+}
+
+/**
+ * An inviter's pending invitations die with their standing, in the transaction that changes it: all of
+ * them when they leave or are removed (`role` null), and, on a demotion, each whose role the new one
+ * could not grant (every one, below a role that may invite). A removed admin must not walk back in
+ * through an address they invited. The caller holds the workspace lock.
+ */
+export async function revokeInvitationsBeyond(ctx: Ctx, inviterUserId: string, role: Role | null): Promise<number> {
+  const canInvite = role !== null && roleHolds(role, "members.invite");
+  const beyond = ROLES.filter((invited) => !canInvite || !mayGrantRole(role, invited));
+  if (beyond.length === 0) return 0;
+  const { count } = await ctx.tx.invitation.updateMany({
+    where: { workspaceId: ctx.workspace.id, invitedById: inviterUserId, role: { in: beyond }, ...pendingWhere() },
+    data: { revokedAt: new Date() },
+  });
+  if (count > 0) {
+    await ctx.audit({ action: "invitations.revoked_with_inviter", targetType: "user", targetId: inviterUserId, metadata: { count, inviterRole: role } });
+  }
+  return count;
 }
 
 /**

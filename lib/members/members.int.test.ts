@@ -3,7 +3,7 @@ import { changeMemberRoleAction, leaveWorkspaceAction, removeMemberAction, trans
 import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
-import { addMember, makeTeam, makeUser, rowCounts } from "@/tests/support/factories";
+import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts } from "@/tests/support/factories";
 import { forged } from "@/tests/support/forged";
 
 const owners = (workspaceId: string) => db().membership.count({ where: { workspaceId, role: "OWNER" } });
@@ -103,6 +103,21 @@ describe("transferring ownership", () => {
       error: "A personal workspace always stays with its owner.",
     });
     expect(await rowCounts()).toEqual(afterSetup);
+  });
+
+  it("counts against the recipient's cap of owned workspaces, like creating one would", async () => {
+    const team = await makeTeam();
+    // The developer already owns as many workspaces as a Free personal plan allows (3).
+    for (let i = 0; i < 3; i++) await makeWorkspace(team.developer.id);
+    const before = await rowCounts();
+    actAs(team.owner.id);
+    expect(await transferOwnershipAction(team.workspace.slug, { membershipId: team.memberships.developer.id, confirmSlug: team.workspace.slug })).toMatchObject({
+      ok: false,
+      code: "LIMIT",
+      error: expect.stringContaining(`${team.developer.name} already owns 3 workspaces`),
+    });
+    expect(await rowCounts()).toEqual(before);
+    expect(await owners(team.workspace.id)).toBe(1);
   });
 });
 

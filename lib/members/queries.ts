@@ -2,6 +2,7 @@ import type { WorkspaceContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like-pattern";
 import { Refusal } from "@/lib/errors";
+import { pageParam } from "@/lib/schemas";
 import { toGrantFields } from "@/lib/teams/schemas";
 import { grantOptions } from "@/lib/teams/queries";
 import { Prisma } from "@/generated/prisma/client";
@@ -22,7 +23,7 @@ interface MemberRow {
  * a page of 50 out of thousands costs one round trip.
  */
 export async function listMembers(workspaceId: string, options: { search?: string; page?: number } = {}) {
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageParam.parse(options.page);
   const search = options.search?.trim().slice(0, 100) ?? "";
   const pattern = containsPattern(search);
   // The total rides along as a subquery, not a window count, so the page itself stops after 50 rows.

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { INVITABLE_ROLES } from "@/lib/invitations/schemas";
 import { ConfirmSlugSchema } from "@/lib/workspaces/schemas";
+import { PageQuerySchema, recordId, searchParam } from "@/lib/schemas";
 
-const membershipId = z.string().min(1).max(64);
+const membershipId = recordId();
+
+/** The members page's search parameters: a search by name or email, and the page. */
+export const MemberListQuerySchema = PageQuerySchema.extend({ q: searchParam(100) });
 
 export const ChangeRoleSchema = z.object({
   membershipId,

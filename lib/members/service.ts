@@ -3,9 +3,11 @@ import { assertMayGrant, assertMayManage } from "@/lib/authz/grant-rules";
 import { ROLE_LABEL } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors";
 import { emitAlert } from "@/lib/alerting/rules";
+import { revokeInvitationsBeyond } from "@/lib/invitations/service";
 import { checkGrantable } from "@/lib/teams/grants";
 import type { GrantFields } from "@/lib/teams/schemas";
 import { lockWorkspace } from "@/lib/workspaces/lock";
+import { assertMayOwnAnother } from "@/lib/workspaces/service";
 import type { Role } from "@/generated/prisma/enums";
 
 type Ctx = WorkspaceActionContext;
@@ -40,6 +42,7 @@ export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Rol
   assertMayGrant(me.role, role);
   if (target!.role === role) return { role };
   await ctx.tx.membership.update({ where: { id: target!.id }, data: { role } });
+  await revokeInvitationsBeyond(ctx, target!.userId, role);
   await ctx.audit({
     action: "member.role_changed",
     targetType: "membership",
@@ -54,6 +57,7 @@ export async function removeMember(ctx: Ctx, membershipId: string) {
   if (target!.id === me.id) throw new Refusal("FORBIDDEN", "To remove yourself, leave the workspace instead.");
   assertMayManage(me.role, target!.role);
   await ctx.tx.membership.delete({ where: { id: target!.id } });
+  await revokeInvitationsBeyond(ctx, target!.userId, null);
   await ctx.audit({
     action: "member.removed",
     targetType: "membership",
@@ -69,6 +73,7 @@ export async function leaveWorkspace(ctx: Ctx) {
     throw new Refusal("FORBIDDEN", "The owner can't leave. Transfer ownership to another member first.");
   }
   await ctx.tx.membership.delete({ where: { id: me.id } });
+  await revokeInvitationsBeyond(ctx, ctx.actor.userId, null);
   await ctx.audit({ action: "member.left", targetType: "membership", targetId: me.id, metadata: { role: me.role } });
   await emitAlert(ctx.tx, workspace, { kind: "MEMBER_LEFT", email: ctx.user.email, role: me.role });
 }
@@ -81,6 +86,7 @@ export async function transferOwnership(ctx: Ctx, input: { membershipId: string;
     throw Refusal.field("confirmSlug", `Type ${workspace.slug} to confirm`);
   }
   if (target!.id === me.id) throw Refusal.field("membershipId", "You already own this workspace");
+  await assertMayOwnAnother(ctx.tx, target!.userId, target!.user.name);
   await ctx.tx.membership.update({ where: { id: target!.id }, data: { role: "OWNER" } });
   await ctx.tx.membership.update({ where: { id: me.id }, data: { role: "ADMIN" } });
   await ctx.audit({

@@ -48,8 +48,13 @@ export async function landingWorkspaceSlug(userId: string): Promise<string | nul
   return user.personalWorkspace?.slug ?? user.memberships[0]?.workspace.slug ?? null;
 }
 
+/**
+ * The overview's numbers in one statement. Recent activity is the audit log's head, so it is read only
+ * for members who may read the audit log (null for everyone else, who never receive the events).
+ */
 export async function workspaceOverview(ctx: WorkspaceContext) {
   const workspaceId = ctx.workspace.id;
+  const mayReadAudit = ctx.can("audit.read");
   const [row] = await db().$queryRaw<
     {
       membersByRole: Partial<Record<Role, number>> | null;
@@ -62,12 +67,12 @@ export async function workspaceOverview(ctx: WorkspaceContext) {
          SELECT role::text AS role, count(*)::int AS n FROM "Membership" WHERE "workspaceId" = ${workspaceId} GROUP BY role) r) AS "membersByRole",
       (SELECT json_agg(x ORDER BY x."createdAt" DESC, x.id DESC) FROM (
          SELECT e.id, e.action, e."createdAt", u.name AS "actorName"
-         FROM (SELECT * FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id DESC LIMIT 5) e
+         FROM (SELECT * FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} AND ${mayReadAudit} ORDER BY "createdAt" DESC, id DESC LIMIT 5) e
          LEFT JOIN "User" u ON u.id = e."actorId") x) AS "recentEvents",
       ${resourceCountsSql(ctx)} AS resources`;
   const membersByRole = row?.membersByRole ?? {};
   const memberCount = Object.values(membersByRole).reduce((sum, n) => sum + (n ?? 0), 0);
-  const recentEvents = (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  const recentEvents = mayReadAudit ? (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) })) : null;
   return { memberCount, membersByRole, recentEvents, resources: row?.resources ?? { projects: 0, servers: 0, instances: 0 } };
 }
 

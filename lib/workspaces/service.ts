@@ -51,10 +51,11 @@ export async function createWorkspace(
 }
 
 /**
- * How many workspaces a user may own comes from the plan of their personal workspace. The user row
- * is locked so two concurrent creates cannot both take the last one.
+ * How many workspaces a user may own comes from the plan of their personal workspace, whether they
+ * create one or receive one by a transfer. The user row is locked so two concurrent creates or
+ * transfers cannot both take the last one. `recipientName` words the refusal for a transfer.
  */
-async function assertMayOwnAnother(tx: Tx, userId: string) {
+export async function assertMayOwnAnother(tx: Tx, userId: string, recipientName?: string) {
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
   const [personal, owned] = await Promise.all([
     tx.workspace.findUnique({ where: { personalOwnerId: userId }, select: { plan: true } }),
@@ -62,7 +63,13 @@ async function assertMayOwnAnother(tx: Tx, userId: string) {
   ]);
   const cap = PLAN_CAPS[personal?.plan ?? "FREE"].ownedWorkspaces;
   if (owned >= cap) {
-    throw new Refusal("LIMIT", `You own ${owned} workspaces, the most your ${PLAN_CAPS[personal?.plan ?? "FREE"].label} plan allows. Upgrade your personal workspace's plan to own more.`);
+    const plan = PLAN_CAPS[personal?.plan ?? "FREE"].label;
+    throw new Refusal(
+      "LIMIT",
+      recipientName
+        ? `${recipientName} already owns ${owned} workspaces, the most their ${plan} plan allows. They can upgrade their personal workspace's plan to own more.`
+        : `You own ${owned} workspaces, the most your ${plan} plan allows. Upgrade your personal workspace's plan to own more.`,
+    );
   }
 }
 

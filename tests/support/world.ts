@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { GRANTABLE_KEYS } from "@/lib/authz/permissions";
 import { encryptSecret } from "@/lib/crypto/secrets";
+import { sealRecordedLink } from "@/lib/email";
 import { newInvitationToken } from "@/lib/invitations/token";
 import { makeUser } from "./factories";
 
@@ -99,7 +100,7 @@ export async function makeWorld(people: People) {
     data: { workspaceId, email: `invited-${suffix}@test.example`, role: "VIEWER", tokenHash, expiresAt: new Date(Date.now() + 3600_000) },
   });
   await db().recordedEmail.create({
-    data: { to: invitation.email, subject: "x", text: "x", html: "x", invitationId: invitation.id, meta: { invitationId: invitation.id, link: `http://app.test/invite/${token}` } },
+    data: { to: invitation.email, subject: "x", text: "x", html: "x", invitationId: invitation.id, meta: { invitationId: invitation.id, linkCiphertext: sealRecordedLink(`http://app.test/invite/${token}`) } },
   });
   const channel = await db().notificationChannel.create({ data: { workspaceId, kind: "EMAIL", name: "ops mail", emails: ["ops@test.example"] } });
   const rule = await db().alertRule.create({ data: { workspaceId, kind: "INSTANCE_STOPPED", channelIds: [channel.id] } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/schemas";
 
 export const emailSchema = z
   .string()
@@ -11,21 +12,21 @@ export const emailSchema = z
 export const PASSWORD_MIN = 10;
 
 export const SignUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100, "Keep the name under 100 characters"),
+  name: text().trim().min(1, "Enter your name").max(100, "Keep the name under 100 characters"),
   email: emailSchema,
   password: z
     .string()
     .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
     .max(200, "Keep the password under 200 characters"),
-  callbackUrl: z.string().optional(),
+  callbackUrl: text().max(2000).optional(),
   /** Signing up from an invitation link: the account joins that workspace at once. */
-  invitationToken: z.string().max(200).optional(),
+  invitationToken: text().max(200).optional(),
 });
 export type SignUpInput = z.input<typeof SignUpSchema>;
 
 export const SignInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password").max(200, "Keep the password under 200 characters"),
-  callbackUrl: z.string().optional(),
+  callbackUrl: text().max(2000).optional(),
 });
 export type SignInInput = z.input<typeof SignInSchema>;

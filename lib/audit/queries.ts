@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { utcDayEnd, utcDayStart } from "@/lib/dates";
+import { inDateWindow, utcDayEnd, utcDayStart } from "@/lib/dates";
 import { containsPattern } from "@/lib/db/like-pattern";
 import { Prisma } from "@/generated/prisma/client";
 import type { AuditFilter } from "./schemas";
@@ -26,7 +26,8 @@ function parseCursor(cursor: string | undefined): { at: Date; id: string } | nul
   const match = cursor ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]{1,64})$/.exec(cursor) : null;
   if (!match) return null;
   const at = new Date(match[1]!);
-  return Number.isNaN(at.getTime()) ? null : { at, id: match[2]! };
+  // "0000-01-01T00:00:00Z" is a JS date but no PostgreSQL timestamp: a cursor outside the window is none.
+  return inDateWindow(at) ? { at, id: match[2]! } : null;
 }
 
 /**

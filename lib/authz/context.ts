@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
 import { canAccess, canDo, effectivePermissions, type Grant, type PermissionKey } from "./permissions";
 import { sessionUserId } from "./session";
+import { couldBeSlug } from "@/lib/workspaces/slug";
 import type { WorkspaceContext } from "./types";
 
 export type { WorkspaceContext } from "./types";
@@ -18,7 +19,7 @@ export type { WorkspaceContext } from "./types";
  */
 export const loadWorkspaceContext = cache(
   async (userId: string, slug: string): Promise<WorkspaceContext | null> => {
-    if (typeof slug !== "string" || slug.length === 0 || slug.length > 64) return null;
+    if (!couldBeSlug(slug)) return null;
     const row = await loadMembershipRow(userId, slug.toLowerCase());
     if (!row) return null;
     const grants = [...(row.grant ? [row.grant] : []), ...row.teams];
@@ -96,7 +97,7 @@ export async function requireMember(slug: string): Promise<WorkspaceContext> {
 }
 
 async function renamedWorkspaceSlug(userId: string, slug: string): Promise<string | null> {
-  if (typeof slug !== "string" || slug.length > 64) return null;
+  if (!couldBeSlug(slug)) return null;
   const alias = await db().workspaceSlugAlias.findUnique({
     where: { slug: slug.toLowerCase() },
     select: { workspace: { select: { slug: true, memberships: { where: { userId }, select: { id: true } } } } },

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { PLANS } from "./plans";
 import { formatMinor, parseMoneyToMinor, TOPUP_MAX_MINOR, TOPUP_MIN_MINOR } from "./money";
+import { dayParam, pageParam, text } from "@/lib/schemas";
 
 export const TopUpSchema = z.object({
-  amount: z
-    .string()
+  amount: text()
     .trim()
+    .max(20, "Enter an amount like 25 or 25.50")
     .min(1, "Enter an amount")
     .transform((text, ctx) => {
       const minor = parseMoneyToMinor(text);
@@ -32,10 +33,11 @@ export const ChangePlanSchema = z.object({ plan: z.enum(PLANS, { message: "Choos
 
 export const TRANSACTION_TYPES = ["TOPUP", "CHARGE", "ADJUSTMENT"] as const;
 
+/** The transaction list's filters, from the page's search parameters or the export's query: what makes no sense is ignored. */
 export const TransactionFilterSchema = z.object({
   type: z.enum(TRANSACTION_TYPES).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+  from: dayParam,
+  to: dayParam,
+  page: pageParam.optional(),
 });
 export type TransactionFilter = z.output<typeof TransactionFilterSchema>;

@@ -3,15 +3,18 @@ import { db } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/authz/types";
 import type { PermissionKey } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors";
+import { isRecordId } from "@/lib/schemas";
 
 type Client = Tx;
 
 /**
  * Resources are always loaded by (id, workspaceId); one outside the workspace or outside the
  * caller's allow-lists answers exactly as one that does not exist. A visible resource the caller may
- * not act on is refused with a message.
+ * not act on is refused with a message. An id that could name no row (a page's path segment with NUL
+ * or 10,000 characters) is not looked up: it is as missing as any other.
  */
 export async function instanceFor(ctx: WorkspaceContext, id: string, key?: PermissionKey, client: Client = db()) {
+  if (!isRecordId(id)) throw Refusal.notFound("That instance");
   const instance = await client.instance.findFirst({
     where: { id, workspaceId: ctx.workspace.id },
     include: { project: { select: { id: true, name: true } }, server: { select: { id: true, name: true, address: true, region: true } } },
@@ -23,6 +26,7 @@ export async function instanceFor(ctx: WorkspaceContext, id: string, key?: Permi
 }
 
 export async function projectFor(ctx: WorkspaceContext, id: string, key?: PermissionKey, client: Client = db()) {
+  if (!isRecordId(id)) throw Refusal.notFound("That project");
   const project = await client.project.findFirst({ where: { id, workspaceId: ctx.workspace.id } });
   if (!project || !ctx.canSee({ kind: "project", id: project.id })) throw Refusal.notFound("That project");
   if (key && !ctx.canOn(key, { kind: "project", id: project.id })) {
@@ -32,6 +36,7 @@ export async function projectFor(ctx: WorkspaceContext, id: string, key?: Permis
 }
 
 export async function serverFor(ctx: WorkspaceContext, id: string, client: Client = db()) {
+  if (!isRecordId(id)) throw Refusal.notFound("That server");
   const server = await client.server.findFirst({ where: { id, workspaceId: ctx.workspace.id } });
   if (!server || !ctx.canSee({ kind: "server", id: server.id })) throw Refusal.notFound("That server");
   return server;
@@ -39,6 +44,7 @@ export async function serverFor(ctx: WorkspaceContext, id: string, client: Clien
 
 /** A backup belongs to the workspace through its instance; both must be visible. */
 export async function backupFor(ctx: WorkspaceContext, id: string, key: PermissionKey, client: Client = db()) {
+  if (!isRecordId(id)) throw Refusal.notFound("That backup");
   const backup = await client.backup.findFirst({
     where: { id, instance: { workspaceId: ctx.workspace.id } },
     select: { id: true, label: true, instanceId: true, content: true, sizeBytes: true, createdAt: true },

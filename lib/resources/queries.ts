@@ -2,6 +2,7 @@ import type { WorkspaceContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { Environment, InstanceStatus, LogKind } from "@/generated/prisma/client";
+import { pageParam } from "@/lib/schemas";
 
 export const PAGE_SIZE = 50;
 
@@ -41,7 +42,7 @@ export async function listServers(ctx: WorkspaceContext) {
  * are joined, and the total is counted apart: a window count joined every instance first.
  */
 export async function listInstances(ctx: WorkspaceContext, options: { projectId?: string; page?: number } = {}) {
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageParam.parse(options.page);
   const visible = Prisma.sql`AND ${visibleSql(ctx, "instance", "i")}`;
   const inProject = options.projectId ? Prisma.sql`AND i."projectId" = ${options.projectId}` : Prisma.empty;
   const rows = await db().$queryRaw<
@@ -88,7 +89,7 @@ export async function listLogs(instanceId: string, kind: LogKind | undefined, pa
   return db().logEntry.findMany({
     where: { instanceId, ...(kind ? { kind } : {}) },
     orderBy: { createdAt: "desc" },
-    skip: (Math.max(1, page) - 1) * 100,
+    skip: (pageParam.parse(page) - 1) * 100,
     take: 100,
     select: { id: true, kind: true, level: true, message: true, createdAt: true },
   });

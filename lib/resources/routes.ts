@@ -4,12 +4,13 @@ import { workspaceRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import { backupFor } from "@/lib/resources/access";
+import { recordId } from "@/lib/schemas";
 
 export const downloadBackupRoute = workspaceRoute(
   {
     name: "backups.download",
     permission: "backups.manage",
-    input: z.object({ instanceId: z.string().max(64), backupId: z.string().max(64) }),
+    input: z.object({ instanceId: recordId(), backupId: recordId() }),
   },
   async (ctx, params) => {
     const { backup, instance } = await backupFor(ctx, params.backupId, "backups.manage");

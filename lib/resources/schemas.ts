@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordId, text } from "@/lib/schemas";
 
-const id = z.string().min(1).max(64);
+const id = recordId();
 export const ENVIRONMENTS = ["DEVELOPMENT", "STAGING", "PRODUCTION"] as const;
 export const REGIONS = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"] as const;
 const branchName = z
@@ -18,13 +19,11 @@ const resourceName = z
 
 export const CreateProjectSchema = z.object({
   name: resourceName,
-  repositoryUrl: z
-    .string()
+  repositoryUrl: text()
     .trim()
     .max(300, "That URL is too long")
     .regex(/^(https:\/\/[^\s]+|git@[^\s:]+:[^\s]+)$/, "Use an https:// or git@host:path repository URL"),
-  branches: z
-    .string()
+  branches: text()
     .max(2000)
     .transform((raw) => [...new Set(raw.split(/[\s,]+/).filter(Boolean))])
     .pipe(z.array(branchName).min(1, "List at least one branch").max(50, "List at most 50 branches")),
@@ -61,7 +60,7 @@ export const RestartSchema = z.object({ instanceId: id, mode: z.enum(["soft", "h
 
 export const ConnectAsUserSchema = z.object({
   instanceId: id,
-  systemUser: z.string().min(1, "Choose a system user").max(32),
+  systemUser: text().min(1, "Choose a system user").max(32),
 });
 
 export const MergeBranchesSchema = z
@@ -71,7 +70,7 @@ export type MergeBranchesInput = z.input<typeof MergeBranchesSchema>;
 
 export const CreateBackupSchema = z.object({
   instanceId: id,
-  label: z.string().trim().max(80, "Keep the label under 80 characters").optional(),
+  label: text().trim().max(80, "Keep the label under 80 characters").optional(),
 });
 
 export const InstanceSettingsSchema = z.object({
@@ -90,7 +89,7 @@ export const SetSecretSchema = z.object({
     .min(1, "Enter a name")
     .max(64, "Keep the name under 64 characters")
     .regex(/^[A-Z][A-Z0-9_]*$/, "Use UPPER_SNAKE_CASE, starting with a letter"),
-  value: z.string().min(1, "Enter a value").max(4096, "Keep the value under 4096 characters"),
+  value: text().min(1, "Enter a value").max(4096, "Keep the value under 4096 characters"),
 });
 export type SetSecretInput = z.input<typeof SetSecretSchema>;
 

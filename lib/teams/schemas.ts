@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { GRANTABLE_KEYS } from "@/lib/authz/permissions";
+import { recordId, text } from "@/lib/schemas";
 
-const id = z.string().min(1).max(64);
+const id = recordId();
 const ids = z.array(id).max(500, "Pick at most 500");
 
 /** The grant the permissions modal edits, for a member or a team: toggles and allow-lists. */
@@ -25,14 +26,14 @@ export const TeamGrantSchema = GrantFieldsSchema.extend({
 export type TeamGrantInput = z.input<typeof TeamGrantSchema>;
 
 export const CreateTeamSchema = z.object({
-  name: z.string().trim().min(2, "Use at least 2 characters").max(48, "Keep the name under 48 characters"),
+  name: text().trim().min(2, "Use at least 2 characters").max(48, "Keep the name under 48 characters"),
 });
 export type CreateTeamInput = z.input<typeof CreateTeamSchema>;
 
 export const TeamIdSchema = z.object({ teamId: id });
 export const TeamMemberSchema = z.object({
   teamId: id,
-  membershipId: z.string({ message: "Choose a member" }).min(1, "Choose a member").max(64),
+  membershipId: recordId("Choose a member"),
 });
 export type TeamMemberInput = z.input<typeof TeamMemberSchema>;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { SLUG_MESSAGES, slugProblem } from "./slug";
+import { recordId, text } from "@/lib/schemas";
 
-export const slugSchema = z
-  .string()
+export const slugSchema = text()
   .trim()
   .toLowerCase()
   .superRefine((slug, ctx) => {
@@ -10,8 +10,7 @@ export const slugSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: SLUG_MESSAGES[problem] });
   });
 
-export const workspaceNameSchema = z
-  .string()
+export const workspaceNameSchema = text()
   .trim()
   .min(1, "Enter a name")
   .max(64, "Keep the name under 64 characters");
@@ -35,12 +34,12 @@ export const CreateWorkspaceSchema = z
 export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceSchema>;
 
 export const SetDefaultWorkspaceSchema = z.object({
-  workspaceId: z.string().min(1).max(64),
+  workspaceId: recordId(),
 });
 
 export const UpdateGeneralSchema = z.object({
   name: workspaceNameSchema,
-  description: z.string().trim().max(500, "Keep the description under 500 characters"),
+  description: text().trim().max(500, "Keep the description under 500 characters"),
 });
 export type UpdateGeneralInput = z.input<typeof UpdateGeneralSchema>;
 
@@ -48,8 +47,7 @@ export const RenameSlugSchema = z.object({ slug: slugSchema });
 export type RenameSlugInput = z.input<typeof RenameSlugSchema>;
 
 export const ColorSchema = z.object({
-  color: z
-    .string()
+  color: text()
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #4338ca")
     .transform((c) => c.toLowerCase()),
@@ -76,6 +74,6 @@ export const LogoUploadSchema = z.instanceof(FormData, { message: "Choose an ima
 });
 
 export const ConfirmSlugSchema = z.object({
-  confirmSlug: z.string().trim().min(1, "Type the workspace slug to confirm").max(64),
+  confirmSlug: text().trim().min(1, "Type the workspace slug to confirm").max(64),
 });
 export type ConfirmSlugInput = z.input<typeof ConfirmSlugSchema>;

@@ -36,6 +36,15 @@ export function slugProblem(slug: string): SlugProblem | null {
 }
 
 /**
+ * Whether a path segment or an action's slug argument could name a workspace, by its slug or an old one
+ * (any case: lookups lower-case it). Anything else names none and need not be looked up: a NUL in it
+ * is a database error, not a missing workspace.
+ */
+export function couldBeSlug(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9-]{1,64}$/.test(value);
+}
+
+/**
  * A suggestion from a name: "Søren Ærø" → "soren-aero", "Müller & Söhne" → "mueller-soehne". May still
  * need a user's edit to be valid; a name with nothing transliterable (emoji, CJK) gives "" and the caller
  * falls back (the form leaves the field to the user, a personal workspace uses the email).

@@ -4,6 +4,7 @@ import { CreateInstanceDialog } from "@/components/resources/forms";
 import { InstancesTable } from "@/components/resources/instances-table";
 import { requireMember } from "@/lib/authz";
 import { instanceParents, listInstances } from "@/lib/resources/queries";
+import { PageQuerySchema } from "@/lib/schemas";
 
 export const metadata: Metadata = { title: "Instances" };
 
@@ -12,12 +13,12 @@ export default async function InstancesPage({
   searchParams,
 }: PageProps<"/[workspaceSlug]/instances">) {
   const { workspaceSlug } = await params;
-  const { page } = await searchParams;
+  const { page } = PageQuerySchema.parse(await searchParams);
   const ctx = await requireMember(workspaceSlug);
   const slug = ctx.workspace.slug;
   const manage = ctx.can("resources.manage");
   const [list, parents] = await Promise.all([
-    listInstances(ctx, { page: Number(page) || 1 }),
+    listInstances(ctx, { page }),
     manage ? instanceParents(ctx.workspace.id) : null,
   ]);
   return (

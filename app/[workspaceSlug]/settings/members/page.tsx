@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { mayManageRole } from "@/lib/authz/permissions";
 import { grantableInviteRoles } from "@/lib/invitations/schemas";
+import { MemberListQuerySchema } from "@/lib/members/schemas";
 import { listMembers } from "@/lib/members/queries";
 import { queryString } from "@/lib/query-string";
 
@@ -17,13 +18,13 @@ export default async function MembersSettingsPage({
   searchParams,
 }: PageProps<"/[workspaceSlug]/settings/members">) {
   const { workspaceSlug } = await params;
-  const { q, page } = await searchParams;
+  const query = MemberListQuerySchema.parse(await searchParams);
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "members.read");
   const slug = ctx.workspace.slug;
   const myRole = ctx.membership.role;
-  const search = typeof q === "string" ? q.slice(0, 100) : "";
-  const list = await listMembers(ctx.workspace.id, { search, page: Number(page) || 1 });
+  const search = query.q ?? "";
+  const list = await listMembers(ctx.workspace.id, { search, page: query.page });
 
   const rows = list.members.map((member) => {
     const isMe = member.user.id === ctx.user.id;

@@ -8,6 +8,7 @@ import { requireMember, requirePermission } from "@/lib/authz";
 import { mailIsRecorded } from "@/lib/email";
 import { listPendingInvitations } from "@/lib/invitations/queries";
 import { utcDay } from "@/lib/dates";
+import { PageQuerySchema } from "@/lib/schemas";
 
 export const metadata: Metadata = { title: "Pending invitations" };
 
@@ -16,11 +17,11 @@ export default async function PendingInvitationsPage({
   searchParams,
 }: PageProps<"/[workspaceSlug]/settings/members/invitations">) {
   const { workspaceSlug } = await params;
-  const { page } = await searchParams;
+  const { page } = PageQuerySchema.parse(await searchParams);
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "members.invite");
   const slug = ctx.workspace.slug;
-  const pending = await listPendingInvitations(ctx.workspace.id, Number(page) || 1);
+  const pending = await listPendingInvitations(ctx.workspace.id, page);
   const offerCopyLink = mailIsRecorded();
 
   return (

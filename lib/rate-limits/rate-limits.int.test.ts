@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { authorizeCredentials, SignInRateLimited } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { makeUser } from "@/tests/support/factories";
-import { consumeRateLimit, RATE_LIMITS, tooManyAttempts } from "./service";
+import { consumeRateLimit, enforceRateLimit, RATE_LIMITS, tooManyAttempts } from "./service";
 import * as accountQueries from "@/lib/accounts/queries";
 
 const run = promisify(execFile);
@@ -92,5 +92,22 @@ describe("sign-in attempts", () => {
     }
     const refusal = await authorizeCredentials({ email: `nobody-${subject()}@test.example`, password: "whatever-it-is" }, request(address)).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SignInRateLimited);
+  });
+});
+
+describe("a route over its limit", () => {
+  it("answers 429 with Retry-After and the same words, as a problem document", async () => {
+    const { publicRoute } = await import("@/lib/authz/route");
+    const who = subject();
+    const limited = publicRoute({ name: "test.limitedRoute" }, async () => {
+      await enforceRateLimit("alertTestsPerWorkspace", who);
+      return Response.json({ ok: true });
+    });
+    for (let i = 0; i < RATE_LIMITS.alertTestsPerWorkspace.limit; i++) expect((await limited(new Request("http://app.test/x"))).status).toBe(200);
+    const refused = await limited(new Request("http://app.test/x"));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3500);
+    expect(await refused.json()).toMatchObject({ status: 429, code: "LIMIT", detail: "Too many attempts. Try again in 60 minutes." });
   });
 });

@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/errors";
 import { discoverEndpoints } from "@/tests/support/discover";
 import { actAs, testSession } from "@/tests/support/session";
 import { makePeople, makeWorld, TINY_PNG, type People, type World } from "@/tests/support/world";
+import { NASTY_STRINGS } from "@/tests/support/nasty-input";
 
 /**
  * Bad input never ends in a 500: every registered server action, called as a workspace owner with
@@ -110,27 +111,6 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
 
 // ---- Junk -------------------------------------------------------------------------------------------
 
-const NASTY_STRINGS = [
-  "\0",
-  "a\0b",
-  "x".repeat(10_000),
-  "99999999999999999999",
-  "1e400",
-  "-1",
-  "0",
-  "NaN",
-  "Infinity",
-  "0000-01-01",
-  "275760-09-14",
-  "2023-02-30",
-  "   ",
-  "",
-  "%00",
-  "\\u0000",
-  "'; DROP TABLE \"User\"; --",
-  "\u202e\ufeff\u0007",
-  "😀".repeat(300),
-];
 const NASTY_NUMBERS = [1e20, -1e20, Number.MAX_SAFE_INTEGER + 2, Number.MAX_VALUE, Number.MIN_VALUE, -0, Number.NaN, Infinity, -Infinity, 2 ** 31, 2 ** 63, -1, 0, 1.5];
 
 /** Whatever a forged request can carry: server actions decode dates, bigints, maps, sets, typed arrays and files too. */

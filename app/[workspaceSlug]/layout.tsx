@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
 import { logoUrl } from "@/lib/workspaces/logo";
@@ -37,6 +38,9 @@ export default async function WorkspaceLayout({
         <div className="mt-auto border-t border-gray-200 pt-4">
           <p className="truncate text-sm font-medium text-gray-900">{ctx.user.name}</p>
           <p className="truncate text-xs text-gray-600">{ctx.user.email}</p>
+          <Link href="/account" className="mt-2 block text-sm font-medium text-gray-900 underline">
+            Account settings
+          </Link>
           <SignOutButton className="mt-2 w-full justify-start" />
         </div>
       </aside>

@@ -6,6 +6,17 @@ import { useAction, type Outcome } from "@/components/forms/use-action";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
+type ActionButtonProps<I, T> = Pick<Outcome<I, T>, "success" | "onSuccess" | "refresh"> & {
+  input: I;
+  children: ReactNode;
+  variant?: ButtonVariant;
+  className?: string;
+  confirm?: ConfirmText;
+  /** Where to go once it is done (the thing it deleted had a page of its own). */
+  afterSuccess?: string;
+  label?: string;
+};
+
 /**
  * One button, one workspace action. Without `confirm` it runs at once and a refusal is a toast; with
  * `confirm`, a dialog asks first and shows a refusal itself. The server re-checks everything; the page
@@ -14,6 +25,14 @@ import type { ActionResult } from "@/lib/errors";
 export function ActionButton<I, T>({
   action,
   slug,
+  ...props
+}: ActionButtonProps<I, T> & { action: (slug: string, input: I) => Promise<ActionResult<T>>; slug: string }) {
+  return <BoundActionButton action={(sent: I) => action(slug, sent)} {...props} />;
+}
+
+/** The same button for an action outside any workspace (the account's own sessions, say). */
+export function BoundActionButton<I, T>({
+  action,
   input,
   children,
   success,
@@ -24,28 +43,16 @@ export function ActionButton<I, T>({
   confirm,
   afterSuccess,
   label,
-}: Pick<Outcome<I, T>, "success" | "onSuccess" | "refresh"> & {
-  action: (slug: string, input: I) => Promise<ActionResult<T>>;
-  slug: string;
-  input: I;
-  children: ReactNode;
-  variant?: ButtonVariant;
-  className?: string;
-  confirm?: ConfirmText;
-  /** Where to go once it is done (the thing it deleted had a page of its own). */
-  afterSuccess?: string;
-  label?: string;
-}) {
+}: ActionButtonProps<I, T> & { action: (input: I) => Promise<ActionResult<T>> }) {
   const [confirming, setConfirming] = useState(false);
-  const bound = (sent: I) => action(slug, sent);
   const outcome = { success, onSuccess, refresh, navigate: afterSuccess };
-  const { run, pending } = useAction(bound, outcome);
+  const { run, pending } = useAction(action, outcome);
   return (
     <>
       <Button variant={variant} className={className} pending={pending} aria-label={label} onClick={confirm ? () => setConfirming(true) : () => run(input)}>
         {children}
       </Button>
-      {confirm && confirming ? <ConfirmAction action={bound} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} /> : null}
+      {confirm && confirming ? <ConfirmAction action={action} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} /> : null}
     </>
   );
 }

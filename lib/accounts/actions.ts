@@ -12,8 +12,10 @@ import { findInvitationByToken } from "@/lib/invitations/queries";
 import { acceptInvitation } from "@/lib/invitations/service";
 import { invitationStatus } from "@/lib/invitations/status";
 import { enforceRateLimit, tooManyAttempts } from "@/lib/rate-limits/service";
+import { endSession } from "@/lib/sessions/service";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { text } from "@/lib/schemas";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
@@ -60,8 +62,10 @@ export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSch
 });
 
 export const signOutAction = publicAction(
-  { name: "auth.signOut", input: z.object({ callbackUrl: z.string().max(2000).optional() }) },
-  async (_ctx, input) => {
+  { name: "auth.signOut", input: z.object({ callbackUrl: text().max(2000).optional() }) },
+  async (ctx, input) => {
+    // The Session row dies first: a copy of the cookie taken before signing out signs nobody in.
+    if (ctx.sessionId) await endSession(ctx.sessionId, { ip: ctx.ip, userAgent: ctx.userAgent });
     // Switching account from an invitation: sign out, then sign in and come back to the link.
     const back = input.callbackUrl ? safeCallbackPath(input.callbackUrl, "") : "";
     await signOut({ redirectTo: back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in" });

@@ -20,3 +20,21 @@ export async function verifyCredentials(email: string, password: string): Promis
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   return { id: user.id, name: user.name, email: user.email };
 }
+
+/** What the account page shows about the account itself. */
+export async function accountOverview(userId: string) {
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      emailVerifiedAt: true,
+      totpEnabledAt: true,
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
+  const { _count, ...account } = user;
+  return { ...account, recoveryCodesLeft: _count.recoveryCodes };
+}
+export type AccountOverview = Awaited<ReturnType<typeof accountOverview>>;

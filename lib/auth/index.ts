@@ -1,11 +1,19 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { SESSION_TTL_SECONDS } from "@/lib/sessions/service";
 import { authorizeCredentials } from "./credentials";
 
 export { SignInRateLimited } from "./credentials";
 
+declare module "next-auth" {
+  interface Session {
+    /** The Session row this browser's cookie stands for. */
+    sessionId?: string;
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
@@ -16,12 +24,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     // Only the user id lives in the token; memberships and roles are read from the database on
     // every request, so a removed member loses access at once.
+    // The token carries the Session row's id; lib/authz/session checks that row on every request, so
+    // signing out, revoking or a password change ends the session on the server, not only the cookie.
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
+      if (user && "sessionId" in user && typeof user.sessionId === "string") token.sid = user.sessionId;
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

@@ -10,7 +10,7 @@ import { loadWorkspaceContext } from "./context";
 import type { PermissionKey } from "./permissions";
 import { platformAdminFor } from "./platform";
 import { registerEndpoint, type EndpointKind } from "./registry";
-import { requestIp, requestOrigin, sessionUserId } from "./session";
+import { currentSessionId, requestIp, requestOrigin, requestUserAgent, sessionUserId } from "./session";
 import type { Caller, CallerOf, RequestMeta, Scope, TransactionHooks, WorkspaceAudit, WorkspaceCaller } from "./types";
 
 /**
@@ -73,7 +73,8 @@ export async function authorize<S extends Scope>(def: EndpointDef<S, z.ZodType>,
   const session = def.scope === "public" ? null : authenticate();
   // Awaited below; marked handled now so a refusal can't surface as an unhandled rejection meanwhile.
   session?.catch(() => {});
-  const meta: RequestMeta = { ip: await requestIp(), origin: requestOrigin };
+  const [ip, userAgent, sessionId] = await Promise.all([requestIp(), requestUserAgent(), currentSessionId()]);
+  const meta: RequestMeta = { ip, userAgent, sessionId, origin: requestOrigin };
   const caller = await callerFor(def, slug, meta, session);
   return caller as CallerOf<S>;
 }

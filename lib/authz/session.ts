@@ -3,16 +3,27 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { auth } from "@/lib/auth";
 import { clientAddress } from "@/lib/http/client-address";
+import { activeSessionUser } from "@/lib/sessions/queries";
 
-/** The signed-in user's id from the session token, once per request; null when signed out. */
+/** The Session row the request's cookie names (it may be revoked: ask sessionUserId who is signed in). */
+export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId ?? null);
+
+/**
+ * The signed-in user's id, once per request; null when signed out, or when the cookie's Session row was
+ * revoked or expired (signed out elsewhere, password changed): such a cookie signs nobody in.
+ */
 export const sessionUserId = cache(async (): Promise<string | null> => {
-  const session = await auth();
-  return session?.user?.id ?? null;
+  const sessionId = await currentSessionId();
+  return sessionId ? activeSessionUser(sessionId) : null;
 });
 
 /** The client's address, from the right of X-Forwarded-For past the trusted proxies (lib/http/client-address). */
 export async function requestIp(): Promise<string | null> {
   return clientAddress((await headers()).get("x-forwarded-for"));
+}
+
+export async function requestUserAgent(): Promise<string | null> {
+  return (await headers()).get("user-agent")?.slice(0, 300) ?? null;
 }
 
 /**

@@ -44,6 +44,10 @@ export interface WorkspaceContext {
 /** What every entry point knows about the request, whatever its scope. */
 export interface RequestMeta {
   ip: string | null;
+  /** The browser's User-Agent, capped; for session lists and the security log. */
+  userAgent: string | null;
+  /** The Session row of the request's cookie (null without one, and for API keys). */
+  sessionId: string | null;
   /** The app's origin, for links in emails. */
   origin(): Promise<string>;
 }

@@ -12,6 +12,11 @@ export const RATE_LIMITS = {
   /** Wrong passwords from one client address, whichever accounts it tries. */
   signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
   signUpPerAddress: { limit: 20, windowSeconds: 60 * 60 },
+  /** Account mail a person can trigger for an address: verification "Send again", password reset, email change. */
+  accountEmailsPerAddress: { limit: 5, windowSeconds: 60 * 60 },
+  accountEmailsPerClient: { limit: 20, windowSeconds: 60 * 60 },
+  /** Wrong two-factor codes (authenticator or recovery) on one account. */
+  twoFactorPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   aiTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
   alertTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
 } as const;

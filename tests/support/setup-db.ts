@@ -7,6 +7,8 @@ import { testSession } from "./session";
 vi.mock("@/lib/authz/session", () => ({
   sessionUserId: async () => testSession.userId,
   requestIp: async () => testSession.ip,
+  requestUserAgent: async () => "vitest",
+  currentSessionId: async () => testSession.sessionId,
   requestOrigin: async () => "http://app.test",
 }));
 

@@ -24,6 +24,9 @@ export default async function SelectWorkspacePage() {
             <Plus aria-hidden className="size-4" />
             New workspace
           </Link>
+          <Link href="/account" className={buttonClass("secondary")}>
+            Account
+          </Link>
           <SignOutButton />
         </div>
       </div>

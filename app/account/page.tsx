@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmailSection } from "@/components/account/email-section";
+import { PasswordSection } from "@/components/account/password-section";
+import { SecurityLog } from "@/components/account/security-log";
+import { SessionsSection } from "@/components/account/sessions-section";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { requireUserId } from "@/lib/authz";
+import { currentSessionId } from "@/lib/authz/session";
+import { accountOverview } from "@/lib/accounts/queries";
+import { listSecurityEvents } from "@/lib/security-log/queries";
+import { listSessions } from "@/lib/sessions/queries";
+
+export const metadata: Metadata = { title: "Account" };
+
+/** The person's own settings, the same in every workspace: email, password, 2FA, sessions, security log. */
+export default async function AccountPage() {
+  const userId = await requireUserId();
+  const [account, sessions, events, sessionId] = await Promise.all([
+    accountOverview(userId),
+    listSessions(userId),
+    listSecurityEvents(userId),
+    currentSessionId(),
+  ]);
+  return (
+    <main className="mx-auto max-w-3xl space-y-6 px-4 py-12">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Account</h1>
+          <p className="text-sm text-gray-700">
+            {account.name} · {account.email}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <Link href="/workspace/select" className="text-sm font-medium text-gray-900 underline">
+            Your workspaces
+          </Link>
+          <SignOutButton />
+        </div>
+      </div>
+      <EmailSection account={account} />
+      <PasswordSection />
+      <TwoFactorSection account={account} />
+      <SessionsSection sessions={sessions} currentSessionId={sessionId} />
+      <SecurityLog events={events} />
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+/** Change the password (current one required). */
+export function PasswordSection() {
+  return null;
+}

@@ -78,6 +78,9 @@ test("a team's grant reaches its members, and leaves with them", async ({ browse
   await expect(viewer.getByRole("row").filter({ hasText: "web-dev" })).toHaveCount(0);
   await viewer.getByRole("button", { name: "Restart api-dev" }).click();
   await expect(viewer.getByText("api-dev restarted")).toBeVisible();
+  // The restart refreshes the viewer's page; let that finish, so the page below is the one from before
+  // the admin's change (its Restart buttons are stale on purpose).
+  await viewer.waitForLoadState("networkidle");
 
   await team.getByRole("button", { name: "Remove Erin Evans from On-call" }).click();
   await expect(team.getByRole("list", { name: "Members of On-call" })).not.toContainText("Erin Evans");

@@ -25,6 +25,8 @@ import { requestQuotaAction } from "@/lib/quotas/actions";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
 import { db } from "@/lib/db";
+import { revokeSessionAction, signOutEverywhereAction } from "@/lib/sessions/actions";
+import { createSession } from "@/lib/sessions/service";
 import type { ActionResult } from "@/lib/errors";
 import { discoverEndpoints } from "@/tests/support/discover";
 import { actAs } from "@/tests/support/session";
@@ -90,6 +92,14 @@ const MATRIX: Record<string, Row> = {
   "workspace.create": { allowed: SIGNED_IN, call: () => createWorkspaceAction({ name: "New", slug: `new-${unique()}`, kind: "PROJECT" }) },
   // Lists only the caller's own workspaces (workspaces.int.test.ts checks whose), so anyone signed in may ask.
   "workspaces.list": { allowed: SIGNED_IN, call: () => listWorkspaces(new Request("http://app.test/api/workspaces")) },
+  // A person's own browsers: each signed-in caller revokes a session of theirs; another person's is not found.
+  "sessions.revoke": {
+    allowed: SIGNED_IN,
+    prepare: async (_w, c) => (c.caller === "anonymous" ? "no-session" : createSession(c.people[c.caller].id, { ip: null, userAgent: null })),
+    call: (_w, _c, sessionId) => revokeSessionAction({ sessionId: sessionId! }),
+    foreign: (_w, o) => revokeSessionAction({ sessionId: o.ownerSession }),
+  },
+  "sessions.revokeOthers": { allowed: SIGNED_IN, call: () => signOutEverywhereAction({}) },
   "workspace.setDefault": {
     allowed: SIGNED_IN.filter((c) => c !== "nonMember"),
     call: (w) => setDefaultWorkspaceAction({ workspaceId: w.workspace.id }),

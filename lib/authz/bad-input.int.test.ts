@@ -48,6 +48,8 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
   "auth.signIn": (_w, p) => ({ email: p.owner.email, password: "a password that is long", callbackUrl: "/somewhere" }),
   "auth.signUp": () => ({ name: "New Person", email: `new-${unique()}@test.example`, password: "a password that is long", callbackUrl: "/" }),
   "auth.signOut": () => ({ callbackUrl: "/invite/abc" }),
+  "sessions.revoke": (w) => ({ sessionId: w.workspace.id }),
+  "sessions.revokeOthers": () => ({}),
   "workspace.create": () => ({ name: "New", slug: `new-${unique()}`, kind: "ENVIRONMENT", stage: "STAGING" }),
   "workspace.setDefault": (w) => ({ workspaceId: w.workspace.id }),
   "invitation.accept": () => ({ token: "t".repeat(43) }),

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { GRANTABLE_KEYS } from "@/lib/authz/permissions";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { sealRecordedLink } from "@/lib/email";
-import { newInvitationToken } from "@/lib/invitations/token";
+import { newLinkToken } from "@/lib/crypto/link-token";
 import { makeUser } from "./factories";
+import { createSession } from "@/lib/sessions/service";
 
 /** A 1x1 PNG: the smallest real image a logo upload or download can carry. */
 export const TINY_PNG = Buffer.from(
@@ -95,7 +96,7 @@ export async function makeWorld(people: People) {
   await db().memberGrant.create({
     data: { membershipId: m.developerWithGrantElsewhere.id, actions: all, projectIds: [otherProject.id], serverIds: [otherServer.id] },
   });
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   const invitation = await db().invitation.create({
     data: { workspaceId, email: `invited-${suffix}@test.example`, role: "VIEWER", tokenHash, expiresAt: new Date(Date.now() + 3600_000) },
   });
@@ -110,7 +111,10 @@ export async function makeWorld(people: People) {
   const quotaRequest = await db().quotaRequest.create({
     data: { workspaceId, resource: "PROJECTS", requestedLimit: 80, reason: "Launching a second product", requestedById: people.admin.id },
   });
+  // A signed-in browser of the owner's: the session actions need someone else's to be refused.
+  const ownerSession = await createSession(people.owner.id, { ip: null, userAgent: null });
   return {
+    ownerSession,
     channel,
     rule,
     quotaRequest,
@@ -136,7 +140,7 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 
 /** An invitation in the world for this person, so accept/decline have something real to act on. */
 export async function invitationFor(world: World, email: string) {
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   await db().invitation.upsert({
     where: { workspaceId_email: { workspaceId: world.workspace.id, email } },
     create: { workspaceId: world.workspace.id, email, role: "VIEWER", tokenHash, expiresAt: new Date(Date.now() + 3600_000) },

@@ -6,12 +6,32 @@ import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
 import { createSession } from "@/lib/sessions/service";
+import { checkSignInCode, recoveryCodesLeft, twoFactorState, type SecondFactor } from "@/lib/two-factor/queries";
+import { spendSecondFactor } from "@/lib/two-factor/service";
 
 /** Thrown when an account or address is over its sign-in limit; the form says when to retry. */
 export class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
   constructor(readonly retryAfterSeconds: number) {
     super();
+  }
+}
+
+/**
+ * The password was right and the account has two-factor authentication on: the form asks for a code
+ * (`missing`), or says the one it sent is not good (`wrong`). No session is opened either way.
+ */
+export class SecondFactorRefused extends CredentialsSignin {
+  code = "two_factor";
+  constructor(readonly reason: "missing" | "wrong") {
+    super();
+  }
+
+  /** What the sign-in form shows on its code field. */
+  get prompt(): string {
+    return this.reason === "missing"
+      ? "Enter the 6-digit code from your authenticator app, or a recovery code"
+      : "That code is not right. Enter the current 6-digit code from your authenticator app, or an unused recovery code";
   }
 }
 
@@ -27,8 +47,10 @@ export interface SignedInUser {
  * Auth.js's Credentials `authorize`: the only door to a session (the sign-in form and Auth.js's own
  * callback route both land here, so neither goes around it). Attempts are counted per account and per
  * client address before the password is hashed: a refused guess costs the server one statement, not
- * an argon2 hash. A successful sign-in gives its attempt back, so only guesses add up; it opens a
- * Session row, and both outcomes go to the account's security log.
+ * an argon2 hash. A right password gives its attempt back, so only guesses add up. An account with
+ * two-factor authentication then needs a code (authenticator or recovery) in the same request, counted
+ * per account before it is checked. A successful sign-in opens a Session row, and both outcomes go to
+ * the account's security log.
  */
 export async function authorizeCredentials(raw: Partial<Record<string, unknown>>, request: Request): Promise<SignedInUser | null> {
   const parsed = SignInSchema.safeParse(raw);
@@ -51,16 +73,51 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
   }
   // Only guesses use up the allowance: a right password gives its attempt back.
   await Promise.all([refundRateLimit("signInPerAccount", email), origin.ip ? refundRateLimit("signInPerAddress", origin.ip) : null]);
-  const sessionId = await db().$transaction(async (tx) => {
+  const factor = await secondFactor(user.id, parsed.data.code, origin);
+  const opened = await db().$transaction(async (tx) => {
+    // Spent with the session it opens: the same code sent twice at once signs in once.
+    if (factor && !(await spendSecondFactor(tx, user.id, factor))) return null;
     const id = await createSession(user.id, origin, tx);
-    await recordSecurityEvent({ userId: user.id, kind: "sign_in", ...origin }, tx);
+    await recordSecurityEvent({ userId: user.id, kind: "sign_in", ...origin, ...(factor ? { metadata: { twoFactor: factor.kind } } : {}) }, tx);
+    if (factor?.kind === "recovery_code") {
+      await recordSecurityEvent({ userId: user.id, kind: "recovery_code_used", ...origin, metadata: { left: await recoveryCodesLeft(user.id, tx) } }, tx);
+    }
     return id;
   });
-  return { id: user.id, name: user.name, email: user.email, sessionId };
+  if (!opened) {
+    await recordSecurityEvent({ userId: user.id, kind: "sign_in_failed", ...origin, metadata: { reason: "wrong_two_factor_code" } });
+    throw new SecondFactorRefused("wrong");
+  }
+  return { id: user.id, name: user.name, email: user.email, sessionId: opened };
 }
 
+/**
+ * The second step, after a right password: nothing for an account without 2FA; otherwise a code must
+ * come with the password, and each code tried counts against the account's two-factor limit (a right
+ * one gives its attempt back) before it is checked. Returns the factor to spend with the session.
+ */
+async function secondFactor(userId: string, code: string | undefined, origin: Origin): Promise<SecondFactor | null> {
+  const state = await twoFactorState(userId);
+  if (!state?.enabled) return null;
+  if (!code?.trim()) throw new SecondFactorRefused("missing");
+  const attempt = await consumeRateLimit("twoFactorPerAccount", userId);
+  if (!attempt.allowed) {
+    await recordSecurityEvent({ userId, kind: "sign_in_failed", ...origin, metadata: { reason: "two_factor_rate_limited" } });
+    throw new SignInRateLimited(attempt.retryAfterSeconds);
+  }
+  const factor = await checkSignInCode(userId, state, code);
+  if (!factor) {
+    await recordSecurityEvent({ userId, kind: "sign_in_failed", ...origin, metadata: { reason: "wrong_two_factor_code" } });
+    throw new SecondFactorRefused("wrong");
+  }
+  await refundRateLimit("twoFactorPerAccount", userId);
+  return factor;
+}
+
+type Origin = { ip: string | null; userAgent: string | null };
+
 /** A failed sign-in goes to the log of the account it tried, when there is one (it is theirs to see). */
-async function recordFailure(email: string, origin: { ip: string | null; userAgent: string | null }, reason: string): Promise<void> {
+async function recordFailure(email: string, origin: Origin, reason: string): Promise<void> {
   const account = await db().user.findUnique({ where: { email }, select: { id: true } });
   if (account) await recordSecurityEvent({ userId: account.id, kind: "sign_in_failed", ...origin, metadata: { reason } });
 }

@@ -48,14 +48,16 @@ interface MembershipRow {
 /**
  * Membership, user, workspace, the member's grant and every team grant in one statement: the same
  * through Prisma's relation loading took six round trips, and this runs on every page and action.
+ * The workspace's 2FA requirement and the user's 2FA state ride along, so enforcing it costs no query.
  */
 async function loadMembershipRow(userId: string, slug: string): Promise<MembershipRow | null> {
   const rows = await db().$queryRaw<MembershipRow[]>`
     SELECT m.id, m.role::text AS role,
-      json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS "user",
+      json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'twoFactorEnabled', u."totpEnabledAt" IS NOT NULL) AS "user",
       json_build_object(
         'id', w.id, 'name', w.name, 'slug', w.slug, 'description', w.description, 'kind', w.kind,
-        'stage', w.stage, 'plan', w.plan, 'color', w.color, 'logoType', w."logoType", 'logoUpdatedAt', w."logoUpdatedAt"
+        'stage', w.stage, 'plan', w.plan, 'color', w.color, 'logoType', w."logoType", 'logoUpdatedAt', w."logoUpdatedAt",
+        'requireTwoFactor', w."requireTwoFactor"
       ) AS workspace,
       (SELECT json_build_object('actions', g.actions, 'projectIds', g."projectIds", 'instanceIds', g."instanceIds", 'serverIds', g."serverIds")
          FROM "MemberGrant" g WHERE g."membershipId" = m.id) AS "grant",
@@ -67,6 +69,19 @@ async function loadMembershipRow(userId: string, slug: string): Promise<Membersh
     JOIN "User" u ON u.id = m."userId"
     WHERE m."userId" = ${userId} AND w.slug = ${slug}`;
   return rows[0] ?? null;
+}
+
+/**
+ * Whether the workspace requires two-factor authentication of a member who has none: such a member may
+ * open nothing in it (pages, actions, routes) until they turn it on.
+ */
+export function lacksRequiredTwoFactor(ctx: Pick<WorkspaceContext, "user" | "workspace">): boolean {
+  return ctx.workspace.requireTwoFactor && !ctx.user.twoFactorEnabled;
+}
+
+/** Where a member who lacks a workspace's required second factor sets it up; the page says which workspace asked. */
+export function twoFactorSetupPath(slug: string): string {
+  return `/account?requiredBy=${encodeURIComponent(slug)}`;
 }
 
 /** For pages: the signed-in user id, or a redirect to sign-in that comes back here afterwards. */
@@ -81,12 +96,14 @@ export async function requireUserId(): Promise<string> {
 
 /**
  * For pages and layouts under /[workspaceSlug]: a member's context, or the same 404 as a missing slug.
+ * A member without the second factor the workspace requires is sent to set it up first.
  * A renamed workspace's old slug answers 308 to the same page under the new one, for members only
  * (to anyone else it is as missing as any other slug).
  */
 export async function requireMember(slug: string): Promise<WorkspaceContext> {
   const userId = await requireUserId();
   const ctx = await loadWorkspaceContext(userId, slug);
+  if (ctx && lacksRequiredTwoFactor(ctx)) redirect(twoFactorSetupPath(ctx.workspace.slug));
   if (ctx) return ctx;
   const moved = await renamedWorkspaceSlug(userId, slug);
   if (moved) {

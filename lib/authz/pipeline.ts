@@ -4,9 +4,9 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { runInTransactionScope } from "@/lib/db/transaction-scope";
-import { Refusal, type ActionResult, type RefusalCode } from "@/lib/errors";
+import { Refusal, type ActionResult, type RefusalCode, type RefusalHelp } from "@/lib/errors";
 import { NUL_MESSAGE } from "@/lib/schemas";
-import { loadWorkspaceContext } from "./context";
+import { lacksRequiredTwoFactor, loadWorkspaceContext, twoFactorSetupPath } from "./context";
 import type { PermissionKey } from "./permissions";
 import { platformAdminFor } from "./platform";
 import { registerEndpoint, type EndpointKind } from "./registry";
@@ -53,10 +53,18 @@ async function authenticate(): Promise<string> {
   return userId;
 }
 
-// Step 2: the member, read from the database; a missing workspace and a non-member answer alike.
+// Step 2: the member, read from the database; a missing workspace and a non-member answer alike. A
+// member without the second factor the workspace requires is refused here, before any permission or
+// handler, so no action or route can forget it (the pages redirect in requireMember).
 async function loadMember(userId: string, slug: string | null) {
   const member = typeof slug === "string" ? await loadWorkspaceContext(userId, slug) : null;
   if (!member) throw Refusal.notFound("That workspace");
+  if (lacksRequiredTwoFactor(member)) {
+    throw new Refusal(
+      "FORBIDDEN",
+      `${member.workspace.name} requires two-factor authentication. Turn it on for your account to work in this workspace.`,
+    ).withHelp({ label: "Set up two-factor authentication", href: twoFactorSetupPath(member.workspace.slug) });
+  }
   return member;
 }
 
@@ -189,12 +197,24 @@ const TITLE: Record<RefusalCode, string> = {
   INTERNAL: "Internal Server Error",
 };
 
-/** An RFC 9457 problem document; `code` and `errors` are this API's extension members. */
-export function problem(code: RefusalCode, detail: string, extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number } = {}): Response {
+/** An RFC 9457 problem document; `code`, `errors` and `help` are this API's extension members. */
+export function problem(
+  code: RefusalCode,
+  detail: string,
+  extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number; help?: RefusalHelp } = {},
+): Response {
   const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
   if (extra.retryAfterSeconds) headers["retry-after"] = String(extra.retryAfterSeconds);
   return Response.json(
-    { type: "about:blank", title: TITLE[code], status: STATUS[code], detail, code, ...(extra.fieldErrors ? { errors: extra.fieldErrors } : {}) },
+    {
+      type: "about:blank",
+      title: TITLE[code],
+      status: STATUS[code],
+      detail,
+      code,
+      ...(extra.fieldErrors ? { errors: extra.fieldErrors } : {}),
+      ...(extra.help ? { help: extra.help } : {}),
+    },
     { status: STATUS[code], headers },
   );
 }
@@ -205,7 +225,9 @@ export async function settleResponse(run: () => Promise<Response>): Promise<Resp
     return await run();
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof Refusal) return problem(error.code, error.message, { fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds });
+    if (error instanceof Refusal) {
+      return problem(error.code, error.message, { fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds, help: error.help });
+    }
     console.error("[route]", error);
     return problem("INTERNAL", "Something went wrong.");
   }

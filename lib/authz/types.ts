@@ -25,11 +25,13 @@ export interface WorkspaceSummary {
   color: string | null;
   logoType: string | null;
   logoUpdatedAt: Date | null;
+  /** Members must have two-factor authentication on to open it (pages, actions and routes alike). */
+  requireTwoFactor: boolean;
 }
 
 /** A member inside one workspace, with the permissions in force for this request. */
 export interface WorkspaceContext {
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; email: string; twoFactorEnabled: boolean };
   workspace: WorkspaceSummary;
   /** The stored role; `permissions.role` is the one in force (a team's floor may raise it). */
   membership: { id: string; role: Role };

@@ -14,7 +14,7 @@ interface MemberRow {
   id: string;
   role: Role;
   createdAt: Date;
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; email: string; twoFactor: boolean };
   total: number;
 }
 
@@ -30,7 +30,7 @@ export async function listMembers(workspaceId: string, options: { search?: strin
   const where = Prisma.sql`m."workspaceId" = ${workspaceId} AND (${search} = '' OR u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`;
   const rows = await db().$queryRaw<MemberRow[]>`
     SELECT m.id, m.role::text AS role, m."createdAt",
-      json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS "user",
+      json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'twoFactor', u."totpEnabledAt" IS NOT NULL) AS "user",
       (${countSql(workspaceId, search, where)}) AS total
     FROM "Membership" m JOIN "User" u ON u.id = m."userId"
     WHERE ${where}

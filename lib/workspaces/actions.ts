@@ -7,6 +7,7 @@ import {
   CreateWorkspaceSchema,
   LogoUploadSchema,
   RenameSlugSchema,
+  RequireTwoFactorSchema,
   SetDefaultWorkspaceSchema,
   UpdateGeneralSchema,
 } from "@/lib/workspaces/schemas";
@@ -18,6 +19,7 @@ import {
   setColor,
   setDefaultWorkspace,
   setLogo,
+  setRequireTwoFactor,
   updateGeneral,
 } from "@/lib/workspaces/service";
 import { z } from "zod";
@@ -50,6 +52,11 @@ export const renameSlugAction = workspaceAction(
 export const setColorAction = workspaceAction(
   { name: "workspace.setColor", permission: "workspace.update", input: ColorSchema },
   (ctx, input) => setColor(ctx, input.color),
+);
+
+export const setRequireTwoFactorAction = workspaceAction(
+  { name: "workspace.setRequireTwoFactor", permission: "workspace.update", input: RequireTwoFactorSchema },
+  (ctx, input) => setRequireTwoFactor(ctx, input.required),
 );
 
 export const uploadLogoAction = workspaceAction(

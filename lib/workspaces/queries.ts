@@ -14,19 +14,27 @@ export interface WorkspaceListItem {
   stage: WorkspaceStage | null;
   role: Role;
   isDefault: boolean;
+  /** The workspace requires 2FA and the user has none: it is listed, but nothing in it opens for them yet. */
+  needsTwoFactor: boolean;
 }
 
 /** Every workspace the user belongs to with their role: personal first, then by name. One round trip. */
 export async function listWorkspacesForUser(userId: string): Promise<WorkspaceListItem[]> {
   const rows = await db().$queryRaw<(Omit<WorkspaceListItem, "logoUpdatedAt"> & { logoUpdatedAt: Date | string | null })[]>`
     SELECT w.id, w.name, w.slug, w.kind::text AS kind, w.stage::text AS stage, w."logoType", w."logoUpdatedAt",
-      m.role::text AS role, (u."defaultWorkspaceId" = w.id) AS "isDefault"
+      m.role::text AS role, (u."defaultWorkspaceId" = w.id) AS "isDefault",
+      (w."requireTwoFactor" AND u."totpEnabledAt" IS NULL) AS "needsTwoFactor"
     FROM "Membership" m
     JOIN "Workspace" w ON w.id = m."workspaceId"
     JOIN "User" u ON u.id = m."userId"
     WHERE m."userId" = ${userId}
     ORDER BY (w.kind = 'PERSONAL') DESC, w.name ASC`;
-  return rows.map((r) => ({ ...r, isDefault: Boolean(r.isDefault), logoUpdatedAt: r.logoUpdatedAt ? new Date(r.logoUpdatedAt) : null }));
+  return rows.map((r) => ({
+    ...r,
+    isDefault: Boolean(r.isDefault),
+    needsTwoFactor: Boolean(r.needsTwoFactor),
+    logoUpdatedAt: r.logoUpdatedAt ? new Date(r.logoUpdatedAt) : null,
+  }));
 }
 
 /**

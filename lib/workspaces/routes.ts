@@ -24,7 +24,16 @@ export const workspaceLogoRoute = workspaceRoute({ name: "workspace.logo", permi
 export const listWorkspacesRoute = userRoute({ name: "workspaces.list" }, async (ctx) => {
   const workspaces = await listWorkspacesForUser(ctx.userId);
   return Response.json(
-    { workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, slug: w.slug, role: w.role, logoUrl: logoUrl(w) })) },
+    {
+      workspaces: workspaces.map((w) => ({
+        id: w.id,
+        name: w.name,
+        slug: w.slug,
+        role: w.role,
+        // Its logo route refuses a member without the required 2FA: show the initial, not a broken image.
+        logoUrl: w.needsTwoFactor ? null : logoUrl(w),
+      })),
+    },
     { headers: { "cache-control": "private, no-store" } },
   );
 });

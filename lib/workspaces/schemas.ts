@@ -77,3 +77,6 @@ export const ConfirmSlugSchema = z.object({
   confirmSlug: text().trim().min(1, "Type the workspace slug to confirm").max(64),
 });
 export type ConfirmSlugInput = z.input<typeof ConfirmSlugSchema>;
+
+export const RequireTwoFactorSchema = z.object({ required: z.boolean({ message: "Choose whether to require it" }) });
+export type RequireTwoFactorInput = z.input<typeof RequireTwoFactorSchema>;

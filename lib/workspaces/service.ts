@@ -154,6 +154,22 @@ export async function setColor(ctx: Ctx, color: string | null) {
   await ctx.audit({ action: "workspace.color_changed", targetType: "workspace", targetId: ctx.workspace.id, metadata: { color } });
 }
 
+/**
+ * Whether members must have two-factor authentication on to open the workspace. Whoever turns it on must
+ * have it on themselves: otherwise the next request would lock them out of the page they are on.
+ */
+export async function setRequireTwoFactor(ctx: Ctx, required: boolean) {
+  if (required && !ctx.user.twoFactorEnabled) {
+    throw new Refusal("CONFLICT", "Turn on two-factor authentication for your own account first, or requiring it would lock you out of this workspace.").withHelp({
+      label: "Set up two-factor authentication",
+      href: "/account",
+    });
+  }
+  if (required === ctx.workspace.requireTwoFactor) return;
+  await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: { requireTwoFactor: required } });
+  await ctx.audit({ action: required ? "workspace.two_factor_required" : "workspace.two_factor_optional", targetType: "workspace", targetId: ctx.workspace.id });
+}
+
 export async function setLogo(ctx: Ctx, file: File) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length > LOGO_MAX_BYTES) throw Refusal.field("logo", "Use an image of at most 1 MB");

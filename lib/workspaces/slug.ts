@@ -12,6 +12,7 @@ const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "_next", "api", "admin", "settings", "new", "workspace", "workspaces", "account", "accounts",
   "invite", "invites", "invitations", "sign-in", "sign-up", "sign-out", "signin", "signup",
+  "forgot-password", "reset-password", "verify-email", "confirm-email",
   "signout", "login", "logout", "register", "auth", "oauth", "callback", "dashboard", "app",
   "home", "help", "support", "docs", "about", "pricing", "billing", "status", "public", "static",
   "assets", "images", "favicon-ico", "robots-txt", "sitemap-xml", "health", "www", "mail",

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { ColorForm, DeleteWorkspaceButton, GeneralDetailsForm, LogoForm, RenameSlugForm } from "@/components/settings/general-forms";
 import { Card } from "@/components/ui/card";
+import { TwoFactorRequirementSwitch } from "@/components/settings/two-factor-requirement";
 import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { DEFAULT_BRAND } from "@/lib/workspaces/color";
 import { deletionBlockers } from "@/lib/workspaces/queries";
+import { membersWithoutTwoFactor } from "@/lib/two-factor/queries";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -17,9 +19,10 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
   requirePermission(ctx, "workspace.read");
   const { workspace } = ctx;
   const canEdit = ctx.can("workspace.update");
-  const [me, blockers] = await Promise.all([
+  const [me, blockers, withoutTwoFactor] = await Promise.all([
     db().user.findUnique({ where: { id: ctx.user.id }, select: { defaultWorkspaceId: true } }),
     ctx.can("workspace.delete") ? deletionBlockers(db(), workspace.id) : Promise.resolve([]),
+    canEdit ? membersWithoutTwoFactor(workspace.id) : Promise.resolve(0),
   ]);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -57,6 +60,25 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
             </div>
           )}
         </div>
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">Security</h2>
+        {canEdit ? (
+          <div className="mt-3">
+            <TwoFactorRequirementSwitch
+              slug={workspace.slug}
+              required={workspace.requireTwoFactor}
+              membersWithout={withoutTwoFactor}
+              selfHasTwoFactor={ctx.user.twoFactorEnabled}
+            />
+          </div>
+        ) : (
+          <p className="mt-3 text-sm text-gray-800">
+            {workspace.requireTwoFactor
+              ? "Members must have two-factor authentication on to open this workspace."
+              : "Two-factor authentication is up to each member."}
+          </p>
+        )}
       </Card>
       {canEdit ? (
         <>

@@ -35,6 +35,7 @@ export default async function MembersSettingsPage({
       name: member.user.name,
       email: member.user.email,
       role: member.role,
+      twoFactor: member.user.twoFactor,
       joinedAt: member.createdAt.toISOString(),
       isMe,
       canManage: manageable,
@@ -55,7 +56,13 @@ export default async function MembersSettingsPage({
           <Search aria-hidden className="size-4" /> Search
         </button>
       </form>
-      <MembersTable slug={slug} rows={rows} grantableRoles={grantableInviteRoles(myRole)} emptyText={`No member matches “${search}”.`} />
+      <MembersTable
+        slug={slug}
+        rows={rows}
+        grantableRoles={grantableInviteRoles(myRole)}
+        emptyText={`No member matches “${search}”.`}
+        twoFactorRequired={ctx.workspace.requireTwoFactor}
+      />
       <Pagination
         label="Members pages"
         page={list.page}

@@ -53,6 +53,8 @@ async function main() {
       RESEND_API_KEY: "re_e2e_key",
       APP_URL: `http://127.0.0.1:${port}`,
       ALLOW_DEMO_PAYMENTS: "true",
+      // Every browser of the suite comes from 127.0.0.1: per-address limits would be shared by all tests.
+      RATE_LIMIT_CLIENT_FACTOR: "10",
       RESEND_BASE_URL: mail.url,
       // The receiver above, and only it, may be called over plain http at a loopback address.
       OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${process.env.RECEIVER_PORT ?? 3102}`,

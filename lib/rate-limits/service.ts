@@ -10,11 +10,11 @@ export const RATE_LIMITS = {
   /** Wrong passwords on one account (a right one gives its attempt back). */
   signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   /** Wrong passwords from one client address, whichever accounts it tries. */
-  signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
-  signUpPerAddress: { limit: 20, windowSeconds: 60 * 60 },
+  signInPerAddress: { limit: 50, windowSeconds: 15 * 60, perClientAddress: true },
+  signUpPerAddress: { limit: 20, windowSeconds: 60 * 60, perClientAddress: true },
   /** Account mail a person can trigger for an address: verification "Send again", password reset, email change. */
   accountEmailsPerAddress: { limit: 5, windowSeconds: 60 * 60 },
-  accountEmailsPerClient: { limit: 20, windowSeconds: 60 * 60 },
+  accountEmailsPerClient: { limit: 20, windowSeconds: 60 * 60, perClientAddress: true },
   /** Wrong two-factor codes (authenticator or recovery) on one account. */
   twoFactorPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   aiTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
@@ -22,6 +22,18 @@ export const RATE_LIMITS = {
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/**
+ * The limit in force. Limits per client address are multiplied by RATE_LIMIT_CLIENT_FACTOR (default 1)
+ * where many people share one address: an office behind one NAT, or the browser tests, which all come
+ * from 127.0.0.1. Limits per account or workspace never change.
+ */
+export function limitOf(name: RateLimitName): number {
+  const spec: { limit: number; perClientAddress?: boolean } = RATE_LIMITS[name];
+  if (!spec.perClientAddress) return spec.limit;
+  const factor = Number(process.env.RATE_LIMIT_CLIENT_FACTOR ?? 1);
+  return Number.isFinite(factor) && factor >= 1 ? Math.floor(spec.limit * factor) : spec.limit;
+}
 
 export interface RateLimitOutcome {
   allowed: boolean;
@@ -34,7 +46,8 @@ export interface RateLimitOutcome {
  * statement: the upsert locks the row, so concurrent attempts from any instance are counted once each.
  */
 export async function consumeRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<RateLimitOutcome> {
-  const { limit, windowSeconds } = RATE_LIMITS[name];
+  const { windowSeconds } = RATE_LIMITS[name];
+  const limit = limitOf(name);
   const key = `${name}:${subject.slice(0, 200)}`;
   const rows = await client.$queryRaw<{ count: number; retryAfter: number }[]>`
     INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${key}, clock_timestamp(), 1)

@@ -7,7 +7,15 @@ import { contentSecurityPolicy } from "@/lib/http/security-headers";
 // page, action and route handler checks the session itself (lib/authz).
 // It also sets each response's Content-Security-Policy with a fresh script nonce: Next reads the nonce
 // from the request's copy of the header and puts it on the scripts it renders.
-const PUBLIC_PATHS = [/^\/sign-in\/?$/, /^\/sign-up\/?$/, /^\/invite\//, /^\/api\//];
+// Emailed account links open in whatever browser the mail app picks, often a signed-out one.
+const PUBLIC_PATHS = [
+  /^\/sign-in\/?$/,
+  /^\/sign-up\/?$/,
+  /^\/forgot-password\/?$/,
+  /^\/(reset-password|verify-email|confirm-email)\//,
+  /^\/invite\//,
+  /^\/api\//,
+];
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {

@@ -16,7 +16,7 @@ const id = () => `b${randomBytes(11).toString("hex")}`;
  */
 export async function seedLargeWorkspace(db: Db): Promise<{ targetMembershipId: string }> {
   const passwordHash = await hashPassword(BENCH_USER.password);
-  const owner = await db.$transaction((tx) => createAccount(tx, { name: BENCH_USER.name, email: BENCH_USER.email, passwordHash }));
+  const owner = await db.$transaction((tx) => createAccount(tx, { name: BENCH_USER.name, email: BENCH_USER.email, passwordHash, emailVerifiedAt: new Date() }));
   const workspace = await db.workspace.create({
     data: { name: "Bench Workspace", slug: BENCH_SLUG, plan: "ENTERPRISE", memberships: { create: { userId: owner.id, role: "OWNER" } } },
   });

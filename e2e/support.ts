@@ -24,12 +24,23 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${randomBytes(4).toString("hex")}@e2e.example`;
 }
 
+/**
+ * A new person signs up and ends up signed in, as a person would: the form answers "check your inbox",
+ * the link in the mail confirms the address and leads to sign-in, and they sign in (landing in their
+ * personal workspace).
+ */
 export async function signUp(page: Page, name: string, email: string, password = "long-enough-password") {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await page.goto(await accountLinkFor(page.request, email, "verify-email"));
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?email=/);
+  await signIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 export async function signIn(page: Page, email: string, password: string) {
@@ -40,14 +51,41 @@ export async function signIn(page: Page, email: string, password: string) {
 
 const MAIL_CAPTURE_URL = `http://127.0.0.1:${Number(process.env.MAIL_CAPTURE_PORT ?? 3101)}`;
 
+/** Every mail the capture server received for an address, oldest first. */
+export async function mailsTo(request: APIRequestContext, to: string): Promise<{ subject: string; text: string }[]> {
+  return (await (await request.get(`${MAIL_CAPTURE_URL}/emails?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string }[];
+}
+
+/**
+ * Waits for the `nth` mail (0: the first) to an address holding an account link of this kind (confirm
+ * the address, reset the password, confirm a new address) and returns the link, as a person would click it.
+ */
+export async function accountLinkFor(
+  request: APIRequestContext,
+  to: string,
+  kind: "verify-email" | "reset-password" | "confirm-email",
+  nth = 0,
+): Promise<string> {
+  const pattern = new RegExp(`https?://\\S+/${kind}/[A-Za-z0-9_-]+`);
+  let link = "";
+  await expect(async () => {
+    const links = (await mailsTo(request, to)).flatMap((mail) => mail.text.match(pattern) ?? []);
+    expect(links[nth], `${kind} link #${nth + 1} mailed to ${to}`).toBeTruthy();
+    link = links[nth]!;
+  }).toPass({ timeout: 10_000 });
+  return link;
+}
+
 /** Waits for the mail sent to an address and returns the invitation link in it, as a person would click it. */
 export async function invitationLinkFor(request: APIRequestContext, to: string, nth = 0): Promise<string> {
   let link = "";
   await expect(async () => {
     const emails = (await (await request.get(`${MAIL_CAPTURE_URL}/emails?to=${encodeURIComponent(to)}`)).json()) as { text: string }[];
-    const match = emails[nth]?.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/);
-    expect(match, `an invitation email to ${to}`).toBeTruthy();
-    link = match![0];
+    // The address may also have received account mail (a verification link): count invitations only.
+    const links = emails.flatMap((email) => email.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/) ?? []);
+    const found = links[nth];
+    expect(found, `an invitation email to ${to}`).toBeTruthy();
+    link = found!;
   }).toPass({ timeout: 10_000 });
   return link;
 }

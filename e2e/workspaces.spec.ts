@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signUp, uniqueEmail } from "./support";
+import { DEMO, expectAccessible, mailsTo, signIn, signUp, uniqueEmail } from "./support";
 
 test("a new person signs up, creates a workspace, switches keeping the section, and signs out", async ({ page }) => {
   const email = uniqueEmail("newbie");
   await signUp(page, "Nora Newbie", email);
 
-  // Sign-up lands in the personal workspace.
+  // Once the address is confirmed and they sign in, they land in their personal workspace.
   await expect(page.getByRole("heading", { level: 1, name: "Personal" })).toBeVisible();
   const personalSlug = new URL(page.url()).pathname.slice(1);
   expect(personalSlug).toMatch(/^nora-newbie/);
@@ -92,7 +92,7 @@ test("the demo account sees its three workspaces with its role in each", async (
   await expectAccessible(page);
 });
 
-test("bad input gets clear field errors and writes nothing", async ({ page }) => {
+test("bad input gets clear field errors and writes nothing", async ({ page, request }) => {
   await page.goto("/sign-up");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Enter your name")).toBeVisible();
@@ -105,11 +105,19 @@ test("bad input gets clear field errors and writes nothing", async ({ page }) =>
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
-  // An existing email is the server's answer, shown on the field.
+  // A taken address gets the answer a new one gets, so the form tells nobody who has an account; the
+  // address's owner is told by mail, and the account is unchanged (its password still signs in below).
+  const noticesBefore = (await mailsTo(request, DEMO.email)).length;
   await page.getByLabel("Email").fill(DEMO.email.toUpperCase());
   await page.getByLabel("Password").fill("long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await expect(page.getByText(`We sent an email to ${DEMO.email}.`)).toBeVisible();
+  await expectAccessible(page);
+  await expect(async () => {
+    const mails = await mailsTo(request, DEMO.email);
+    expect(mails.slice(noticesBefore).map((m) => m.subject)).toContain("Someone tried to sign up with your address");
+  }).toPass({ timeout: 10_000 });
 
   // Wrong password and unknown email read the same.
   await page.goto("/sign-in");

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
 import { logoUrl } from "@/lib/workspaces/logo";
@@ -44,7 +45,12 @@ export default async function WorkspaceLayout({
           <SignOutButton className="mt-2 w-full justify-start" />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+      <main className="min-w-0 flex-1 px-8 py-8">
+        <div className="mb-6 empty:hidden">
+          <VerifyEmailBanner userId={ctx.user.id} />
+        </div>
+        {children}
+      </main>
     </div>
   );
 }

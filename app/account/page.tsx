@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmailSection } from "@/components/account/email-section";
 import { PasswordSection } from "@/components/account/password-section";
 import { SecurityLog } from "@/components/account/security-log";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { SessionsSection } from "@/components/account/sessions-section";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -39,6 +40,7 @@ export default async function AccountPage() {
           <SignOutButton />
         </div>
       </div>
+      <VerifyEmailBanner userId={userId} />
       <EmailSection account={account} />
       <PasswordSection />
       <TwoFactorSection account={account} />

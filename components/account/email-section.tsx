@@ -1,6 +1,63 @@
-import type { AccountOverview } from "@/lib/accounts/queries";
+"use client";
 
-/** Email address: verification state, "Send again", change with confirmation. */
-export function EmailSection(_props: { account: AccountOverview }) {
-  return null;
+import { useState } from "react";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Badge, Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { requestEmailChangeAction } from "@/lib/accounts/actions";
+import type { AccountOverview } from "@/lib/accounts/queries";
+import { ChangeEmailSchema } from "@/lib/accounts/schemas";
+
+/** Email address: whether it is confirmed, and a change that waits for the new address to confirm. */
+export function EmailSection({ account }: { account: AccountOverview }) {
+  const [pending, setPending] = useState<{ newEmail: string; emailError: string | null } | null>(null);
+  const changeForm = useActionForm(ChangeEmailSchema, requestEmailChangeAction, {
+    defaultValues: { newEmail: "", password: "" },
+    refresh: false,
+    success: (data) => (data.emailError ? null : "Confirmation link sent"),
+    onSuccess: (data) => setPending(data),
+  });
+  const { form } = changeForm;
+  const { errors } = form.formState;
+
+  return (
+    <Card>
+      <section aria-labelledby="email-heading" className="space-y-4">
+        <h2 id="email-heading" className="font-semibold">
+          Email address
+        </h2>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-gray-800">
+          <span data-testid="account-email">{account.email}</span>
+          {account.emailVerifiedAt ? (
+            <Badge className="bg-green-100 text-green-900">Confirmed</Badge>
+          ) : (
+            <Badge className="bg-amber-100 text-amber-900">Not confirmed</Badge>
+          )}
+        </p>
+        {pending ? (
+          <p role="status" className="rounded-md border border-gray-200 bg-gray-50 px-3 py-2 text-sm text-gray-800">
+            {pending.emailError
+              ? `The confirmation email to ${pending.newEmail} could not be sent (${pending.emailError}). Try again.`
+              : `We sent a link to ${pending.newEmail}. Your address changes when you open it (within 24 hours); until then you sign in with ${account.email}.`}
+          </p>
+        ) : null}
+        <ActionForm form={changeForm}>
+          <h3 className="text-sm font-medium text-gray-900">Change email address</h3>
+          <TextField label="New email address" type="email" autoComplete="email" error={errors.newEmail?.message} {...form.register("newEmail")} />
+          <TextField
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            hint="To make sure it is you."
+            error={errors.password?.message}
+            {...form.register("password")}
+          />
+          <SubmitButton variant="secondary" pendingLabel="Sending…">
+            Send confirmation link
+          </SubmitButton>
+        </ActionForm>
+      </section>
+    </Card>
+  );
 }

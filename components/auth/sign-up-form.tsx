@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
 import { PASSWORD_MIN, SignUpSchema } from "@/lib/accounts/schemas";
 import { signUpAction } from "@/lib/accounts/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
@@ -15,16 +16,20 @@ export function SignUpForm({
   /** Signing up from an invitation: the email is the invited one and cannot be changed. */
   invitation?: { token: string; email: string; workspaceName: string };
 }) {
-  // Signing up signs in and redirects from the server, so a success has nothing to show here.
+  // From an invitation, signing up signs in and redirects from the server. Otherwise the answer is
+  // "check your inbox", whether or not the address already had an account.
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const signUpForm = useActionForm(SignUpSchema, signUpAction, {
     defaultValues: { name: "", email: invitation?.email ?? "", password: "" },
     fixed: { callbackUrl, invitationToken: invitation?.token },
     refresh: false,
     reset: "saved",
+    onSuccess: (data) => setSentTo(data?.email ?? null),
   });
   const { form } = signUpForm;
   const { errors } = form.formState;
 
+  if (sentTo) return <CheckInbox email={sentTo} />;
   return (
     <ActionForm form={signUpForm}>
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
@@ -56,5 +61,29 @@ export function SignUpForm({
         </Link>
       </p>
     </ActionForm>
+  );
+}
+
+function CheckInbox({ email }: { email: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form that had focus is gone: bring focus to what replaced it, so a screen reader reads it.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="space-y-3">
+      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold text-gray-900">
+        Check your inbox
+      </h2>
+      <p className="text-sm text-gray-800">
+        We sent an email to <strong>{email}</strong>. Open the link in it to confirm your address; it works for 24 hours. If the
+        address already has an account, the email says how to sign in instead.
+      </p>
+      <p className="text-sm text-gray-700">
+        Then{" "}
+        <Link className="font-medium text-brand-text underline" href={`/sign-in?email=${encodeURIComponent(email)}`}>
+          sign in
+        </Link>
+        .
+      </p>
+    </div>
   );
 }

@@ -1,17 +1,40 @@
 "use server";
 
-import { SignInSchema, SignUpSchema } from "@/lib/accounts/schemas";
-import { createAccount } from "@/lib/accounts/service";
+import { deliverAccountEmail } from "@/lib/accounts/delivery";
+import {
+  AccountLinkSchema,
+  ChangeEmailSchema,
+  ChangePasswordSchema,
+  ForgotPasswordSchema,
+  NoInputSchema,
+  ResetPasswordSchema,
+  SignInSchema,
+  SignUpSchema,
+} from "@/lib/accounts/schemas";
+import {
+  changePassword,
+  confirmEmailChange,
+  createAccount,
+  requestEmailChange,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  signUp,
+  verifyEmail,
+} from "@/lib/accounts/service";
 import { signIn, SignInRateLimited, signOut } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { SecondFactorRefused } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { publicAction } from "@/lib/authz";
+import { publicAction, userAction } from "@/lib/authz";
+import type { PublicCaller } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { acceptInvitation } from "@/lib/invitations/service";
 import { invitationStatus } from "@/lib/invitations/status";
 import { enforceRateLimit, tooManyAttempts } from "@/lib/rate-limits/service";
+import { activeSessionUser } from "@/lib/sessions/queries";
 import { endSession } from "@/lib/sessions/service";
 import { AuthError } from "next-auth";
 import { z } from "zod";
@@ -24,41 +47,40 @@ export const signInAction = publicAction({ name: "auth.signIn", input: SignInSch
     await signIn("credentials", {
       email: input.email,
       password: input.password,
+      ...(input.code ? { code: input.code } : {}),
       redirectTo: safeCallbackPath(input.callbackUrl),
     });
   } catch (error) {
     if (error instanceof SignInRateLimited) throw new Refusal("LIMIT", tooManyAttempts(error.retryAfterSeconds));
+    if (error instanceof SecondFactorRefused) throw Refusal.field("code", error.prompt);
     // Same words for an unknown email and a wrong password: the form must not reveal who has an account.
     if (error instanceof AuthError) throw new Refusal("INVALID", WRONG_CREDENTIALS);
     throw error;
   }
 });
 
-export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSchema }, async ({ ip }, input) => {
+export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSchema }, async (ctx, input) => {
   const token = input.invitationToken;
-  if (token) {
-    // The link is the proof of the mailbox, so it binds the address: no other email can use it.
-    const invitation = await findInvitationByToken(token);
-    if (!invitation || invitationStatus(invitation) !== "pending") {
-      throw new Refusal("CONFLICT", "This invitation can no longer be used. Ask for a new one, or sign up without it.");
-    }
-    if (invitation.email !== input.email) {
-      throw Refusal.field("email", `This invitation is for ${invitation.email}`);
-    }
+  // Without an invitation nothing proves the mailbox yet: the same "check your inbox" whoever owns it.
+  if (!token) return signUp(input, await accountRequest(ctx));
+  // The link is the proof of the mailbox, so it binds the address: no other email can use it. Its
+  // holder may learn that the address has an account; anyone else learns nothing here.
+  const invitation = await findInvitationByToken(token);
+  if (!invitation || invitationStatus(invitation) !== "pending") {
+    throw new Refusal("CONFLICT", "This invitation can no longer be used. Ask for a new one, or sign up without it.");
   }
-  if (ip) await enforceRateLimit("signUpPerAddress", ip);
+  if (invitation.email !== input.email) {
+    throw Refusal.field("email", `This invitation is for ${invitation.email}`);
+  }
+  if (ctx.ip) await enforceRateLimit("signUpPerAddress", ctx.ip);
   const passwordHash = await hashPassword(input.password);
   const landing = await db().$transaction(async (tx) => {
     const account = await createAccount(tx, { name: input.name, email: input.email, passwordHash });
-    if (!token) return `/${account.personalWorkspaceSlug}`;
-    const { workspaceSlug } = await acceptInvitation(tx, { userId: account.id, ip }, token);
+    // Accepting verifies the address: the invitation reached that mailbox.
+    const { workspaceSlug } = await acceptInvitation(tx, { userId: account.id, ip: ctx.ip }, token);
     return `/${workspaceSlug}`;
   });
-  await signIn("credentials", {
-    email: input.email,
-    password: input.password,
-    redirectTo: token ? landing : safeCallbackPath(input.callbackUrl, landing),
-  });
+  await signIn("credentials", { email: input.email, password: input.password, redirectTo: landing });
 });
 
 export const signOutAction = publicAction(
@@ -71,3 +93,57 @@ export const signOutAction = publicAction(
     await signOut({ redirectTo: back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in" });
   },
 );
+
+async function accountRequest(ctx: PublicCaller) {
+  return { ip: ctx.ip, userAgent: ctx.userAgent, origin: await ctx.origin() };
+}
+
+/** Whether the browser asking is signed in as this account (where to send it after opening a link). */
+async function signedInAs(ctx: PublicCaller, userId: string): Promise<boolean> {
+  return ctx.sessionId !== null && (await activeSessionUser(ctx.sessionId)) === userId;
+}
+
+export const verifyEmailAction = publicAction({ name: "auth.verifyEmail", input: AccountLinkSchema }, async (ctx, input) => {
+  const { userId, email } = await verifyEmail(input.token, ctx);
+  return { email, signedIn: await signedInAs(ctx, userId) };
+});
+
+export const requestPasswordResetAction = publicAction({ name: "auth.requestPasswordReset", input: ForgotPasswordSchema }, async (ctx, input) =>
+  requestPasswordReset(input.email, await accountRequest(ctx)),
+);
+
+export const resetPasswordAction = publicAction({ name: "auth.resetPassword", input: ResetPasswordSchema }, async (ctx, input) =>
+  resetPassword(input, ctx),
+);
+
+// Public: the link may be opened on another device than the one that asked; the token proves the new mailbox.
+export const confirmEmailChangeAction = publicAction({ name: "account.confirmEmailChange", input: AccountLinkSchema }, async (ctx, input) => {
+  const { userId, email } = await confirmEmailChange(input.token, ctx);
+  return { email, signedIn: await signedInAs(ctx, userId) };
+});
+
+export const changePasswordAction = userAction({ name: "account.changePassword", input: ChangePasswordSchema }, (ctx, input) =>
+  changePassword(ctx, input),
+);
+
+export const requestEmailChangeAction = userAction({ name: "account.requestEmailChange", input: ChangeEmailSchema }, async (ctx, input) => {
+  const mails = await requestEmailChange(ctx, input, await ctx.origin());
+  const outcome: { newEmail: string; emailError: string | null } = { newEmail: input.newEmail, emailError: null };
+  ctx.afterCommit(async () => {
+    for (const mail of mails) {
+      const error = await deliverAccountEmail(mail);
+      // Only the confirmation's failure is the person's to act on; the notice to the old address is a courtesy.
+      if (error && mail.to === input.newEmail) outcome.emailError = error;
+    }
+  });
+  return outcome;
+});
+
+export const resendVerificationAction = userAction({ name: "account.resendVerification", input: NoInputSchema }, async (ctx) => {
+  const mail = await resendVerification(ctx, await ctx.origin());
+  const outcome: { email: string; emailError: string | null } = { email: mail.to, emailError: null };
+  ctx.afterCommit(async () => {
+    outcome.emailError = await deliverAccountEmail(mail);
+  });
+  return outcome;
+});

@@ -1,5 +1,7 @@
-import { db } from "@/lib/db";
+import type { AccountTokenPurpose } from "@/generated/prisma/enums";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { hashLinkToken, isLinkToken } from "@/lib/crypto/link-token";
+import { db } from "@/lib/db";
 
 export interface AccountSummary {
   id: string;
@@ -38,3 +40,29 @@ export async function accountOverview(userId: string) {
   return { ...account, recoveryCodesLeft: _count.recoveryCodes };
 }
 export type AccountOverview = Awaited<ReturnType<typeof accountOverview>>;
+
+/**
+ * What an emailed account link's page shows before anything is done: whether the link still works and
+ * for which address, or null for a link that never existed (or is not this kind). Opening the page
+ * changes nothing: mail scanners fetch links, so only the page's button uses one.
+ */
+export async function accountLink(token: string, purpose: AccountTokenPurpose) {
+  if (!isLinkToken(token)) return null;
+  const row = await db().accountToken.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    select: { purpose: true, email: true, usedAt: true, expiresAt: true, user: { select: { email: true, emailVerifiedAt: true } } },
+  });
+  if (!row || row.purpose !== purpose || !row.email) return null;
+  // Links other than a change of address are bound to the account's address when they were sent.
+  const current = purpose === "CHANGE_EMAIL" || row.email === row.user.email;
+  return {
+    email: row.email,
+    usable: current && !row.usedAt && row.expiresAt > new Date(),
+    accountVerified: current && row.user.emailVerifiedAt !== null,
+  };
+}
+
+/** For the banner an unverified account sees wherever it is signed in. */
+export async function emailVerification(userId: string) {
+  return db().user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+}

@@ -1,6 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signInAction, signOutAction, signUpAction } from "@/lib/accounts/actions";
+import {
+  changePasswordAction,
+  confirmEmailChangeAction,
+  requestEmailChangeAction,
+  requestPasswordResetAction,
+  resendVerificationAction,
+  resetPasswordAction,
+  signInAction,
+  signOutAction,
+  signUpAction,
+  verifyEmailAction,
+} from "@/lib/accounts/actions";
+import { issueAccountToken } from "@/lib/accounts/service";
+import { hashPassword } from "@/lib/auth/password";
+import { makeUser } from "@/tests/support/factories";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { connectAsUserAction, createBackupAction, createInstanceAction, deleteBackupAction, deleteInstanceAction, openIdeAction, restartInstanceAction, restoreBackupAction, startInstanceAction, stopInstanceAction, updateInstanceSettingsAction } from "@/lib/resources/actions";
 import { downloadBackupRoute as downloadBackup } from "@/lib/resources/routes";
@@ -27,9 +41,12 @@ import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from 
 import { db } from "@/lib/db";
 import { revokeSessionAction, signOutEverywhereAction } from "@/lib/sessions/actions";
 import { createSession } from "@/lib/sessions/service";
+import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorSetupAction } from "@/lib/two-factor/actions";
+import { setRequireTwoFactorAction } from "@/lib/workspaces/actions";
+import { enableTwoFactor, resetTwoFactor, startTwoFactor, totpCode } from "@/tests/support/two-factor";
 import type { ActionResult } from "@/lib/errors";
 import { discoverEndpoints } from "@/tests/support/discover";
-import { actAs } from "@/tests/support/session";
+import { actAs, testSession } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { CALLERS, invitationFor, makePeople, makeWorld, TINY_PNG, type Caller, type People, type World } from "@/tests/support/world";
 import { forged } from "@/tests/support/forged";
@@ -82,12 +99,81 @@ const permissionChoices = (w: World, membershipId: string) =>
     params: Promise.resolve({ workspaceSlug: w.workspace.slug, membershipId }),
   });
 
+let clients = 0;
+/** Account mail is limited per client address: each call that sends some comes from an address of its own. */
+const freshClient = async () => {
+  clients += 1;
+  testSession.ip = `10.77.${clients >> 8}.${clients & 255}`;
+  return "";
+};
+const KNOWN_PASSWORD = "matrix password 1234";
+let knownPasswordHash: Promise<string> | undefined;
+/** The people's accounts have an unusable password; these actions need the caller to confirm theirs. */
+const withKnownPassword = async (_w: World, c: Call) => {
+  if (c.caller !== "anonymous") {
+    knownPasswordHash ??= hashPassword(KNOWN_PASSWORD);
+    await db().user.update({ where: { id: c.people[c.caller].id }, data: { passwordHash: await knownPasswordHash } });
+  }
+  return freshClient();
+};
+/** Accepting an invitation verifies the address (another row may have); "Send again" needs one that is not. */
+const unverified = async (_w: World, c: Call) => {
+  if (c.caller !== "anonymous") await db().user.update({ where: { id: c.people[c.caller].id }, data: { emailVerifiedAt: null } });
+  return freshClient();
+};
+/** A live emailed link of a fresh account's, so each caller has one of its own to use. */
+const liveAccountLink = async (purpose: "VERIFY_EMAIL" | "RESET_PASSWORD" | "CHANGE_EMAIL") => {
+  await freshClient();
+  const holder = await makeUser("Link Holder");
+  const email = purpose === "CHANGE_EMAIL" ? `moved-${unique()}@test.example` : holder.email;
+  const { link } = await issueAccountToken(db(), { userId: holder.id, purpose, email, origin: "http://app.test" });
+  return link.slice(link.lastIndexOf("/") + 1);
+};
+
+/** Each caller's own second factor, in the state the row's action starts from; returns a current code. */
+const withoutTwoFactor = async (_w: World, c: Call) => {
+  if (c.caller !== "anonymous") await resetTwoFactor(c.people[c.caller].id);
+  return "";
+};
+const twoFactorPending = async (_w: World, c: Call) => (c.caller === "anonymous" ? "123456" : totpCode(await startTwoFactor(c.people[c.caller].id)));
+const twoFactorOn = async (_w: World, c: Call) => (c.caller === "anonymous" ? "123456" : totpCode((await enableTwoFactor(c.people[c.caller].id)).secret));
+
 /** One row per server action and route handler. A new endpoint without a row fails the suite. */
 const MATRIX: Record<string, Row> = {
   // Public: these run Auth.js's sign-in, which needs a real request; here they prove bad input is refused.
   "auth.signIn": { allowed: NOBODY, call: () => signInAction({ email: "nope", password: "" }) },
-  "auth.signUp": { allowed: NOBODY, call: () => signUpAction({ name: "", email: "bad", password: "short" }) },
   "auth.signOut": { allowed: NOBODY, call: () => signOutAction(forged({ callbackUrl: 42 })) },
+  // Without an invitation, sign-up signs nobody in and answers alike for any address: anyone may ask.
+  "auth.signUp": {
+    allowed: CALLERS,
+    prepare: freshClient,
+    call: () => signUpAction({ name: "New Person", email: `new-${unique()}@test.example`, password: "a long enough password" }),
+  },
+  // Emailed account links: the token is the proof, whoever opens it (signed in as anyone, or not at all).
+  "auth.requestPasswordReset": { allowed: CALLERS, prepare: freshClient, call: (_w, c) => requestPasswordResetAction({ email: inviteeEmail(c) }) },
+  "auth.resetPassword": {
+    allowed: CALLERS,
+    prepare: () => liveAccountLink("RESET_PASSWORD"),
+    call: (_w, _c, token) => resetPasswordAction({ token: token!, password: "a brand new password" }),
+  },
+  "auth.verifyEmail": { allowed: CALLERS, prepare: () => liveAccountLink("VERIFY_EMAIL"), call: (_w, _c, token) => verifyEmailAction({ token: token! }) },
+  "account.confirmEmailChange": {
+    allowed: CALLERS,
+    prepare: () => liveAccountLink("CHANGE_EMAIL"),
+    call: (_w, _c, token) => confirmEmailChangeAction({ token: token! }),
+  },
+  // A person's own account: anyone signed in, on their own account only (the actions take no account id).
+  "account.changePassword": {
+    allowed: SIGNED_IN,
+    prepare: withKnownPassword,
+    call: () => changePasswordAction({ currentPassword: KNOWN_PASSWORD, newPassword: "another known password" }),
+  },
+  "account.requestEmailChange": {
+    allowed: SIGNED_IN,
+    prepare: withKnownPassword,
+    call: () => requestEmailChangeAction({ newEmail: `moved-${unique()}@test.example`, password: KNOWN_PASSWORD }),
+  },
+  "account.resendVerification": { allowed: SIGNED_IN, prepare: unverified, call: () => resendVerificationAction({}) },
 
   "workspace.create": { allowed: SIGNED_IN, call: () => createWorkspaceAction({ name: "New", slug: `new-${unique()}`, kind: "PROJECT" }) },
   // Lists only the caller's own workspaces (workspaces.int.test.ts checks whose), so anyone signed in may ask.
@@ -100,6 +186,11 @@ const MATRIX: Record<string, Row> = {
     foreign: (_w, o) => revokeSessionAction({ sessionId: o.ownerSession }),
   },
   "sessions.revokeOthers": { allowed: SIGNED_IN, call: () => signOutEverywhereAction({}) },
+  // A person's own second factor: each signed-in caller sets up, confirms, renews and turns off their own.
+  "twoFactor.startSetup": { allowed: SIGNED_IN, prepare: withoutTwoFactor, call: () => startTwoFactorSetupAction({}) },
+  "twoFactor.confirm": { allowed: SIGNED_IN, prepare: twoFactorPending, call: (_w, _c, code) => confirmTwoFactorAction({ code: code! }) },
+  "twoFactor.regenerateRecoveryCodes": { allowed: SIGNED_IN, prepare: twoFactorOn, call: (_w, _c, code) => regenerateRecoveryCodesAction({ code: code! }) },
+  "twoFactor.disable": { allowed: SIGNED_IN, prepare: twoFactorOn, call: (_w, _c, code) => disableTwoFactorAction({ proof: code! }) },
   "workspace.setDefault": {
     allowed: SIGNED_IN.filter((c) => c !== "nonMember"),
     call: (w) => setDefaultWorkspaceAction({ workspaceId: w.workspace.id }),
@@ -265,6 +356,8 @@ const MATRIX: Record<string, Row> = {
   "workspace.updateGeneral": { allowed: STAFF, call: (w) => updateGeneralAction(w.workspace.slug, { name: "Renamed", description: "New words" }) },
   "workspace.renameSlug": { allowed: STAFF, call: (w) => renameSlugAction(w.workspace.slug, { slug: `moved-${unique()}` }) },
   "workspace.setColor": { allowed: STAFF, call: (w) => setColorAction(w.workspace.slug, { color: "#0f766e" }) },
+  // Turning it on needs 2FA of one's own (lib/authz/two-factor-requirement.int.test.ts): every caller has it here.
+  "workspace.setRequireTwoFactor": { allowed: STAFF, prepare: twoFactorOn, call: (w) => setRequireTwoFactorAction(w.workspace.slug, { required: true }) },
   "workspace.uploadLogo": { allowed: STAFF, call: (w) => uploadLogoAction(w.workspace.slug, logoForm()) },
   "workspace.removeLogo": { allowed: STAFF, call: (w) => removeLogoAction(w.workspace.slug, {}) },
   "workspace.delete": { allowed: ["owner"], prepare: emptyWorld, call: (w) => deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug }) },

@@ -48,8 +48,19 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
   "auth.signIn": (_w, p) => ({ email: p.owner.email, password: "a password that is long", callbackUrl: "/somewhere" }),
   "auth.signUp": () => ({ name: "New Person", email: `new-${unique()}@test.example`, password: "a password that is long", callbackUrl: "/" }),
   "auth.signOut": () => ({ callbackUrl: "/invite/abc" }),
+  "auth.requestPasswordReset": (_w, p) => ({ email: p.owner.email }),
+  "auth.resetPassword": () => ({ token: "t".repeat(43), password: "a brand new password" }),
+  "auth.verifyEmail": () => ({ token: "t".repeat(43) }),
+  "account.confirmEmailChange": () => ({ token: "t".repeat(43) }),
+  "account.changePassword": () => ({ currentPassword: "a password that is long", newPassword: "a brand new password" }),
+  "account.requestEmailChange": () => ({ newEmail: `moved-${unique()}@test.example`, password: "a password that is long" }),
+  "account.resendVerification": () => ({}),
   "sessions.revoke": (w) => ({ sessionId: w.workspace.id }),
   "sessions.revokeOthers": () => ({}),
+  "twoFactor.startSetup": () => ({}),
+  "twoFactor.confirm": () => ({ code: "123 456" }),
+  "twoFactor.regenerateRecoveryCodes": () => ({ code: "123456" }),
+  "twoFactor.disable": () => ({ proof: "123456" }),
   "workspace.create": () => ({ name: "New", slug: `new-${unique()}`, kind: "ENVIRONMENT", stage: "STAGING" }),
   "workspace.setDefault": (w) => ({ workspaceId: w.workspace.id }),
   "invitation.accept": () => ({ token: "t".repeat(43) }),
@@ -87,6 +98,7 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
   "workspace.updateGeneral": () => ({ name: "Renamed", description: "New words" }),
   "workspace.renameSlug": () => ({ slug: `moved-${unique()}` }),
   "workspace.setColor": () => ({ color: "#0f766e" }),
+  "workspace.setRequireTwoFactor": () => ({ required: false }),
   "workspace.uploadLogo": () => {
     const form = new FormData();
     form.set("logo", new File([new Uint8Array(TINY_PNG)], "logo.png", { type: "image/png" }));

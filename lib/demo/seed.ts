@@ -67,7 +67,8 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
     async (tx) => {
       const ids = new Map<string, string>();
       for (const account of DEMO_ACCOUNTS) {
-        const user = await createAccount(tx, { ...account, passwordHash });
+        // The demo's people are as if they had long since confirmed their addresses.
+        const user = await createAccount(tx, { ...account, passwordHash, emailVerifiedAt: new Date() });
         ids.set(account.email, user.id);
       }
       for (const spec of DEMO_WORKSPACES) {

@@ -7,7 +7,7 @@ import { openRecorded } from "@/lib/email";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } from "@/tests/support/factories";
 import { linkIn, startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
-import { hashInvitationToken, newInvitationToken } from "./token";
+import { hashLinkToken, newLinkToken } from "@/lib/crypto/link-token";
 import { forged } from "@/tests/support/forged";
 
 let capture: { url: string; server: Server; emails: CapturedEmail[] };
@@ -52,7 +52,7 @@ describe("inviting", () => {
     expect(linkIn(mail!)).toMatch(/^http:\/\/app\.test\/invite\/[A-Za-z0-9_-]{43}$/);
 
     const row = await db().invitation.findFirstOrThrow({ where: { workspaceId: team.workspace.id, email: fresh } });
-    expect(row.tokenHash).toBe(hashInvitationToken(tokenOf(mail!)));
+    expect(row.tokenHash).toBe(hashLinkToken(tokenOf(mail!)));
     expect(row.tokenHash).not.toContain(tokenOf(mail!));
     expect(row.lastSentAt).toBeInstanceOf(Date);
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
@@ -191,7 +191,7 @@ describe("resend, revoke and copy link", () => {
     expect(copied.ok && copied.data.link).toBe(linkIn({ text: openRecorded(recorded.text) } as CapturedEmail));
     // The link is a credential: nothing stored beside the token's hash holds it in clear.
     const token = (copied.ok && copied.data.link.split("/invite/")[1]) || "missing";
-    expect(hashInvitationToken(token)).toBe(invitation.tokenHash);
+    expect(hashLinkToken(token)).toBe(invitation.tokenHash);
     expect(JSON.stringify(recorded)).not.toContain(token);
     expect(mailTo(email)).toHaveLength(0);
   });
@@ -199,7 +199,7 @@ describe("resend, revoke and copy link", () => {
 
 describe("accepting", () => {
   async function pendingInvitation(workspaceId: string, email: string, role: "DEVELOPER" | "VIEWER" = "DEVELOPER", expiresAt = new Date(Date.now() + 3600_000)) {
-    const { token, tokenHash } = newInvitationToken();
+    const { token, tokenHash } = newLinkToken();
     await db().invitation.create({ data: { workspaceId, email, role, tokenHash, expiresAt } });
     return token;
   }
@@ -231,7 +231,7 @@ describe("accepting", () => {
     actAs(late.id);
     const before = await rowCounts();
     expect(await acceptInvitationAction({ token })).toMatchObject({ code: "CONFLICT", error: "This invitation has expired. Ask for a new invitation." });
-    expect(await acceptInvitationAction({ token: newInvitationToken().token })).toMatchObject({ code: "NOT_FOUND" });
+    expect(await acceptInvitationAction({ token: newLinkToken().token })).toMatchObject({ code: "NOT_FOUND" });
     expect(await acceptInvitationAction({ token: "short" })).toMatchObject({ code: "INVALID" });
     actAs(null);
     expect(await acceptInvitationAction({ token })).toMatchObject({ code: "UNAUTHENTICATED" });

@@ -11,11 +11,13 @@ import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Role } from "@/generated/prisma/enums";
 import { emitAlert } from "@/lib/alerting/rules";
+import { recordSecurityEvent } from "@/lib/security-log/service";
 import type { PendingSend } from "./delivery";
 import { remainingSends } from "./limits";
 import { splitEmailList } from "./schemas";
 import { invitationStatus, pendingWhere, STATUS_EXPLANATION } from "./status";
-import { hashInvitationToken, invitationTtlMs, newInvitationToken } from "./token";
+import { hashLinkToken, newLinkToken } from "@/lib/crypto/link-token";
+import { invitationTtlMs } from "./token";
 
 type Ctx = WorkspaceActionContext;
 
@@ -111,7 +113,7 @@ export async function createInvitations(
       results.push({ email, outcome: "rate_limited", message: "Too many invitations this hour; try again later" });
       continue;
     }
-    const { token, tokenHash } = newInvitationToken();
+    const { token, tokenHash } = newLinkToken();
     const fresh = {
       role: input.role,
       tokenHash,
@@ -167,7 +169,7 @@ export async function resendInvitation(ctx: Ctx, invitationId: string): Promise<
   if ((await remainingSends(tx, workspaceId, actor.userId)) <= 0) {
     throw new Refusal("LIMIT", "Too many invitations this hour; try again later.");
   }
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(Date.now() + invitationTtlMs());
   await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt, sendError: null } });
   await ctx.audit({ action: "invitation.resent", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } });
@@ -211,10 +213,10 @@ export async function revokeInvitationsBeyond(ctx: Ctx, inviterUserId: string, r
  */
 export async function acceptInvitation(tx: Tx, actor: Actor, token: string): Promise<{ workspaceSlug: string }> {
   const user = await invitee(tx, actor);
-  const found = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { workspaceId: true } });
+  const found = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { workspaceId: true } });
   if (!found) throw Refusal.notFound("This invitation link");
   const workspace = await lockWorkspace(tx, found.workspaceId);
-  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
+  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
   if (!invitation) throw Refusal.notFound("This invitation link");
   const status = invitationStatus(invitation);
   if (status !== "pending") throw new Refusal("CONFLICT", `${STATUS_EXPLANATION[status]} Ask for a new invitation.`);
@@ -234,6 +236,9 @@ export async function acceptInvitation(tx: Tx, actor: Actor, token: string): Pro
   }
   const membership = await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: invitation.role } });
   await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: user.id } });
+  // The link was mailed to this address and the account has it: the mailbox is proven.
+  const verified = await tx.user.updateMany({ where: { id: user.id, email: invitation.email, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+  if (verified.count > 0) await recordSecurityEvent({ userId: user.id, kind: "email_verified", ip: actor.ip, metadata: { via: "invitation" } }, tx);
   await recordAudit(tx, {
     workspaceId: workspace.id,
     actorId: user.id,
@@ -249,7 +254,7 @@ export async function acceptInvitation(tx: Tx, actor: Actor, token: string): Pro
 
 export async function declineInvitation(tx: Tx, actor: Actor, token: string): Promise<void> {
   const user = await invitee(tx, actor);
-  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
+  const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
   if (!invitation) throw Refusal.notFound("This invitation link");
   await lockWorkspace(tx, invitation.workspaceId);
   const current = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id } });

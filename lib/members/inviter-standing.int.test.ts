@@ -4,7 +4,7 @@ import { changeMemberRoleAction, leaveWorkspaceAction, removeMemberAction } from
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { makeTeam, makeUser, uniqueEmail } from "@/tests/support/factories";
-import { newInvitationToken } from "@/lib/invitations/token";
+import { newLinkToken } from "@/lib/crypto/link-token";
 
 beforeAll(() => {
   delete process.env.RESEND_API_KEY; // mail is recorded; these tests are about who may still join
@@ -72,7 +72,7 @@ async function roomyTeam() {
 
 /** The link a person would hold: the invitation keeps only the token's hash, so the test sets a known one. */
 async function freshTokenFor(workspaceId: string, email: string) {
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   await db().invitation.update({ where: { workspaceId_email: { workspaceId, email } }, data: { tokenHash } });
   return { token };
 }

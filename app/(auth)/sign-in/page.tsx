@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
+import { ForgotPasswordLink } from "@/components/auth/forgot-password-link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionUserId } from "@/lib/authz";
@@ -12,10 +13,15 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   // A repeated parameter arrives as an array; only a single value is honoured.
   const callbackUrl = typeof query.callbackUrl === "string" ? query.callbackUrl : undefined;
   const safe = callbackUrl ? safeCallbackPath(callbackUrl) : undefined;
+  // Links that confirm an address or reset a password come back here with the address to sign in with.
+  const email = typeof query.email === "string" && query.email.length <= 254 && !query.email.includes("\0") ? query.email : undefined;
   if (await sessionUserId()) redirect(safe ?? "/");
   return (
     <AuthShell title="Sign in to Workspaces">
-      <SignInForm callbackUrl={safe} />
+      <SignInForm callbackUrl={safe} email={email} />
+      <p className="mt-4 text-center">
+        <ForgotPasswordLink />
+      </p>
     </AuthShell>
   );
 }

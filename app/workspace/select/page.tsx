@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
@@ -29,6 +30,9 @@ export default async function SelectWorkspacePage() {
           </Link>
           <SignOutButton />
         </div>
+      </div>
+      <div className="mt-6 empty:hidden">
+        <VerifyEmailBanner userId={userId} />
       </div>
       <ul className="mt-6 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label="Workspaces">
         {workspaces.map((workspace) => (

@@ -1,0 +1,10 @@
+import Link from "next/link";
+
+/** "Forgot password?" on the sign-in page; kept apart so the sign-in form can place it by its password field. */
+export function ForgotPasswordLink({ className }: { className?: string }) {
+  return (
+    <Link className={className ?? "text-sm font-medium text-brand-text underline"} href="/forgot-password">
+      Forgot password?
+    </Link>
+  );
+}

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { CheckInbox } from "@/components/auth/check-inbox";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
 import { ForgotPasswordSchema } from "@/lib/accounts/schemas";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
@@ -38,13 +39,8 @@ export function ForgotPasswordForm() {
 
 /** The same words for an address with an account and one without: this page must not tell them apart. */
 function ResetSent({ email }: { email: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <div className="space-y-3">
-      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold text-gray-900">
-        Check your inbox
-      </h2>
+    <CheckInbox>
       <p className="text-sm text-gray-800">
         If <strong>{email}</strong> belongs to an account, we sent it a link to choose a new password. The link works once, for one hour.
       </p>
@@ -53,6 +49,6 @@ function ResetSent({ email }: { email: string }) {
           Back to sign in
         </Link>
       </p>
-    </div>
+    </CheckInbox>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { CheckInbox } from "@/components/auth/check-inbox";
 import { PASSWORD_MIN, SignUpSchema } from "@/lib/accounts/schemas";
 import { signUpAction } from "@/lib/accounts/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
@@ -29,7 +30,7 @@ export function SignUpForm({
   const { form } = signUpForm;
   const { errors } = form.formState;
 
-  if (sentTo) return <CheckInbox email={sentTo} />;
+  if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <ActionForm form={signUpForm}>
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
@@ -64,15 +65,9 @@ export function SignUpForm({
   );
 }
 
-function CheckInbox({ email }: { email: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // The form that had focus is gone: bring focus to what replaced it, so a screen reader reads it.
-  useEffect(() => heading.current?.focus(), []);
+function SignUpSent({ email }: { email: string }) {
   return (
-    <div className="space-y-3">
-      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold text-gray-900">
-        Check your inbox
-      </h2>
+    <CheckInbox>
       <p className="text-sm text-gray-800">
         We sent an email to <strong>{email}</strong>. Open the link in it to confirm your address; it works for 24 hours. If the
         address already has an account, the email says how to sign in instead.
@@ -84,6 +79,6 @@ function CheckInbox({ email }: { email: string }) {
         </Link>
         .
       </p>
-    </div>
+    </CheckInbox>
   );
 }

@@ -44,6 +44,7 @@ test("sessions live in the database: a revoked one and a copied cookie after sig
   // The security log tells the story, newest first.
   await laptop.goto("/sign-in");
   await signIn(laptop, email, PASSWORD);
+  await expect(laptop).not.toHaveURL(/sign-in/);
   await laptop.goto("/account");
   const log = laptop.getByRole("table", { name: "Security log" });
   await expect(log.getByRole("row").nth(1)).toContainText("Signed in");

@@ -47,7 +47,7 @@ export default async function WorkspaceLayout({
       </aside>
       <main className="min-w-0 flex-1 px-8 py-8">
         <div className="mb-6 empty:hidden">
-          <VerifyEmailBanner userId={ctx.user.id} />
+          <VerifyEmailBanner account={ctx.user} />
         </div>
         {children}
       </main>

@@ -40,7 +40,7 @@ export default async function AccountPage() {
           <SignOutButton />
         </div>
       </div>
-      <VerifyEmailBanner userId={userId} />
+      <VerifyEmailBanner account={{ email: account.email, emailVerified: account.emailVerifiedAt !== null }} />
       <EmailSection account={account} />
       <PasswordSection />
       <TwoFactorSection account={account} />

@@ -1,13 +1,13 @@
 import { ResendVerificationButton } from "@/components/account/resend-verification-button";
-import { emailVerification } from "@/lib/accounts/queries";
 
 /**
  * Shown wherever a signed-in person with an unconfirmed address lands (a workspace, the workspace list,
  * the account page) until they open the link; nothing otherwise. Render it inside the page's landmark.
+ * The caller passes what it already loaded (a workspace page has it from the membership statement), so
+ * the banner costs no query of its own.
  */
-export async function VerifyEmailBanner({ userId }: { userId: string }) {
-  const account = await emailVerification(userId);
-  if (!account || account.emailVerifiedAt) return null;
+export function VerifyEmailBanner({ account }: { account: { email: string; emailVerified: boolean } | null }) {
+  if (!account || account.emailVerified) return null;
   return (
     <div
       role="region"

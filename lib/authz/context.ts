@@ -53,7 +53,8 @@ interface MembershipRow {
 async function loadMembershipRow(userId: string, slug: string): Promise<MembershipRow | null> {
   const rows = await db().$queryRaw<MembershipRow[]>`
     SELECT m.id, m.role::text AS role,
-      json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'twoFactorEnabled', u."totpEnabledAt" IS NOT NULL) AS "user",
+      json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'emailVerified', u."emailVerifiedAt" IS NOT NULL,
+        'twoFactorEnabled', u."totpEnabledAt" IS NOT NULL) AS "user",
       json_build_object(
         'id', w.id, 'name', w.name, 'slug', w.slug, 'description', w.description, 'kind', w.kind,
         'stage', w.stage, 'plan', w.plan, 'color', w.color, 'logoType', w."logoType", 'logoUpdatedAt', w."logoUpdatedAt",

@@ -31,7 +31,7 @@ export interface WorkspaceSummary {
 
 /** A member inside one workspace, with the permissions in force for this request. */
 export interface WorkspaceContext {
-  user: { id: string; name: string; email: string; twoFactorEnabled: boolean };
+  user: { id: string; name: string; email: string; emailVerified: boolean; twoFactorEnabled: boolean };
   workspace: WorkspaceSummary;
   /** The stored role; `permissions.role` is the one in force (a team's floor may raise it). */
   membership: { id: string; role: Role };

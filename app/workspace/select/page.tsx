@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { emailVerification } from "@/lib/accounts/queries";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Your workspaces" };
 
 export default async function SelectWorkspacePage() {
   const userId = await requireUserId();
-  const workspaces = await listWorkspacesForUser(userId);
+  const [workspaces, verification] = await Promise.all([listWorkspacesForUser(userId), emailVerification(userId)]);
   return (
     <main className="mx-auto max-w-2xl px-4 py-12">
       <div className="flex items-center justify-between gap-4">
@@ -32,7 +33,7 @@ export default async function SelectWorkspacePage() {
         </div>
       </div>
       <div className="mt-6 empty:hidden">
-        <VerifyEmailBanner userId={userId} />
+        <VerifyEmailBanner account={verification && { email: verification.email, emailVerified: verification.emailVerifiedAt !== null }} />
       </div>
       <ul className="mt-6 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label="Workspaces">
         {workspaces.map((workspace) => (

@@ -14,7 +14,6 @@ const PUBLIC_PATHS = [
   /^\/forgot-password\/?$/,
   /^\/(reset-password|verify-email|confirm-email)\//,
   /^\/invite\//,
-  /^\/api\//,
 ];
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
@@ -29,7 +28,6 @@ export function proxy(request: NextRequest) {
   if (hasSession || isServerAction || PUBLIC_PATHS.some((p) => p.test(pathname))) {
     const headers = new Headers(request.headers);
     headers.set("x-request-path", `${pathname}${search}`);
-    headers.set("x-nonce", nonce);
     headers.set("content-security-policy", csp);
     response = NextResponse.next({ request: { headers } });
   } else {
@@ -42,5 +40,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/|favicon.ico|robots.txt).*)"],
+  // Route handlers under /api/ answer JSON to clients that bring their own credentials: no redirect to
+  // sign-in, and no page whose scripts need a nonce.
+  matcher: ["/((?!_next/|api/|favicon.ico|robots.txt).*)"],
 };

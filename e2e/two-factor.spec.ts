@@ -1,21 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { generate } from "otplib";
+import { totpCode as codeFor, wrongCode } from "../tests/support/totp-code";
 import { expectAccessible, invitationLinkFor, signIn, signUp, uniqueEmail } from "./support";
 
 const PASSWORD = "long-enough-password";
-
-/**
- * The code an authenticator app holding `secret` shows, `steps` periods of 30 s ahead. Each code is
- * accepted once, and one step either side of now: the code that turned 2FA on can't sign in, the next
- * period's can, at once.
- */
-function codeFor(secret: string, steps = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-}
-
-function wrongCode(right: string): string {
-  return right === "000000" ? "111111" : "000000";
-}
 
 /** On /account: set up 2FA from the key the page shows (as someone who can't scan would), and save the codes. */
 async function turnOnTwoFactor(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {

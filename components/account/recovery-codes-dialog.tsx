@@ -1,7 +1,7 @@
 "use client";
 
 import { Copy, Download } from "lucide-react";
-import { toast } from "sonner";
+import { copyText } from "@/components/ui/copy-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 
@@ -11,14 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
  */
 export function RecoveryCodesDialog({ codes, onClose }: { codes: string[]; onClose: () => void }) {
   const asText = codes.join("\n") + "\n";
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(asText);
-      toast.success("Recovery codes copied");
-    } catch {
-      toast.error("Copying was blocked by the browser: select the codes and copy them by hand.");
-    }
-  };
+  const copy = () => copyText(asText, "recovery codes");
   const download = () => {
     const url = URL.createObjectURL(new Blob([asText], { type: "text/plain" }));
     const link = document.createElement("a");

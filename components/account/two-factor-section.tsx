@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { copyText } from "@/components/ui/copy-text";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { useAction } from "@/components/forms/use-action";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
 import type { AccountOverview } from "@/lib/accounts/queries";
 import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorSetupAction } from "@/lib/two-factor/actions";
@@ -115,14 +115,7 @@ function SetupDialog({ setup, onClose, onEnabled }: { setup: { manualKey: string
     onSuccess: onEnabled,
   });
   const { errors } = confirm.form.formState;
-  const copyKey = async () => {
-    try {
-      await navigator.clipboard.writeText(setup.manualKey.replace(/\s+/g, ""));
-      toast.success("Key copied");
-    } catch {
-      toast.error("Copying was blocked by the browser: select the key and copy it by hand.");
-    }
-  };
+  const copyKey = () => copyText(setup.manualKey.replace(/\s+/g, ""), "key");
   return (
     <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()} title="Set up two-factor authentication">
       <div className="space-y-4 text-sm text-gray-800">
@@ -148,12 +141,9 @@ function SetupDialog({ setup, onClose, onEnabled }: { setup: { manualKey: string
             error={errors.code?.message}
             {...confirm.form.register("code")}
           />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
+          <DialogFormButtons onCancel={onClose}>
             <SubmitButton pendingLabel="Checking…">Turn on</SubmitButton>
-          </div>
+          </DialogFormButtons>
         </ActionForm>
       </div>
     </Dialog>
@@ -182,12 +172,9 @@ function RegenerateDialog({ onClose, onDone }: { onClose: () => void; onDone: (d
           error={errors.code?.message}
           {...regenerate.form.register("code")}
         />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <SubmitButton pendingLabel="Checking…">Make new codes</SubmitButton>
-        </div>
+        <DialogFormButtons onCancel={onClose}>
+            <SubmitButton pendingLabel="Checking…">Make new codes</SubmitButton>
+          </DialogFormButtons>
       </ActionForm>
     </Dialog>
   );
@@ -215,14 +202,11 @@ function DisableDialog({ onClose }: { onClose: () => void }) {
           error={errors.proof?.message}
           {...disable.form.register("proof")}
         />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <SubmitButton variant="danger" pendingLabel="Turning off…">
+        <DialogFormButtons onCancel={onClose}>
+            <SubmitButton variant="danger" pendingLabel="Turning off…">
             Turn off
           </SubmitButton>
-        </div>
+          </DialogFormButtons>
       </ActionForm>
     </Dialog>
   );

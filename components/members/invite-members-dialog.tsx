@@ -7,7 +7,7 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { InviteMembersSchema, MAX_INVITES_AT_ONCE, type InviteMembersInput } from "@/lib/invitations/schemas";
@@ -61,12 +61,9 @@ function InviteMembersForm({ slug, roles, close }: { slug: string; roles: Select
             ))}
           </ul>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Close
-          </Button>
+        <DialogFormButtons onCancel={close} cancelLabel="Close">
           <SubmitButton pendingLabel="Sending…">Send invitations</SubmitButton>
-        </div>
+        </DialogFormButtons>
       </ActionForm>
     </Dialog>
   );

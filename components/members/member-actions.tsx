@@ -9,8 +9,7 @@ import { ConfirmAction } from "@/components/forms/confirm-action";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { PermissionsDialog, type GrantOptions, type PermissionsDialogData } from "@/components/permissions/permissions-dialog";
 import type { GrantFields } from "@/lib/teams/schemas";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import { SelectField, type SelectOption } from "@/components/ui/select";
@@ -126,10 +125,9 @@ function ChangeRoleDialog({ onClose, slug, member, roles }: DialogProps & { role
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Change ${member.name}'s role`}>
       <ActionForm form={roleForm}>
         <FormField control={roleForm.form.control} name="role" render={(field) => <SelectField label="Role" options={roles} {...field} />} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
+        <DialogFormButtons onCancel={onClose}>
           <SubmitButton>Save role</SubmitButton>
-        </div>
+        </DialogFormButtons>
       </ActionForm>
     </Dialog>
   );

@@ -27,10 +27,9 @@ export function TwoFactorRequirementSwitch({
   selfHasTwoFactor: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const toggle = useAction((value: boolean) => setRequireTwoFactorAction(slug, { required: value }), {
-    errors: "inline",
-    success: (_data, value) => (value ? "Two-factor authentication is now required" : "Two-factor authentication is no longer required"),
-  });
+  const setRequired = (value: boolean) => setRequireTwoFactorAction(slug, { required: value });
+  const success = (_data: unknown, value: boolean) => (value ? "Two-factor authentication is now required" : "Two-factor authentication is no longer required");
+  const toggle = useAction(setRequired, { errors: "inline", success });
   return (
     <div className="space-y-2">
       {/* Without 2FA of one's own there is nothing to confirm: the server's refusal says why and links to set-up. */}
@@ -52,13 +51,13 @@ export function TwoFactorRequirementSwitch({
       <FormError error={toggle.error} />
       {confirming ? (
         <ConfirmAction
-          action={(value: boolean) => setRequireTwoFactorAction(slug, { required: value })}
+          action={setRequired}
           input={true}
           close={() => setConfirming(false)}
           title="Require two-factor authentication?"
           description={`${membersWithout} ${membersWithout === 1 ? "member has" : "members have"} no two-factor authentication yet. They will be asked to set it up before they can open this workspace again.`}
           confirmLabel="Require it"
-          success="Two-factor authentication is now required"
+          success={success}
         />
       ) : null}
     </div>

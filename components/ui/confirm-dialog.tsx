@@ -2,7 +2,7 @@
 
 import type { ComponentProps, ReactNode } from "react";
 import { Button } from "./button";
-import { Dialog } from "./dialog";
+import { Dialog, DialogFormButtons } from "./dialog";
 import { FormError } from "./field";
 
 /**
@@ -43,14 +43,11 @@ export function ConfirmDialog({
       >
         <FormError error={error} />
         {children}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
+        <DialogFormButtons onCancel={onCancel}>
           <Button type="submit" variant="danger" pending={pending}>
             {confirmLabel}
           </Button>
-        </div>
+        </DialogFormButtons>
       </form>
     </Dialog>
   );

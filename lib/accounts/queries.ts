@@ -9,18 +9,30 @@ export interface AccountSummary {
   email: string;
 }
 
-/** Answers null for a wrong password and for an unknown email alike, in about the same time. */
-export async function verifyCredentials(email: string, password: string): Promise<AccountSummary | null> {
+export interface CredentialsCheck {
+  /** The account, when the password is right. */
+  account: (AccountSummary & { twoFactorEnabled: boolean }) | null;
+  /** The account the address belongs to, right password or not: its security log records a failure. */
+  knownUserId: string | null;
+}
+
+/** A wrong password and an unknown email take about the same time; the caller answers both alike. */
+export async function checkCredentials(email: string, password: string): Promise<CredentialsCheck> {
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true },
+    select: { id: true, name: true, email: true, passwordHash: true, totpEnabledAt: true },
   });
   if (!user) {
     await burnPasswordCheck(password);
-    return null;
+    return { account: null, knownUserId: null };
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, name: user.name, email: user.email };
+  if (!(await verifyPassword(user.passwordHash, password))) return { account: null, knownUserId: user.id };
+  return { account: { id: user.id, name: user.name, email: user.email, twoFactorEnabled: user.totpEnabledAt !== null }, knownUserId: user.id };
+}
+
+/** The account when the password is right; null for a wrong password and an unknown email alike. */
+export async function verifyCredentials(email: string, password: string) {
+  return (await checkCredentials(email, password)).account;
 }
 
 /** What the account page shows about the account itself. */

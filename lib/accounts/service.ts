@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { OutgoingEmail } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
-import { consumeRateLimit, enforceRateLimit, refundRateLimit, tooManyAttempts } from "@/lib/rate-limits/service";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
 import { revokeOtherSessions } from "@/lib/sessions/service";
 import { createPersonalWorkspace } from "@/lib/workspaces/service";
@@ -131,8 +131,7 @@ async function limitAccountMail(email: string, ip: string | null): Promise<void>
  * one gives its attempt back, as at sign-in.
  */
 async function confirmPassword(account: { email: string; passwordHash: string }, password: string, field: string): Promise<void> {
-  const attempt = await consumeRateLimit("signInPerAccount", account.email, db());
-  if (!attempt.allowed) throw new Refusal("LIMIT", tooManyAttempts(attempt.retryAfterSeconds)).retryAfter(attempt.retryAfterSeconds);
+  await enforceRateLimit("signInPerAccount", account.email, db());
   if (!(await verifyPassword(account.passwordHash, password))) throw Refusal.field(field, "That password is not right");
   await refundRateLimit("signInPerAccount", account.email, db());
 }

@@ -1,8 +1,8 @@
 import { CredentialsSignin } from "next-auth";
-import { verifyCredentials } from "@/lib/accounts/queries";
+import { checkCredentials } from "@/lib/accounts/queries";
 import { SignInSchema } from "@/lib/accounts/schemas";
 import { db } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
 import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
 import { createSession } from "@/lib/sessions/service";
@@ -55,7 +55,7 @@ export interface SignedInUser {
 export async function authorizeCredentials(raw: Partial<Record<string, unknown>>, request: Request): Promise<SignedInUser | null> {
   const parsed = SignInSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const origin = { ip: clientAddress(request.headers.get("x-forwarded-for")), userAgent: request.headers.get("user-agent") };
+  const origin = { ip: clientAddress(request.headers.get("x-forwarded-for")), userAgent: clientUserAgent(request.headers.get("user-agent")) };
   const { email } = parsed.data;
   const [perAccount, perAddress] = await Promise.all([
     consumeRateLimit("signInPerAccount", email),
@@ -66,14 +66,14 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
     await recordFailure(email, origin, "rate_limited");
     throw new SignInRateLimited(Math.max(...refused));
   }
-  const user = await verifyCredentials(email, parsed.data.password);
+  const { account: user, knownUserId } = await checkCredentials(email, parsed.data.password);
   if (!user) {
-    await recordFailure(email, origin, "wrong_password");
+    if (knownUserId) await recordSecurityEvent({ userId: knownUserId, kind: "sign_in_failed", ...origin, metadata: { reason: "wrong_password" } });
     return null;
   }
   // Only guesses use up the allowance: a right password gives its attempt back.
   await Promise.all([refundRateLimit("signInPerAccount", email), origin.ip ? refundRateLimit("signInPerAddress", origin.ip) : null]);
-  const factor = await secondFactor(user.id, parsed.data.code, origin);
+  const factor = user.twoFactorEnabled ? await secondFactor(user.id, parsed.data.code, origin) : null;
   const opened = await db().$transaction(async (tx) => {
     // Spent with the session it opens: the same code sent twice at once signs in once.
     if (factor && !(await spendSecondFactor(tx, user.id, factor))) return null;
@@ -98,7 +98,7 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
  */
 async function secondFactor(userId: string, code: string | undefined, origin: Origin): Promise<SecondFactor | null> {
   const state = await twoFactorState(userId);
-  if (!state?.enabled) return null;
+  if (!state?.enabled) return null; // turned off between the password check and now
   if (!code?.trim()) throw new SecondFactorRefused("missing");
   const attempt = await consumeRateLimit("twoFactorPerAccount", userId);
   if (!attempt.allowed) {

@@ -93,8 +93,9 @@ async function callerFor(
   meta: RequestMeta,
   session: Promise<string> | null,
 ): Promise<Caller> {
-  if (def.scope === "public" || !session) return { scope: "public", ...meta };
-  const userId = await session;
+  if (def.scope === "public") return { scope: "public", ...meta };
+  // authorize started it for every scope but "public".
+  const userId = await session!;
   const actor = { userId, ip: meta.ip };
   switch (def.scope) {
     case "user":
@@ -198,7 +199,7 @@ const TITLE: Record<RefusalCode, string> = {
 };
 
 /** An RFC 9457 problem document; `code`, `errors` and `help` are this API's extension members. */
-export function problem(
+function problem(
   code: RefusalCode,
   detail: string,
   extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number; help?: RefusalHelp } = {},

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { auth } from "@/lib/auth";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
 import { activeSessionUser } from "@/lib/sessions/queries";
 
 /** The Session row the request's cookie names (it may be revoked: ask sessionUserId who is signed in). */
@@ -23,7 +23,7 @@ export async function requestIp(): Promise<string | null> {
 }
 
 export async function requestUserAgent(): Promise<string | null> {
-  return (await headers()).get("user-agent")?.slice(0, 300) ?? null;
+  return clientUserAgent((await headers()).get("user-agent"));
 }
 
 /**

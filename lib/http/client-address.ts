@@ -22,7 +22,12 @@ export function normalizeAddress(raw: string): string | null {
   return ipaddr.process(value).toString();
 }
 
-export function trustedProxyCount(): number {
+function trustedProxyCount(): number {
   const value = Number(process.env.TRUSTED_PROXY_COUNT ?? 0);
   return Number.isInteger(value) && value >= 0 && value <= 10 ? value : 0;
+}
+
+/** The browser as its User-Agent header says, capped: it is stored with sessions and security events. */
+export function clientUserAgent(header: string | null | undefined): string | null {
+  return header ? header.slice(0, 300) : null;
 }

@@ -4,12 +4,12 @@ import { Refusal } from "@/lib/errors";
 import type { Role } from "@/generated/prisma/enums";
 import { pageParam } from "@/lib/schemas";
 import { invitationStatus } from "./status";
-import { hashLinkToken } from "@/lib/crypto/link-token";
+import { hashLinkToken, isLinkToken } from "@/lib/crypto/link-token";
 
 export type InvitationForToken = NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>;
 
 export async function findInvitationByToken(token: string) {
-  if (typeof token !== "string" || token.length < 20 || token.length > 200) return null;
+  if (!isLinkToken(token)) return null;
   return db().invitation.findUnique({
     where: { tokenHash: hashLinkToken(token) },
     select: {

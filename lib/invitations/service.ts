@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { assertMayGrant } from "@/lib/authz/grant-rules";
-import { effectivePermissions, mayGrantRole, ROLE_LABEL, roleHolds, ROLES } from "@/lib/authz/permissions";
+import { mayGrantRole, ROLE_LABEL, roleHolds, ROLES } from "@/lib/authz/permissions";
 import { seatsInUse } from "@/lib/billing/seats";
 import { memberLimit } from "@/lib/quotas/queries";
 import { Refusal } from "@/lib/errors";
@@ -62,7 +62,7 @@ export async function createInvitations(
   const workspaceId = ctx.workspace.id;
   const workspace = await lockWorkspace(tx, workspaceId);
   const role = await currentRole(tx, workspaceId, actor.userId);
-  if (!effectivePermissions(role).actions.has("members.invite")) {
+  if (!roleHolds(role, "members.invite")) {
     throw new Refusal("FORBIDDEN", "You don't have permission to invite members to this workspace.");
   }
   assertMayGrant(role, input.role);

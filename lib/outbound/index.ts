@@ -1,8 +1,5 @@
-export { classifyAddress, describeRange, type AddressVerdict } from "./addresses";
-export { ALLOW_VARIABLE, checkUrl, outboundUrlProblem, plainHttpAllowedSomewhere } from "./policy";
+export { outboundUrlProblem, plainHttpAllowedSomewhere } from "./policy";
 export {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_TIMEOUT_MS,
   OutboundError,
   outboundRequest,
   type OutboundFailure,

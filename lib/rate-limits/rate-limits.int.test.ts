@@ -61,7 +61,7 @@ describe("sign-in attempts", () => {
     const password = "correct horse battery";
     const user = await makeUser("Guessed");
     await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
-    const verify = vi.spyOn(accountQueries, "verifyCredentials");
+    const verify = vi.spyOn(accountQueries, "checkCredentials");
     for (let i = 0; i < RATE_LIMITS.signInPerAccount.limit; i++) {
       expect(await authorizeCredentials({ email: user.email, password: `wrong-${i}-guess` }, request(`198.51.100.${i}`))).toBeNull();
     }

@@ -28,7 +28,7 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
  * where many people share one address: an office behind one NAT, or the browser tests, which all come
  * from 127.0.0.1. Limits per account or workspace never change.
  */
-export function limitOf(name: RateLimitName): number {
+function limitOf(name: RateLimitName): number {
   const spec: { limit: number; perClientAddress?: boolean } = RATE_LIMITS[name];
   if (!spec.perClientAddress) return spec.limit;
   const factor = Number(process.env.RATE_LIMIT_CLIENT_FACTOR ?? 1);

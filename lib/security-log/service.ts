@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 
 /** What the account's security log records; the account page words each kind. */
-export const SECURITY_EVENT_KINDS = [
+const SECURITY_EVENT_KINDS = [
   "sign_in",
   "sign_in_failed",
   "sign_out",
@@ -37,7 +37,7 @@ export async function recordSecurityEvent(event: SecurityEventInput, client: Tx 
       userId: event.userId,
       kind: event.kind,
       ip: event.ip ?? null,
-      userAgent: event.userAgent?.slice(0, 300) ?? null,
+      userAgent: event.userAgent ?? null,
       metadata: event.metadata ?? {},
     },
   });

@@ -15,7 +15,7 @@ export async function createSession(userId: string, origin: SessionOrigin, clien
     data: {
       userId,
       ip: origin.ip,
-      userAgent: origin.userAgent?.slice(0, 300) ?? null,
+      userAgent: origin.userAgent,
       expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
     },
     select: { id: true },
@@ -44,9 +44,8 @@ export async function revokeOtherSessions(client: Tx, userId: string, keep: stri
 /** Signs out the browser that asks: its row is revoked, so the cookie is dead even if it was copied. */
 export async function endSession(sessionId: string, origin: SessionOrigin): Promise<void> {
   await db().$transaction(async (tx) => {
-    const session = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true } });
-    if (!session || session.revokedAt) return;
-    await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
-    await recordSecurityEvent({ userId: session.userId, kind: "sign_out", ...origin }, tx);
+    const [ended] = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE "Session" SET "revokedAt" = now() WHERE id = ${sessionId} AND "revokedAt" IS NULL RETURNING "userId"`;
+    if (ended) await recordSecurityEvent({ userId: ended.userId, kind: "sign_out", ...origin }, tx);
   });
 }

@@ -3,9 +3,10 @@ import type { UserActionContext } from "@/lib/authz/types";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import type { Tx } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
-import { consumeRateLimit, refundRateLimit, tooManyAttempts } from "@/lib/rate-limits/service";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
 import { revokeOtherSessions } from "@/lib/sessions/service";
+import { lockUser } from "@/lib/workspaces/lock";
 import { twoFactorState, type SecondFactor, type TwoFactorState } from "./queries";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpSecretContext, totpStepFor, totpUri } from "./totp";
 
@@ -15,23 +16,9 @@ type Ctx = Pick<UserActionContext, "tx" | "userId" | "ip" | "userAgent" | "sessi
 const WRONG_CODE = "That code is not right. Check that your device's clock is correct and enter the newest code.";
 const WRONG_PROOF = "That code or password is not right.";
 
-/**
- * Counts an attempt at a code (or the password, to turn 2FA off) before checking it, like sign-in does:
- * through its own connection, so the rollback of a refused attempt can't take the count back with it.
- */
-async function countAttempt(userId: string): Promise<void> {
-  const outcome = await consumeRateLimit("twoFactorPerAccount", userId);
-  if (!outcome.allowed) throw new Refusal("LIMIT", tooManyAttempts(outcome.retryAfterSeconds)).retryAfter(outcome.retryAfterSeconds);
-}
-
-/** A right code gives its attempt back, so only guesses add up. */
-async function refundAttempt(userId: string): Promise<void> {
-  await refundRateLimit("twoFactorPerAccount", userId);
-}
-
 /** The user row, locked: two tabs confirming or turning off at once take turns, and the second sees the first's result. */
 async function lockedState(tx: Tx, userId: string): Promise<TwoFactorState> {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  await lockUser(tx, userId);
   const state = await twoFactorState(userId, tx);
   if (!state) throw Refusal.notFound("That account");
   return state;
@@ -76,10 +63,11 @@ export async function confirmTwoFactorSetup(ctx: Ctx, code: string): Promise<{ r
   const state = await lockedState(ctx.tx, ctx.userId);
   if (state.enabled) throw new Refusal("CONFLICT", "Two-factor authentication is already on.");
   if (!state.secret) throw new Refusal("CONFLICT", "Start setting up two-factor authentication again: no set-up is in progress.");
-  await countAttempt(ctx.userId);
+  // Counted through its own connection (db()), so the rollback of a refused attempt keeps the count.
+  await enforceRateLimit("twoFactorPerAccount", ctx.userId);
   const step = await totpStepFor(state.secret, code);
   if (step === null) throw Refusal.field("code", WRONG_CODE);
-  await refundAttempt(ctx.userId);
+  await refundRateLimit("twoFactorPerAccount", ctx.userId);
   await ctx.tx.user.update({ where: { id: ctx.userId }, data: { totpEnabledAt: new Date(), totpLastUsedStep: step } });
   const recoveryCodes = await replaceRecoveryCodes(ctx.tx, ctx.userId);
   const revoked = await revokeOtherSessions(ctx.tx, ctx.userId, ctx.sessionId);
@@ -91,10 +79,11 @@ export async function confirmTwoFactorSetup(ctx: Ctx, code: string): Promise<{ r
 export async function regenerateRecoveryCodes(ctx: Ctx, code: string): Promise<{ recoveryCodes: string[] }> {
   const state = await lockedState(ctx.tx, ctx.userId);
   if (!state.enabled || !state.secret) throw new Refusal("CONFLICT", "Turn on two-factor authentication first.");
-  await countAttempt(ctx.userId);
+  // Counted through its own connection (db()), so the rollback of a refused attempt keeps the count.
+  await enforceRateLimit("twoFactorPerAccount", ctx.userId);
   const step = await totpStepFor(state.secret, code, state.lastUsedStep);
   if (step === null || !(await spendStep(ctx.tx, ctx.userId, step))) throw Refusal.field("code", WRONG_CODE);
-  await refundAttempt(ctx.userId);
+  await refundRateLimit("twoFactorPerAccount", ctx.userId);
   const recoveryCodes = await replaceRecoveryCodes(ctx.tx, ctx.userId);
   const revoked = await revokeOtherSessions(ctx.tx, ctx.userId, ctx.sessionId);
   await recordSecurityEvent({ userId: ctx.userId, kind: "recovery_codes_regenerated", ip: ctx.ip, userAgent: ctx.userAgent, metadata: { sessionsRevoked: revoked } }, ctx.tx);
@@ -108,10 +97,11 @@ export async function regenerateRecoveryCodes(ctx: Ctx, code: string): Promise<{
 export async function disableTwoFactor(ctx: Ctx, proof: string): Promise<void> {
   const state = await lockedState(ctx.tx, ctx.userId);
   if (!state.enabled || !state.secret) throw new Refusal("CONFLICT", "Two-factor authentication is already off.");
-  await countAttempt(ctx.userId);
+  // Counted through its own connection (db()), so the rollback of a refused attempt keeps the count.
+  await enforceRateLimit("twoFactorPerAccount", ctx.userId);
   const provenWith = await proofMatches(ctx, state, proof);
   if (!provenWith) throw Refusal.field("proof", WRONG_PROOF);
-  await refundAttempt(ctx.userId);
+  await refundRateLimit("twoFactorPerAccount", ctx.userId);
   await ctx.tx.user.update({ where: { id: ctx.userId }, data: { totpSecretCiphertext: null, totpEnabledAt: null, totpLastUsedStep: null } });
   await ctx.tx.recoveryCode.deleteMany({ where: { userId: ctx.userId } });
   const revoked = await revokeOtherSessions(ctx.tx, ctx.userId, ctx.sessionId);

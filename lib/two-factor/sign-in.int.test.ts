@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { makeUser } from "@/tests/support/factories";
-import { enableTwoFactor, totpCode } from "@/tests/support/two-factor";
+import { enableTwoFactor, totpCode, wrongCode } from "@/tests/support/two-factor";
 
 const PASSWORD = "correct horse battery";
 let address = 0;
@@ -63,7 +63,7 @@ describe("signing in to an account with two-factor authentication", () => {
   it("refuses a wrong code with its own words, logs it, and opens no session", async () => {
     const { user, secret } = await accountWithTwoFactor();
     const right = await totpCode(secret);
-    for (const wrong of [right === "000000" ? "111111" : "000000", "12345", "not-a-code", "zzzz-zzzz-zzzz-zzzz"]) {
+    for (const wrong of [wrongCode(right), "12345", "not-a-code", "zzzz-zzzz-zzzz-zzzz"]) {
       const refused = await signIn(user.email, PASSWORD, wrong);
       expect(refused).toBeInstanceOf(SecondFactorRefused);
       expect((refused as SecondFactorRefused).prompt).toMatch(/^That code is not right/);
@@ -98,7 +98,7 @@ describe("signing in to an account with two-factor authentication", () => {
   it("counts wrong codes per account and refuses past the limit, even the right code", async () => {
     const { user, secret } = await accountWithTwoFactor();
     const right = await totpCode(secret);
-    const wrong = right === "000000" ? "111111" : "000000";
+    const wrong = wrongCode(right);
     for (let i = 0; i < RATE_LIMITS.twoFactorPerAccount.limit; i++) {
       expect(await signIn(user.email, PASSWORD, wrong)).toBeInstanceOf(SecondFactorRefused);
     }

@@ -6,7 +6,7 @@ import { createSession } from "@/lib/sessions/service";
 import { makeUser } from "@/tests/support/factories";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
-import { enableTwoFactor, totpCode } from "@/tests/support/two-factor";
+import { enableTwoFactor, totpCode, wrongCode } from "@/tests/support/two-factor";
 import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorSetupAction } from "./actions";
 import { twoFactorState } from "./queries";
 import { classifyCode, hashRecoveryCode } from "./totp";
@@ -75,7 +75,7 @@ describe("setting up two-factor authentication", () => {
     const { user, elsewhere } = await signedInAccount();
     const secret = await startSetup();
     const right = await totpCode(secret);
-    const wrong = right === "000000" ? "111111" : "000000";
+    const wrong = wrongCode(right);
     const before = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     const refused = await confirmTwoFactorAction({ code: wrong });
     expect(refused).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { code: expect.stringContaining("not right") } });
@@ -90,7 +90,7 @@ describe("setting up two-factor authentication", () => {
     await signedInAccount();
     const secret = await startSetup();
     const right = await totpCode(secret);
-    const wrong = right === "000000" ? "111111" : "000000";
+    const wrong = wrongCode(right);
     for (let i = 0; i < RATE_LIMITS.twoFactorPerAccount.limit; i++) {
       expect(await confirmTwoFactorAction({ code: wrong })).toMatchObject({ ok: false, code: "INVALID" });
     }
@@ -136,7 +136,7 @@ describe("recovery codes", () => {
     const { secret } = await enableTwoFactor(user.id);
     const code = await totpCode(secret);
     const before = await databaseSnapshot();
-    expect(await regenerateRecoveryCodesAction({ code: code === "000000" ? "111111" : "000000" })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
+    expect(await regenerateRecoveryCodesAction({ code: wrongCode(code) })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
     expect(await regenerateRecoveryCodesAction({ code: "" })).toMatchObject({ ok: false, code: "INVALID" });
     const after = await databaseSnapshot();
     // Only the attempt counter moved.
@@ -182,7 +182,7 @@ describe("turning two-factor authentication off", () => {
     const { user, elsewhere } = await signedInAccount();
     const { secret, recoveryCodes } = await enableTwoFactor(user.id);
     const right = await totpCode(secret);
-    for (const proof of ["wrong password!!", right === "000000" ? "111111" : "000000", recoveryCodes[0]!]) {
+    for (const proof of ["wrong password!!", wrongCode(right), recoveryCodes[0]!]) {
       expect(await disableTwoFactorAction({ proof })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { proof: "That code or password is not right." } });
     }
     expect(await disableTwoFactorAction({ proof: "" })).toMatchObject({ ok: false, code: "INVALID" });

@@ -17,6 +17,14 @@ export interface LockedWorkspace {
   currency: string;
 }
 
+/**
+ * Locks a user row until the transaction ends: what a user may own, and their two-factor state, are
+ * decided one change at a time.
+ */
+export async function lockUser(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+}
+
 export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<LockedWorkspace> {
   const rows = await tx.$queryRaw<LockedWorkspace[]>`
     SELECT id, name, slug, plan::text AS plan, kind::text AS kind, "balanceMinor", currency FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;

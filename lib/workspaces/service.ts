@@ -6,7 +6,7 @@ import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { WorkspaceStage } from "@/generated/prisma/enums";
-import { lockWorkspace } from "./lock";
+import { lockUser, lockWorkspace } from "./lock";
 import { sniffImageType } from "./logo";
 import { deletionBlockers } from "./queries";
 import { LOGO_MAX_BYTES } from "./schemas";
@@ -56,7 +56,7 @@ export async function createWorkspace(
  * transfers cannot both take the last one. `recipientName` words the refusal for a transfer.
  */
 export async function assertMayOwnAnother(tx: Tx, userId: string, recipientName?: string) {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  await lockUser(tx, userId);
   const [personal, owned] = await Promise.all([
     tx.workspace.findUnique({ where: { personalOwnerId: userId }, select: { plan: true } }),
     tx.membership.count({ where: { userId, role: "OWNER", workspace: { kind: { not: "PERSONAL" } } } }),

@@ -1,15 +1,7 @@
-import { generate } from "otplib";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
+export { totpCode, wrongCode } from "./totp-code";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpSecretContext } from "@/lib/two-factor/totp";
-
-/**
- * The code an authenticator app shows for `secret`, `steps` periods of 30 s from now: the next step's
- * code (steps = 1) is still accepted now, and is what a second sign-in after the first one needs.
- */
-export function totpCode(secret: string, steps = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-}
 
 /** Turns 2FA on for an account without going through set-up; returns its secret and recovery codes. */
 export async function enableTwoFactor(userId: string): Promise<{ secret: string; recoveryCodes: string[] }> {

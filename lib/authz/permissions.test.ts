@@ -4,6 +4,7 @@ import {
   canDo,
   effectivePermissions,
   GRANTABLE_KEYS,
+  READ_KEYS,
   OWNER_ONLY,
   PERMISSION_KEYS,
   mayGrantRole,
@@ -19,7 +20,8 @@ const READ: PermissionKey[] = ["workspace.read", "members.read"];
 const EXPECTED: Record<(typeof ROLES)[number], PermissionKey[]> = {
   OWNER: [...PERMISSION_KEYS],
   ADMIN: PERMISSION_KEYS.filter((k) => !OWNER_ONLY.has(k)),
-  DEVELOPER: READ,
+  // The API is what tells a Developer from a Viewer before any grant.
+  DEVELOPER: [...READ, "api.use"],
   VIEWER: READ,
 };
 
@@ -28,6 +30,10 @@ const grant = (partial: Partial<Grant>): Grant => ({ actions: [], projectIds: []
 describe("effectivePermissions: roles alone", () => {
   it.each(ROLES)("gives %s exactly its row of the table", (role) => {
     expect([...effectivePermissions(role).actions].sort()).toEqual([...EXPECTED[role]].sort());
+  });
+
+  it("marks as reads exactly the keys a read-only API key keeps", () => {
+    expect([...READ_KEYS].sort()).toEqual(["api.use", "audit.read", "billing.read", "logs.view", "members.read", "projects.access", "workspace.read"]);
   });
 
   it("keeps owner-only keys from every role but the owner", () => {

@@ -19,11 +19,14 @@ interface PermissionSpec {
   grantable: boolean;
   label: string;
   description: string;
+  /** Only reads: a read-only API key keeps exactly these keys of its creator's. */
+  reads?: true;
 }
 
 const OWNER = ["OWNER"] as const;
 const STAFF = ["OWNER", "ADMIN"] as const;
 const EVERYONE = ROLES;
+const BUILDERS = ["OWNER", "ADMIN", "DEVELOPER"] as const;
 
 /**
  * The one permission table: every key a member can hold in a workspace, who holds it by role, whether
@@ -31,30 +34,32 @@ const EVERYONE = ROLES;
  * owner-only set below are all derived from it; a new key is one new row.
  */
 export const PERMISSIONS = {
-  "workspace.read": { roles: EVERYONE, grantable: false, label: "See the workspace", description: "Open the workspace and its overview" },
+  "workspace.read": { roles: EVERYONE, grantable: false, label: "See the workspace", description: "Open the workspace and its overview", reads: true },
   "workspace.update": { roles: STAFF, grantable: false, label: "Edit settings", description: "Name, slug, logo and colour" },
   "workspace.delete": { roles: OWNER, grantable: false, label: "Delete the workspace", description: "Delete it with everything in it" },
   "workspace.transferOwnership": { roles: OWNER, grantable: false, label: "Transfer ownership", description: "Make another member the owner" },
-  "members.read": { roles: EVERYONE, grantable: false, label: "See members", description: "The member list and their roles" },
+  "members.read": { roles: EVERYONE, grantable: false, label: "See members", description: "The member list and their roles", reads: true },
   "members.invite": { roles: STAFF, grantable: false, label: "Invite", description: "Invite people by email, resend and revoke invitations" },
   "members.manage": { roles: STAFF, grantable: false, label: "Manage members", description: "Change roles and permissions, remove members" },
   "teams.manage": { roles: STAFF, grantable: false, label: "Manage teams", description: "Create teams, set their members and grants" },
-  "audit.read": { roles: STAFF, grantable: false, label: "Audit log", description: "Read and export the audit log" },
-  "billing.read": { roles: STAFF, grantable: false, label: "See billing", description: "Balance, plan and transactions" },
+  "audit.read": { roles: STAFF, grantable: false, label: "Audit log", description: "Read and export the audit log", reads: true },
+  "billing.read": { roles: STAFF, grantable: false, label: "See billing", description: "Balance, plan and transactions", reads: true },
   "billing.manage": { roles: OWNER, grantable: false, label: "Manage billing", description: "Top up, change the plan" },
   "quotas.manage": { roles: STAFF, grantable: false, label: "Quotas", description: "Ask for higher quotas" },
   "alerts.manage": { roles: STAFF, grantable: false, label: "Alerting", description: "Channels and alert rules" },
   "ai.manage": { roles: STAFF, grantable: false, label: "AI settings", description: "Provider, model and key" },
+  "api.use": { roles: BUILDERS, grantable: false, label: "Use the API", description: "Create read-only API keys (write keys from Admin up)", reads: true },
+  "apiKeys.manage": { roles: STAFF, grantable: false, label: "Manage API keys", description: "See every key of the workspace, create write keys, revoke any key" },
   "resources.manage": { roles: STAFF, grantable: false, label: "Manage resources", description: "Create and delete projects, servers and instances" },
   "secrets.manage": { roles: STAFF, grantable: false, label: "Secrets", description: "Set and delete environment secrets" },
-  "projects.access": { roles: STAFF, grantable: true, label: "Access Projects", description: "Open the Projects pages for the allowed projects" },
+  "projects.access": { roles: STAFF, grantable: true, label: "Access Projects", description: "Open the Projects pages for the allowed projects", reads: true },
   "instances.restart": { roles: STAFF, grantable: true, label: "Restart", description: "Soft and hard restarts" },
   "instances.connect": { roles: STAFF, grantable: true, label: "Connect as user", description: "Open a shell session as a system user" },
   "projects.merge": { roles: STAFF, grantable: true, label: "Merge branches", description: "Merge a branch into another (needs Access Projects)" },
   "instances.stop": { roles: STAFF, grantable: true, label: "Stop and start", description: "Stop a running instance and start it again" },
   "instances.delete": { roles: STAFF, grantable: true, label: "Delete instances", description: "Development and staging only" },
   "backups.manage": { roles: STAFF, grantable: true, label: "Backups", description: "Create, download, restore and delete" },
-  "logs.view": { roles: STAFF, grantable: true, label: "View logs", description: "Application and deployment logs" },
+  "logs.view": { roles: STAFF, grantable: true, label: "View logs", description: "Application and deployment logs", reads: true },
   "ide.use": { roles: STAFF, grantable: true, label: "Web IDE", description: "Open the web IDE" },
   "instances.settings": { roles: STAFF, grantable: true, label: "Instance settings", description: "See and edit the Settings tab" },
 } as const satisfies Record<string, PermissionSpec>;
@@ -69,6 +74,9 @@ export const GRANTABLE_KEYS = PERMISSION_KEYS.filter((key): key is GrantableKey 
   GrantableKey,
   ...GrantableKey[],
 ];
+
+/** The keys that only read: all a read-only API key may use of its creator's permissions. */
+export const READ_KEYS: ReadonlySet<PermissionKey> = new Set(PERMISSION_KEYS.filter((key) => "reads" in PERMISSIONS[key]));
 
 /** Actions only an owner may take, whatever else an admin holds. */
 export const OWNER_ONLY: ReadonlySet<PermissionKey> = new Set(

@@ -1,6 +1,7 @@
 import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { assertMayGrant, assertMayManage } from "@/lib/authz/grant-rules";
 import { ROLE_LABEL } from "@/lib/authz/permissions";
+import { revokeApiKeysOf } from "@/lib/api-keys/service";
 import { Refusal } from "@/lib/errors";
 import { emitAlert } from "@/lib/alerting/rules";
 import { revokeInvitationsBeyond } from "@/lib/invitations/service";
@@ -58,6 +59,7 @@ export async function removeMember(ctx: Ctx, membershipId: string) {
   assertMayManage(me.role, target!.role);
   await ctx.tx.membership.delete({ where: { id: target!.id } });
   await revokeInvitationsBeyond(ctx, target!.userId, null);
+  await revokeApiKeysOf(ctx.tx, ctx.workspace.id, target!.userId);
   await ctx.audit({
     action: "member.removed",
     targetType: "membership",
@@ -74,6 +76,7 @@ export async function leaveWorkspace(ctx: Ctx) {
   }
   await ctx.tx.membership.delete({ where: { id: me.id } });
   await revokeInvitationsBeyond(ctx, ctx.actor.userId, null);
+  await revokeApiKeysOf(ctx.tx, ctx.workspace.id, ctx.actor.userId);
   await ctx.audit({ action: "member.left", targetType: "membership", targetId: me.id, metadata: { role: me.role } });
   await emitAlert(ctx.tx, workspace, { kind: "MEMBER_LEFT", email: ctx.user.email, role: me.role });
 }

@@ -4,7 +4,7 @@ import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { Plan, QuotaResource } from "@/generated/prisma/enums";
 import { QUOTA_RESOURCES } from "./resources";
 
-export type QuotaClient = Pick<Tx, "workspaceQuota" | "membership" | "project" | "server" | "instance" | "backup">;
+export type QuotaClient = Pick<Tx, "workspaceQuota" | "membership" | "project" | "server" | "instance" | "backup" | "apiKey">;
 
 /** The plan's defaults, with any limit an approved request raised (or lowered) on top. */
 export async function quotaLimits(client: QuotaClient, workspaceId: string, plan: Plan): Promise<Record<QuotaResource, number>> {
@@ -21,8 +21,9 @@ const COUNTERS: Record<QuotaResource, (client: QuotaClient, workspaceId: string)
   SERVERS: (client, workspaceId) => client.server.count({ where: { workspaceId } }),
   INSTANCES: (client, workspaceId) => client.instance.count({ where: { workspaceId } }),
   BACKUPS: (client, workspaceId) => client.backup.count({ where: { instance: { workspaceId } } }),
-  // API keys arrive with a later issue; the quota exists so plans and requests can name it already.
-  API_KEYS: async () => 0,
+  // Keys that still work: a revoked or expired key frees its place.
+  API_KEYS: (client, workspaceId) =>
+    client.apiKey.count({ where: { workspaceId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }),
 };
 
 export async function quotaUsage(client: QuotaClient, workspaceId: string): Promise<Record<QuotaResource, number>> {

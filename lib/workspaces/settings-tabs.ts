@@ -9,5 +9,6 @@ export const SETTINGS_TABS: { segment: string; label: string; permission: Permis
   { segment: "quotas", label: "Quotas", permission: "quotas.manage" },
   { segment: "alerting", label: "Alerting", permission: "alerts.manage" },
   { segment: "ai", label: "AI", permission: "ai.manage" },
+  { segment: "api-keys", label: "API keys", permission: "api.use" },
   { segment: "audit", label: "Audit log", permission: "audit.read" },
 ];

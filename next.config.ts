@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // PGlite resolves its WASM and data files from its own package folder; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
+  // The API reference serves Scalar's browser build from node_modules at run time (lib/api/v1/routes.ts).
+  outputFileTracingIncludes: { "/api/v1/reference/scalar.js": ["./node_modules/@scalar/api-reference/dist/browser/standalone.js"] },
   // Applied before the filesystem is consulted, so pages, route handlers and static files all carry
   // them; the per-request Content-Security-Policy comes from proxy.ts.
   async headers() {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { createAccount } from "@/lib/accounts/service";
+import { newApiKeySecret } from "@/lib/api-keys/token";
 
 export const BENCH_USER = { email: "bench@example.com", password: "bench-password", name: "Bench Owner" };
 export const BENCH_SLUG = "bench-ws";
@@ -14,7 +15,7 @@ const id = () => `b${randomBytes(11).toString("hex")}`;
  * The benchmark's workspace: 2,000 members, 300 pending invitations, 500 instances across 50 projects
  * and 20,000 audit events; the benchmark user belongs to 50 workspaces in all.
  */
-export async function seedLargeWorkspace(db: Db): Promise<{ targetMembershipId: string }> {
+export async function seedLargeWorkspace(db: Db): Promise<{ targetMembershipId: string; apiKeySecret: string }> {
   const passwordHash = await hashPassword(BENCH_USER.password);
   const owner = await db.$transaction((tx) => createAccount(tx, { name: BENCH_USER.name, email: BENCH_USER.email, passwordHash, emailVerifiedAt: new Date() }));
   const workspace = await db.workspace.create({
@@ -78,5 +79,8 @@ export async function seedLargeWorkspace(db: Db): Promise<{ targetMembershipId: 
   // load like this one. Without them the first runs would measure the planner's guesses (it took the
   // 20,000 events for 68 and sorted them all), not the pages.
   await db.$executeRawUnsafe("ANALYZE");
-  return { targetMembershipId: memberships.find((m) => m.role === "DEVELOPER")!.id };
+  // The owner's write key, for the API's list endpoints.
+  const key = newApiKeySecret();
+  await db.apiKey.create({ data: { workspaceId: workspace.id, createdById: owner.id, name: "bench", access: "WRITE", prefix: key.prefix, secretHash: key.secretHash } });
+  return { targetMembershipId: memberships.find((m) => m.role === "DEVELOPER")!.id, apiKeySecret: key.secret };
 }

@@ -4,6 +4,8 @@ export type RefusalCode =
   | "FORBIDDEN"
   | "INVALID"
   | "CONFLICT"
+  /** Well-formed but unusable: an Idempotency-Key reused for another request. */
+  | "UNPROCESSABLE"
   | "LIMIT"
   | "INTERNAL";
 
@@ -21,6 +23,8 @@ export class Refusal extends Error {
   help?: RefusalHelp;
   /** For LIMIT: seconds until trying again can succeed (a route's Retry-After). */
   retryAfterSeconds?: number;
+  /** For FORBIDDEN: the permission key the caller lacks, which an API client reads from the problem document. */
+  permission?: string;
 
   constructor(
     readonly code: RefusalCode,
@@ -37,6 +41,11 @@ export class Refusal extends Error {
 
   retryAfter(seconds: number): this {
     this.retryAfterSeconds = seconds;
+    return this;
+  }
+
+  missing(permission: string): this {
+    this.permission = permission;
     return this;
   }
 

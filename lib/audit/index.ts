@@ -9,6 +9,8 @@ export interface AuditInput {
   targetId?: string;
   metadata?: Prisma.InputJsonObject;
   ip?: string | null;
+  /** The API key the change was made with, if any; actorId is then its creator. */
+  apiKeyId?: string | null;
 }
 
 /** Written with the caller's transaction client, so the event exists exactly when the change does. */
@@ -22,6 +24,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       targetId: event.targetId ?? null,
       metadata: event.metadata ?? {},
       ip: event.ip ?? null,
+      apiKeyId: event.apiKeyId ?? null,
     },
   });
 }

@@ -15,6 +15,8 @@ interface AuditRow {
   ip: string | null;
   createdAt: Date;
   actor: { id: string; name: string; email: string } | null;
+  /** The API key the change was made with (the actor is its creator), if any. */
+  apiKey: { id: string; name: string; prefix: string } | null;
 }
 
 /** A position in the log: an event's time and id, which together order events totally. */
@@ -22,7 +24,7 @@ export function auditCursor(event: { createdAt: Date; id: string }): string {
   return `${event.createdAt.toISOString()}_${event.id}`;
 }
 
-function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
+export function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
   const match = cursor ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]{1,64})$/.exec(cursor) : null;
   if (!match) return null;
   const at = new Date(match[1]!);
@@ -37,7 +39,7 @@ function parseCursor(cursor: string | undefined): { at: Date; id: string } | nul
  * benchmark, millions in a busy workspace) and skipping pages with OFFSET grew with the log; this
  * reads 51 index entries whatever its size. Actors are joined to the page only.
  */
-export async function listAuditEvents(workspaceId: string, filter: AuditFilter) {
+export async function listAuditEvents(workspaceId: string, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE) {
   const before = parseCursor(filter.before);
   const after = before ? null : parseCursor(filter.after);
   const conditions = [
@@ -47,9 +49,9 @@ export async function listAuditEvents(workspaceId: string, filter: AuditFilter) 
   ];
   // Going back towards newer events reads the index the other way, then turns the page around.
   const direction = after ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const rows = await readEvents(Prisma.join(conditions, " AND "), direction, AUDIT_PAGE_SIZE + 1);
-  const more = rows.length > AUDIT_PAGE_SIZE;
-  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const rows = await readEvents(Prisma.join(conditions, " AND "), direction, pageSize + 1);
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
   if (after) page.reverse();
   const first = page[0];
   const last = page.at(-1);
@@ -83,13 +85,14 @@ function filterConditions(workspaceId: string, filter: AuditFilter): Prisma.Sql[
 async function readEvents(where: Prisma.Sql, direction: Prisma.Sql, limit: number) {
   const rows = await db().$queryRaw<AuditRow[]>`
     SELECT e.id, e.action, e."targetType", e."targetId", e.metadata, e.ip, e."createdAt",
-      CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS actor
+      CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS actor,
+      CASE WHEN k.id IS NULL THEN NULL ELSE json_build_object('id', k.id, 'name', k.name, 'prefix', k.prefix) END AS "apiKey"
     FROM (
       SELECT e.* FROM "AuditEvent" e
       WHERE ${where}
       ORDER BY e."createdAt" ${direction}, e.id ${direction}
       LIMIT ${limit}
-    ) e LEFT JOIN "User" u ON u.id = e."actorId"
+    ) e LEFT JOIN "User" u ON u.id = e."actorId" LEFT JOIN "ApiKey" k ON k.id = e."apiKeyId"
     ORDER BY e."createdAt" ${direction}, e.id ${direction}`;
   return rows.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
 }

@@ -39,6 +39,9 @@ import { requestQuotaAction } from "@/lib/quotas/actions";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
 import { db } from "@/lib/db";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
+import { apiHandlers } from "@/lib/api/v1/router";
+import { apiReferenceRoute, apiReferenceScriptRoute, openApiRoute } from "@/lib/api/v1/routes";
 import { revokeSessionAction, signOutEverywhereAction } from "@/lib/sessions/actions";
 import { createSession } from "@/lib/sessions/service";
 import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorSetupAction } from "@/lib/two-factor/actions";
@@ -410,6 +413,23 @@ const MATRIX: Record<string, Row> = {
   "ai.save": { allowed: STAFF, call: (w) => saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1", baseUrl: "https://ollama.example.com" }) },
   "ai.removeKey": { allowed: STAFF, call: (w) => removeAiKeyAction(w.workspace.slug, {}) },
   "ai.testConnection": { allowed: STAFF, call: (w) => testAiConnectionAction(w.workspace.slug, {}) },
+  // Everyone who may use the API makes read-only keys; write keys are the next test file's business.
+  "apiKeys.create": {
+    allowed: ["developer", "developerWithGrant", "developerWithGrantElsewhere", "admin", "owner"],
+    call: (w) => createApiKeyAction(w.workspace.slug, { name: "matrix key", access: "READ", expiresIn: "30" }),
+  },
+  // The owner's key: staff revoke any key, a developer only their own (this one is not found for them).
+  "apiKeys.revoke": {
+    allowed: STAFF,
+    call: (w) => revokeApiKeyAction(w.workspace.slug, { apiKeyId: w.apiKey.id }),
+    foreign: (w, o) => revokeApiKeyAction(w.workspace.slug, { apiKeyId: o.apiKey.id }),
+  },
+  // The API answers API keys only: a browser's session, whoever's, signs nobody in there.
+  "api.v1": { allowed: NOBODY, call: () => apiHandlers.GET(new Request("http://app.test/api/v1/workspace")) },
+  // The API's description is public, like any API reference.
+  "api.openapi": { allowed: CALLERS, call: () => openApiRoute(new Request("http://app.test/api/v1/openapi.json")) },
+  "api.reference": { allowed: CALLERS, call: () => apiReferenceRoute(new Request("http://app.test/api/v1/reference")) },
+  "api.referenceScript": { allowed: CALLERS, call: () => apiReferenceScriptRoute(new Request("http://app.test/api/v1/reference/scalar.js")) },
   // Counts database round trips for `npm run bench`; off (404) unless the server runs with BENCH_COUNT_QUERIES=1.
   "bench.queryCount": { allowed: NOBODY, call: () => benchQueryCount(new Request("http://app.test/api/bench/queries")) },
   "secrets.set": { allowed: STAFF, call: (w) => setSecretAction(w.workspace.slug, { environment: "STAGING", name: "API_KEY", value: "value-1234" }) },

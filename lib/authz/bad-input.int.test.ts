@@ -118,6 +118,8 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
   "alerting.deleteRule": (w) => ({ ruleId: w.rule.id }),
   "ai.save": () => ({ provider: "OPENAI", model: "gpt-4o", apiKey: "sk-test-1234", baseUrl: "https://api.openai.com/v1" }),
   "ai.removeKey": () => ({}),
+  "apiKeys.create": () => ({ name: "CI deploy", access: "READ", expiresIn: "90" }),
+  "apiKeys.revoke": (w) => ({ apiKeyId: w.workspace.id }),
   "ai.testConnection": () => ({}),
   "secrets.set": () => ({ environment: "STAGING", name: "API_KEY", value: "value-1234" }),
   "secrets.delete": (w) => ({ secretId: w.secret.id }),

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
 import { canAccess, canDo, effectivePermissions, type Grant, type PermissionKey } from "./permissions";
 import { sessionUserId } from "./session";
 import { couldBeSlug } from "@/lib/workspaces/slug";
@@ -21,22 +22,11 @@ export const loadWorkspaceContext = cache(
   async (userId: string, slug: string): Promise<WorkspaceContext | null> => {
     if (!couldBeSlug(slug)) return null;
     const row = await loadMembershipRow(userId, slug.toLowerCase());
-    if (!row) return null;
-    const grants = [...(row.grant ? [row.grant] : []), ...row.teams];
-    const permissions = effectivePermissions(row.role, grants);
-    return {
-      user: row.user,
-      workspace: { ...row.workspace, logoUpdatedAt: row.workspace.logoUpdatedAt ? new Date(row.workspace.logoUpdatedAt) : null },
-      membership: { id: row.id, role: row.role },
-      permissions,
-      can: (key) => permissions.actions.has(key),
-      canSee: (ref) => canAccess(permissions, ref),
-      canOn: (key, ref) => canDo(permissions, key, ref),
-    };
+    return row ? toWorkspaceContext(row) : null;
   },
 );
 
-interface MembershipRow {
+export interface MembershipRow {
   id: string;
   role: Role;
   user: WorkspaceContext["user"];
@@ -46,13 +36,31 @@ interface MembershipRow {
 }
 
 /**
- * Membership, user, workspace, the member's grant and every team grant in one statement: the same
- * through Prisma's relation loading took six round trips, and this runs on every page and action.
- * The workspace's 2FA requirement and the user's 2FA state ride along, so enforcing it costs no query.
+ * A member's context from their membership row. `onlyKeys`, for a read-only API key, keeps those of the
+ * member's keys and drops the rest: the key never holds more than its creator does at this request.
  */
-async function loadMembershipRow(userId: string, slug: string): Promise<MembershipRow | null> {
-  const rows = await db().$queryRaw<MembershipRow[]>`
-    SELECT m.id, m.role::text AS role,
+export function toWorkspaceContext(row: MembershipRow, onlyKeys?: ReadonlySet<PermissionKey>): WorkspaceContext {
+  const grants = [...(row.grant ? [row.grant] : []), ...row.teams];
+  const computed = effectivePermissions(row.role, grants);
+  const permissions = onlyKeys ? { ...computed, actions: new Set([...computed.actions].filter((key) => onlyKeys.has(key))) } : computed;
+  return {
+    user: row.user,
+    workspace: { ...row.workspace, logoUpdatedAt: row.workspace.logoUpdatedAt ? new Date(row.workspace.logoUpdatedAt) : null },
+    membership: { id: row.id, role: row.role },
+    permissions,
+    can: (key) => permissions.actions.has(key),
+    canSee: (ref) => canAccess(permissions, ref),
+    canOn: (key, ref) => canDo(permissions, key, ref),
+  };
+}
+
+/**
+ * The columns of a membership row (alias m), its user (u) and workspace (w), with the member's grant and
+ * every team grant: the same through Prisma's relation loading took six round trips, and this runs on
+ * every page, action and API request. The workspace's 2FA requirement and the user's 2FA state ride
+ * along, so enforcing it costs no query.
+ */
+export const MEMBERSHIP_COLUMNS = Prisma.sql`m.id, m.role::text AS role,
       json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'emailVerified', u."emailVerifiedAt" IS NOT NULL,
         'twoFactorEnabled', u."totpEnabledAt" IS NOT NULL) AS "user",
       json_build_object(
@@ -64,7 +72,12 @@ async function loadMembershipRow(userId: string, slug: string): Promise<Membersh
          FROM "MemberGrant" g WHERE g."membershipId" = m.id) AS "grant",
       COALESCE((SELECT json_agg(json_build_object(
           'actions', t.actions, 'projectIds', t."projectIds", 'instanceIds', t."instanceIds", 'serverIds', t."serverIds", 'roleFloor', t."roleFloor"))
-         FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId" WHERE tm."membershipId" = m.id), '[]'::json) AS teams
+         FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId" WHERE tm."membershipId" = m.id), '[]'::json) AS teams`;
+
+/** Membership, user, workspace and grants of (user, slug) in one statement. */
+async function loadMembershipRow(userId: string, slug: string): Promise<MembershipRow | null> {
+  const rows = await db().$queryRaw<MembershipRow[]>`
+    SELECT ${MEMBERSHIP_COLUMNS}
     FROM "Membership" m
     JOIN "Workspace" w ON w.id = m."workspaceId"
     JOIN "User" u ON u.id = m."userId"

@@ -6,12 +6,13 @@ import { db } from "@/lib/db";
 import { runInTransactionScope } from "@/lib/db/transaction-scope";
 import { Refusal, type ActionResult, type RefusalCode, type RefusalHelp } from "@/lib/errors";
 import { NUL_MESSAGE } from "@/lib/schemas";
+import { API_KEY_FAILURE_MESSAGE, loadApiKeyContext } from "./api-key";
 import { lacksRequiredTwoFactor, loadWorkspaceContext, twoFactorSetupPath } from "./context";
-import type { PermissionKey } from "./permissions";
+import { PERMISSIONS, type PermissionKey } from "./permissions";
 import { platformAdminFor } from "./platform";
 import { registerEndpoint, type EndpointKind } from "./registry";
 import { currentSessionId, requestIp, requestOrigin, requestUserAgent, sessionUserId } from "./session";
-import type { Caller, CallerOf, RequestMeta, Scope, TransactionHooks, WorkspaceAudit, WorkspaceCaller } from "./types";
+import type { ApiKeyIdentity, Caller, CallerOf, RequestMeta, Scope, TransactionHooks, WorkspaceAudit, WorkspaceCaller } from "./types";
 
 /**
  * The one pipeline every entry point is built from: server actions, route handlers and API routes.
@@ -69,11 +70,18 @@ async function loadMember(userId: string, slug: string | null) {
 }
 
 // Step 3: the declared permission.
-function requirePermission(can: (key: PermissionKey) => boolean, permission: PermissionKey | "member" | undefined): void {
+function requirePermission(
+  can: (key: PermissionKey) => boolean,
+  permission: PermissionKey | "member" | undefined,
+  refusal = (_key: PermissionKey) => "You don't have permission to do that in this workspace.",
+): void {
   if (permission && permission !== "member" && !can(permission)) {
-    throw new Refusal("FORBIDDEN", "You don't have permission to do that in this workspace.");
+    throw new Refusal("FORBIDDEN", refusal(permission)).missing(permission);
   }
 }
+
+const keyLacks = (key: PermissionKey) =>
+  `This API key lacks the permission "${key}" (${PERMISSIONS[key].label}): its creator does not hold it${key === "api.use" ? "" : ", or the key is read-only"}.`;
 
 /** Steps 1 to 3 for the declared scope: the caller, checked, before anything else runs. */
 export async function authorize<S extends Scope>(def: EndpointDef<S, z.ZodType>, slug: string | null): Promise<CallerOf<S>> {
@@ -113,6 +121,31 @@ async function callerFor(
   }
 }
 
+/**
+ * Steps 1 to 3 for an API request: the Bearer key instead of a session, then the same membership (the
+ * key's creator's, read now), the same 2FA rule and the same permission table. The key must hold
+ * api.use as well as the operation's permission, so a Viewer's key, or one whose creator became a
+ * Viewer, is refused whatever it asks.
+ */
+export async function authorizeApiKey(
+  def: EndpointDef<"workspace", z.ZodType>,
+  authorization: string | null,
+  /** Runs once the key is known and before any permission is checked: the per-key rate limit. */
+  limitKey: (key: ApiKeyIdentity) => Promise<void>,
+): Promise<WorkspaceCaller> {
+  const found = await loadApiKeyContext(authorization);
+  if (!found.ok) throw new Refusal("UNAUTHENTICATED", API_KEY_FAILURE_MESSAGE[found.failure]);
+  const { key, member } = found;
+  await limitKey(key);
+  if (lacksRequiredTwoFactor(member)) {
+    throw new Refusal("FORBIDDEN", `${member.workspace.name} requires two-factor authentication, and this key's creator has none.`);
+  }
+  requirePermission(member.can, "api.use", keyLacks);
+  requirePermission(member.can, def.permission, keyLacks);
+  const [ip, userAgent] = await Promise.all([requestIp(), requestUserAgent()]);
+  return { ...member, scope: "workspace", ip, userAgent, sessionId: null, origin: requestOrigin, actor: { userId: member.user.id, ip }, apiKey: key };
+}
+
 // Step 4: the input, parsed with the same zod schema the form uses; field errors keyed by path.
 export function parseInput<I extends z.ZodType>(schema: I, rawInput: unknown): z.output<I> {
   // A NUL reaching PostgreSQL is an error from the database, not a refusal: refuse it here whatever a
@@ -150,7 +183,10 @@ export async function transact<C extends Caller, T>(caller: C, run: (ctx: Transa
     const hooks: TransactionHooks = { tx, afterCommit: (task) => void tasks.push(task) };
     const audit: WorkspaceAudit | null =
       caller.scope === "workspace"
-        ? { audit: (event) => recordAudit(tx, { ...event, workspaceId: caller.workspace.id, actorId: caller.user.id, ip: caller.ip }) }
+        ? {
+            audit: (event) =>
+              recordAudit(tx, { ...event, workspaceId: caller.workspace.id, actorId: caller.user.id, ip: caller.ip, apiKeyId: caller.apiKey?.id ?? null }),
+          }
         : null;
     return run({ ...caller, ...hooks, ...audit } as Transactional<C>);
   }), TRANSACTION_OPTIONS);
@@ -184,6 +220,7 @@ const STATUS: Record<RefusalCode, number> = {
   FORBIDDEN: 403,
   INVALID: 400,
   CONFLICT: 409,
+  UNPROCESSABLE: 422,
   LIMIT: 429,
   INTERNAL: 500,
 };
@@ -194,18 +231,25 @@ const TITLE: Record<RefusalCode, string> = {
   FORBIDDEN: "Forbidden",
   INVALID: "Bad Request",
   CONFLICT: "Conflict",
+  UNPROCESSABLE: "Unprocessable Content",
   LIMIT: "Too Many Requests",
   INTERNAL: "Internal Server Error",
 };
 
-/** An RFC 9457 problem document; `code`, `errors` and `help` are this API's extension members. */
-function problem(
+/**
+ * An RFC 9457 problem document; `code`, `errors`, `permission` and `help` are this API's extension
+ * members. A 401 names the Bearer scheme (RFC 6750) so a client knows what to send.
+ */
+export function problem(
   code: RefusalCode,
   detail: string,
-  extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number; help?: RefusalHelp } = {},
+  extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number; help?: RefusalHelp; permission?: string; headers?: HeadersInit } = {},
 ): Response {
-  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
-  if (extra.retryAfterSeconds) headers["retry-after"] = String(extra.retryAfterSeconds);
+  const headers = new Headers(extra.headers);
+  headers.set("content-type", "application/problem+json");
+  headers.set("cache-control", "no-store");
+  if (extra.retryAfterSeconds) headers.set("retry-after", String(extra.retryAfterSeconds));
+  if (code === "UNAUTHENTICATED") headers.set("www-authenticate", 'Bearer realm="api"');
   return Response.json(
     {
       type: "about:blank",
@@ -214,6 +258,7 @@ function problem(
       detail,
       code,
       ...(extra.fieldErrors ? { errors: extra.fieldErrors } : {}),
+      ...(extra.permission ? { permission: extra.permission } : {}),
       ...(extra.help ? { help: extra.help } : {}),
     },
     { status: STATUS[code], headers },
@@ -221,15 +266,21 @@ function problem(
 }
 
 // Step 6b: settle into a Response for a route handler; refusals become problem documents.
-export async function settleResponse(run: () => Promise<Response>): Promise<Response> {
+export async function settleResponse(run: () => Promise<Response>, headers?: () => HeadersInit): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof Refusal) {
-      return problem(error.code, error.message, { fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds, help: error.help });
+      return problem(error.code, error.message, {
+        fieldErrors: error.fieldErrors,
+        retryAfterSeconds: error.retryAfterSeconds,
+        help: error.help,
+        permission: error.permission,
+        headers: headers?.(),
+      });
     }
     console.error("[route]", error);
-    return problem("INTERNAL", "Something went wrong.");
+    return problem("INTERNAL", "Something went wrong.", { headers: headers?.() });
   }
 }

@@ -1,7 +1,7 @@
 import type { PermissionKey } from "./permissions";
 import type { Scope } from "./types";
 
-export type EndpointKind = "action" | "route";
+export type EndpointKind = "action" | "route" | "api";
 
 export interface RegisteredEndpoint {
   name: string;

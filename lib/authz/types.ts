@@ -64,9 +64,19 @@ export interface UserCaller extends RequestMeta {
   actor: Actor;
 }
 
+/** The API key a request came with: it acts for its creator (the context's user), within its access. */
+export interface ApiKeyIdentity {
+  id: string;
+  name: string;
+  prefix: string;
+  access: "READ" | "WRITE";
+}
+
 export interface WorkspaceCaller extends RequestMeta, WorkspaceContext {
   scope: "workspace";
   actor: Actor;
+  /** Set when the caller is an API key rather than a signed-in browser; audit rows name it. */
+  apiKey?: ApiKeyIdentity;
 }
 
 export interface PlatformCaller extends RequestMeta {
@@ -91,7 +101,7 @@ export interface TransactionHooks {
 
 export interface WorkspaceAudit {
   /** Records an audit event of this workspace by the caller, in the handler's transaction. */
-  audit(event: Omit<AuditInput, "workspaceId" | "actorId" | "ip">): Promise<void>;
+  audit(event: Omit<AuditInput, "workspaceId" | "actorId" | "ip" | "apiKeyId">): Promise<void>;
 }
 
 export type UserActionContext = UserCaller & TransactionHooks;

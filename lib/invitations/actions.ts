@@ -2,11 +2,11 @@
 
 import { userAction, workspaceAction } from "@/lib/authz";
 import { deliverInvitations } from "@/lib/invitations/delivery";
+import { inviteMembers } from "@/lib/invitations/invite";
 import { recordedInviteLink } from "@/lib/invitations/queries";
 import { InvitationIdSchema, InvitationTokenSchema, InviteMembersSchema } from "@/lib/invitations/schemas";
 import {
   acceptInvitation,
-  createInvitations,
   declineInvitation,
   resendInvitation,
   revokeInvitation,
@@ -24,22 +24,7 @@ export const declineInvitationAction = userAction(
 
 export const inviteMembersAction = workspaceAction(
   { name: "members.invite", permission: "members.invite", input: InviteMembersSchema },
-  async (ctx, input) => {
-    const { results, sends } = await createInvitations(ctx, input);
-    ctx.afterCommit(async () => {
-      const failures = await deliverInvitations(sends, {
-        workspaceName: ctx.workspace.name,
-        inviterName: ctx.user.name,
-        origin: await ctx.origin(),
-      });
-      for (const send of sends) {
-        const error = failures.get(send.invitationId);
-        const result = results.find((r) => r.email === send.email);
-        if (error && result) Object.assign(result, { outcome: "send_failed", message: `Invited, but the email failed: ${error}` });
-      }
-    });
-    return { results };
-  },
+  (ctx, input) => inviteMembers(ctx, input),
 );
 
 export const resendInvitationAction = workspaceAction(

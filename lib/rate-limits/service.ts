@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   /** Wrong two-factor codes (authenticator or recovery) on one account. */
   twoFactorPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   aiTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
+  /** Requests to the public API per key, whatever they ask; answered with RateLimit headers. API_REQUESTS_PER_MINUTE sets another limit. */
+  apiRequestsPerKey: { limit: 600, windowSeconds: 60, setBy: "API_REQUESTS_PER_MINUTE" },
   alertTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
 } as const;
 
@@ -29,7 +31,11 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
  * from 127.0.0.1. Limits per account or workspace never change.
  */
 function limitOf(name: RateLimitName): number {
-  const spec: { limit: number; perClientAddress?: boolean } = RATE_LIMITS[name];
+  const spec: { limit: number; perClientAddress?: boolean; setBy?: string } = RATE_LIMITS[name];
+  if (spec.setBy && process.env[spec.setBy]) {
+    const configured = Number(process.env[spec.setBy]);
+    if (Number.isInteger(configured) && configured >= 1) return configured;
+  }
   if (!spec.perClientAddress) return spec.limit;
   const factor = Number(process.env.RATE_LIMIT_CLIENT_FACTOR ?? 1);
   return Number.isFinite(factor) && factor >= 1 ? Math.floor(spec.limit * factor) : spec.limit;
@@ -37,6 +43,9 @@ function limitOf(name: RateLimitName): number {
 
 export interface RateLimitOutcome {
   allowed: boolean;
+  limit: number;
+  /** Attempts left in this window. */
+  remaining: number;
   /** Seconds until the window restarts. */
   retryAfterSeconds: number;
 }
@@ -59,7 +68,7 @@ export async function consumeRateLimit(name: RateLimitName, subject: string, cli
     RETURNING count,
       GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - clock_timestamp()))))::int AS "retryAfter"`;
   const row = rows[0]!;
-  return { allowed: row.count <= limit, retryAfterSeconds: row.retryAfter };
+  return { allowed: row.count <= limit, limit, remaining: Math.max(0, limit - row.count), retryAfterSeconds: row.retryAfter };
 }
 
 /**

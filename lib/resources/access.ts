@@ -21,7 +21,7 @@ export async function instanceFor(ctx: WorkspaceContext, id: string, key?: Permi
   });
   const ref = instance && ({ kind: "instance", id: instance.id, projectId: instance.projectId } as const);
   if (!instance || !ctx.canSee(ref!)) throw Refusal.notFound("That instance");
-  if (key && !ctx.canOn(key, ref!)) throw new Refusal("FORBIDDEN", FORBIDDEN_MESSAGE[key] ?? "You don't have permission to do that.");
+  if (key && !ctx.canOn(key, ref!)) throw new Refusal("FORBIDDEN", FORBIDDEN_MESSAGE[key] ?? "You don't have permission to do that.").missing(key);
   return instance;
 }
 
@@ -30,7 +30,7 @@ export async function projectFor(ctx: WorkspaceContext, id: string, key?: Permis
   const project = await client.project.findFirst({ where: { id, workspaceId: ctx.workspace.id } });
   if (!project || !ctx.canSee({ kind: "project", id: project.id })) throw Refusal.notFound("That project");
   if (key && !ctx.canOn(key, { kind: "project", id: project.id })) {
-    throw new Refusal("FORBIDDEN", FORBIDDEN_MESSAGE[key] ?? "You don't have permission to do that.");
+    throw new Refusal("FORBIDDEN", FORBIDDEN_MESSAGE[key] ?? "You don't have permission to do that.").missing(key);
   }
   return project;
 }

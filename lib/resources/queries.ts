@@ -7,17 +7,23 @@ import { pageParam } from "@/lib/schemas";
 export const PAGE_SIZE = 50;
 
 /** The projects and servers a caller may see, as query filters: everything from Admin up, else the allow-lists. */
-function visibleProjectsWhere(ctx: WorkspaceContext): Prisma.ProjectWhereInput {
+export function visibleProjectsWhere(ctx: WorkspaceContext): Prisma.ProjectWhereInput {
   const { allow } = ctx.permissions;
   if (allow === "all") return { workspaceId: ctx.workspace.id };
   if (!ctx.can("projects.access")) return { id: { in: [] } };
   return { workspaceId: ctx.workspace.id, id: { in: [...allow.projects] } };
 }
 
-function visibleServersWhere(ctx: WorkspaceContext): Prisma.ServerWhereInput {
+export function visibleServersWhere(ctx: WorkspaceContext): Prisma.ServerWhereInput {
   const { allow } = ctx.permissions;
   if (allow === "all") return { workspaceId: ctx.workspace.id };
   return { workspaceId: ctx.workspace.id, id: { in: [...allow.servers] } };
+}
+
+export function visibleInstancesWhere(ctx: WorkspaceContext): Prisma.InstanceWhereInput {
+  const { allow } = ctx.permissions;
+  if (allow === "all") return { workspaceId: ctx.workspace.id };
+  return { workspaceId: ctx.workspace.id, OR: [{ id: { in: [...allow.instances] } }, { projectId: { in: [...allow.projects] } }] };
 }
 
 export async function listProjects(ctx: WorkspaceContext) {

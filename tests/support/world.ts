@@ -111,10 +111,15 @@ export async function makeWorld(people: People) {
   const quotaRequest = await db().quotaRequest.create({
     data: { workspaceId, resource: "PROJECTS", requestedLimit: 80, reason: "Launching a second product", requestedById: people.admin.id },
   });
+  // An API key of the owner's: revoking one from another workspace must find nothing.
+  const apiKey = await db().apiKey.create({
+    data: { workspaceId, createdById: people.owner.id, name: "world key", access: "READ", prefix: `wsk_${suffix}`, secretHash: `world-${suffix}` },
+  });
   // A signed-in browser of the owner's: the session actions need someone else's to be refused.
   const ownerSession = await createSession(people.owner.id, { ip: null, userAgent: null });
   return {
     ownerSession,
+    apiKey,
     channel,
     rule,
     quotaRequest,

@@ -52,7 +52,7 @@ export default async function AuditLogPage({
         rows={list.events.map((e) => ({
           id: e.id,
           at: e.createdAt.toISOString(),
-          who: e.actor?.name ?? "System",
+          who: e.apiKey ? `${e.actor?.name ?? "Former member"} via API key ${e.apiKey.name} (${e.apiKey.prefix}…)` : (e.actor?.name ?? "System"),
           action: e.action,
           target: e.targetType ?? "—",
           from: e.ip ?? "—",

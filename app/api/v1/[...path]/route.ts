@@ -1,0 +1,3 @@
+import { apiHandlers } from "@/lib/api/v1/router";
+
+export const { GET, POST, PATCH, DELETE } = apiHandlers;

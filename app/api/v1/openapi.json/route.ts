@@ -1,0 +1,1 @@
+export { openApiRoute as GET } from "@/lib/api/v1/routes";

@@ -1,0 +1,1 @@
+export { apiReferenceRoute as GET } from "@/lib/api/v1/routes";

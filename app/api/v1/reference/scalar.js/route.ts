@@ -1,0 +1,1 @@
+export { apiReferenceScriptRoute as GET } from "@/lib/api/v1/routes";

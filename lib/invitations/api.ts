@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { apiRead, apiWrite } from "@/lib/authz/api";
+import { ROLES } from "@/lib/authz/permissions";
+import { db } from "@/lib/db";
+import { Refusal } from "@/lib/errors";
+import { cutPage, pageOf, PageQuery, readCursor } from "@/lib/api/pagination";
+import { recordId, text } from "@/lib/schemas";
+import { inviteMembers } from "./invite";
+import { INVITABLE_ROLES, MAX_INVITES_AT_ONCE } from "./schemas";
+import { revokeInvitation } from "./service";
+
+export const InvitationBody = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    invitedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    createdAt: z.date(),
+    expiresAt: z.date(),
+    lastSentAt: z.date().nullable(),
+    sendError: z.string().nullable().meta({ description: "Why the last email failed, if it did." }),
+  })
+  .meta({ id: "Invitation" });
+
+const InviteResultBody = z
+  .object({
+    email: z.string(),
+    outcome: z.enum(["invited", "send_failed", "already_member", "already_invited", "invalid", "seat_limit", "rate_limited"]),
+    message: z.string(),
+  })
+  .meta({ id: "InviteResult" });
+
+export const inviteRequest = z
+  .object({
+    emails: z
+      .array(text().trim().max(320, "An email address has at most 320 characters"))
+      .min(1, "Give at least one email address")
+      .max(MAX_INVITES_AT_ONCE, `Invite at most ${MAX_INVITES_AT_ONCE} people at once`),
+    role: z.enum(INVITABLE_ROLES, { message: "Choose a role: ADMIN, DEVELOPER or VIEWER" }),
+  })
+  .meta({ id: "InviteRequest" });
+
+export const invitationsApi = [
+  apiRead(
+    {
+      name: "api.invitations.list",
+      path: "/invitations",
+      tag: "Invitations",
+      summary: "List pending invitations",
+      description: "Invitations not yet accepted, declined or revoked (expired ones included, newest first).",
+      permission: "members.invite",
+      query: PageQuery,
+      response: pageOf(InvitationBody, "InvitationPage"),
+    },
+    async (ctx, { query }) => {
+      const before = readCursor(query.cursor, 2);
+      const beforeDate = before ? new Date(before[0]!) : null;
+      if (before && Number.isNaN(beforeDate!.getTime())) throw Refusal.field("cursor", "That cursor was not returned by this API.");
+      const rows = await db().invitation.findMany({
+        where: {
+          workspaceId: ctx.workspace.id,
+          acceptedAt: null,
+          revokedAt: null,
+          declinedAt: null,
+          ...(before ? { OR: [{ createdAt: { lt: beforeDate! } }, { createdAt: beforeDate!, id: { lt: before[1]! } }] } : {}),
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: query.limit + 1,
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          createdAt: true,
+          expiresAt: true,
+          lastSentAt: true,
+          sendError: true,
+          invitedBy: { select: { id: true, name: true } },
+        },
+      });
+      return cutPage(rows, query.limit, (i) => [i.createdAt.toISOString(), i.id]);
+    },
+  ),
+  apiWrite(
+    {
+      name: "api.invitations.create",
+      method: "POST",
+      path: "/invitations",
+      tag: "Invitations",
+      summary: "Invite people by email",
+      description:
+        "Each address gets its own outcome (invited, already a member, no seat left…); the emails are sent after the invitations are saved. Send an Idempotency-Key to retry safely.",
+      permission: "members.invite",
+      body: inviteRequest,
+      response: z.object({ results: z.array(InviteResultBody) }).meta({ id: "InviteResults" }),
+      status: 201,
+    },
+    (ctx, { body }) => inviteMembers(ctx, { emails: body.emails.join("\n"), role: body.role }),
+  ),
+  apiWrite(
+    {
+      name: "api.invitations.revoke",
+      method: "DELETE",
+      path: "/invitations/{invitationId}",
+      tag: "Invitations",
+      summary: "Revoke an invitation",
+      description: "Its link stops working at once.",
+      permission: "members.invite",
+      params: z.object({ invitationId: recordId() }),
+      response: null,
+      status: 204,
+    },
+    async (ctx, { params }) => {
+      await revokeInvitation(ctx, params.invitationId);
+    },
+  ),
+];

@@ -41,7 +41,7 @@ import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from 
 import { db } from "@/lib/db";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { apiHandlers } from "@/lib/api/v1/router";
-import { apiReferenceRoute, apiReferenceScriptRoute, openApiRoute } from "@/lib/api/v1/routes";
+import { apiReferenceLabelsRoute, apiReferenceRoute, apiReferenceScriptRoute, openApiRoute } from "@/lib/api/v1/routes";
 import { revokeSessionAction, signOutEverywhereAction } from "@/lib/sessions/actions";
 import { createSession } from "@/lib/sessions/service";
 import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorSetupAction } from "@/lib/two-factor/actions";
@@ -430,6 +430,7 @@ const MATRIX: Record<string, Row> = {
   "api.openapi": { allowed: CALLERS, call: () => openApiRoute(new Request("http://app.test/api/v1/openapi.json")) },
   "api.reference": { allowed: CALLERS, call: () => apiReferenceRoute(new Request("http://app.test/api/v1/reference")) },
   "api.referenceScript": { allowed: CALLERS, call: () => apiReferenceScriptRoute(new Request("http://app.test/api/v1/reference/scalar.js")) },
+  "api.referenceLabels": { allowed: CALLERS, call: () => apiReferenceLabelsRoute(new Request("http://app.test/api/v1/reference/labels.js")) },
   // Counts database round trips for `npm run bench`; off (404) unless the server runs with BENCH_COUNT_QUERIES=1.
   "bench.queryCount": { allowed: NOBODY, call: () => benchQueryCount(new Request("http://app.test/api/bench/queries")) },
   "secrets.set": { allowed: STAFF, call: (w) => setSecretAction(w.workspace.slug, { environment: "STAGING", name: "API_KEY", value: "value-1234" }) },

@@ -1,0 +1,1 @@
+export { apiReferenceLabelsRoute as GET } from "@/lib/api/v1/routes";

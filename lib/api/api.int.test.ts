@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { hashApiKeySecret } from "@/lib/api-keys/token";
+import { exportAuditRoute } from "@/lib/audit/routes";
 import { API_OPERATIONS } from "@/lib/api/v1/operations";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { db } from "@/lib/db";
@@ -78,7 +79,28 @@ describe("API keys in the dashboard", () => {
   });
 });
 
+describe("who may revoke a key", () => {
+  it("a Developer revokes their own key but not someone else's", async () => {
+    const w = await makeWorld(people);
+    const mine = await makeApiKey(w.workspace.id, people.developer.id, "READ");
+    const ownerKey = await makeApiKey(w.workspace.id, people.owner.id, "READ");
+    actAs(people.developer.id);
+    expect(await revokeApiKeyAction(w.workspace.slug, { apiKeyId: ownerKey.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await revokeApiKeyAction(w.workspace.slug, { apiKeyId: mine.id })).toMatchObject({ ok: true });
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: ownerKey.id } })).revokedAt).toBeNull();
+  });
+});
+
 describe("a key follows its creator", () => {
+  it("is refused while its creator lacks the second factor the workspace requires", async () => {
+    const w = await makeWorld(people);
+    const api = apiClient((await makeApiKey(w.workspace.id, people.admin.id, "READ")).secret);
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { requireTwoFactor: true } });
+    const refused = await api.GET("/members");
+    expect(refused.response.status).toBe(403);
+    expect(refused.error).toMatchObject({ detail: expect.stringContaining("two-factor") });
+  });
+
   it("shrinks when the creator is demoted and stops when they leave", async () => {
     const w = await makeWorld(people);
     const { secret } = await makeApiKey(w.workspace.id, people.admin.id, "WRITE");
@@ -139,6 +161,11 @@ describe("writes made with a key", () => {
     await api.POST("/instances/{instanceId}/stop", { params: { path: { instanceId: w.instance.id } } });
     const event = await db().auditEvent.findFirstOrThrow({ where: { workspaceId: w.workspace.id, action: "instance.stopped" } });
     expect(event).toMatchObject({ actorId: people.owner.id, apiKeyId: key.id, targetId: w.instance.id });
+    actAs(people.owner.id);
+    const csv = await exportAuditRoute(new Request(`http://app.test/${w.workspace.slug}/settings/audit/export`), {
+      params: Promise.resolve({ workspaceSlug: w.workspace.slug }),
+    });
+    expect(await csv.text()).toContain("deploy bot (wsk_");
     const { data } = await api.GET("/audit-events", { params: { query: { action: "instance.stopped" } } });
     expect(data!.data).toEqual([
       expect.objectContaining({ action: "instance.stopped", actor: expect.objectContaining({ id: people.owner.id }), apiKey: expect.objectContaining({ id: key.id, name: "deploy bot" }) }),

@@ -8,11 +8,12 @@ export const exportAuditRoute = workspaceRoute(
   async (ctx, filter) => {
     const events = await exportAuditEvents(ctx.workspace.id, filter);
     const body = toCsv([
-      ["time", "actor", "actor_email", "action", "target_type", "target_id", "ip", "details"],
+      ["time", "actor", "actor_email", "api_key", "action", "target_type", "target_id", "ip", "details"],
       ...events.map((e) => [
         e.createdAt.toISOString(),
         e.actor?.name ?? "",
         e.actor?.email ?? "",
+        e.apiKey ? `${e.apiKey.name} (${e.apiKey.prefix}…)` : "",
         e.action,
         e.targetType,
         e.targetId,

@@ -43,10 +43,33 @@ export function cutPage<T>(rows: T[], limit: number, cursorOf: (row: T) => strin
   return { data, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
 }
 
+const notOurs = () => new Refusal("INVALID", "Some fields need attention.", { cursor: "That cursor was not returned by this API. Start again without one." });
+
 /** decodeCursor for a request: a cursor this API did not make is refused, not read as the first page. */
 export function readCursor(cursor: string | undefined, arity: number): string[] | null {
   if (cursor === undefined) return null;
   const values = decodeCursor(cursor, arity);
-  if (!values) throw new Refusal("INVALID", "Some fields need attention.", { cursor: "That cursor was not returned by this API. Start again without one." });
+  if (!values) throw notOurs();
   return values;
 }
+
+/** A list in (createdAt, id) order: the cursor of a row. */
+export const timeCursor = (row: { createdAt: Date; id: string }) => [row.createdAt.toISOString(), row.id];
+
+/**
+ * The rows past a timeCursor in a list ordered by (createdAt, id) ascending or descending, as a Prisma
+ * condition ({} on the first page): read off a (workspaceId, createdAt, id) index, whatever the list's size.
+ */
+export function pastTimeCursor(
+  cursor: string | undefined,
+  order: "asc" | "desc",
+): { OR?: [{ createdAt: Past<Date> }, { createdAt: Date; id: Past<string> }] } {
+  const values = readCursor(cursor, 2);
+  if (!values) return {};
+  const at = new Date(values[0]!);
+  if (Number.isNaN(at.getTime())) throw notOurs();
+  const past = <T,>(value: T): Past<T> => (order === "asc" ? { gt: value } : { lt: value });
+  return { OR: [{ createdAt: past(at) }, { createdAt: at, id: past(values[1]!) }] };
+}
+
+type Past<T> = { gt: T } | { lt: T };

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { apiRead } from "@/lib/authz/api";
 import { db } from "@/lib/db";
-import { Refusal } from "@/lib/errors";
-import { cutPage, pageOf, PageQuery, readCursor } from "@/lib/api/pagination";
+import { cutPage, pageOf, PageQuery, pastTimeCursor, timeCursor } from "@/lib/api/pagination";
 import { TRANSACTION_TYPES } from "./schemas";
 
 const Money = z
@@ -52,19 +51,16 @@ export const billingApi = [
       response: pageOf(TransactionBody, "TransactionPage"),
     },
     async (ctx, { query }) => {
-      const before = readCursor(query.cursor, 2);
-      const beforeDate = before ? new Date(before[0]!) : null;
-      if (before && Number.isNaN(beforeDate!.getTime())) throw Refusal.field("cursor", "That cursor was not returned by this API.");
       const rows = await db().billingTransaction.findMany({
         where: {
           workspaceId: ctx.workspace.id,
           ...(query.type ? { type: query.type } : {}),
-          ...(before ? { OR: [{ createdAt: { lt: beforeDate! } }, { createdAt: beforeDate!, id: { lt: before[1]! } }] } : {}),
+          ...pastTimeCursor(query.cursor, "desc"),
         },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: query.limit + 1,
       });
-      return cutPage(rows, query.limit, (t) => [t.createdAt.toISOString(), t.id]);
+      return cutPage(rows, query.limit, timeCursor);
     },
   ),
 ];

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { apiRead, apiWrite } from "@/lib/authz/api";
 import { ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
-import { Refusal } from "@/lib/errors";
-import { cutPage, pageOf, PageQuery, readCursor } from "@/lib/api/pagination";
+import { cutPage, pageOf, PageQuery, pastTimeCursor, timeCursor } from "@/lib/api/pagination";
 import { recordId, text } from "@/lib/schemas";
 import { inviteMembers } from "./invite";
 import { INVITABLE_ROLES, MAX_INVITES_AT_ONCE } from "./schemas";
@@ -53,16 +52,13 @@ export const invitationsApi = [
       response: pageOf(InvitationBody, "InvitationPage"),
     },
     async (ctx, { query }) => {
-      const before = readCursor(query.cursor, 2);
-      const beforeDate = before ? new Date(before[0]!) : null;
-      if (before && Number.isNaN(beforeDate!.getTime())) throw Refusal.field("cursor", "That cursor was not returned by this API.");
       const rows = await db().invitation.findMany({
         where: {
           workspaceId: ctx.workspace.id,
           acceptedAt: null,
           revokedAt: null,
           declinedAt: null,
-          ...(before ? { OR: [{ createdAt: { lt: beforeDate! } }, { createdAt: beforeDate!, id: { lt: before[1]! } }] } : {}),
+          ...pastTimeCursor(query.cursor, "desc"),
         },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: query.limit + 1,
@@ -77,7 +73,7 @@ export const invitationsApi = [
           invitedBy: { select: { id: true, name: true } },
         },
       });
-      return cutPage(rows, query.limit, (i) => [i.createdAt.toISOString(), i.id]);
+      return cutPage(rows, query.limit, timeCursor);
     },
   ),
   apiWrite(

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { apiRead, apiWrite } from "@/lib/authz/api";
 import { ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
-import { Refusal } from "@/lib/errors";
-import { cutPage, pageOf, PageQuery, readCursor } from "@/lib/api/pagination";
+import { cutPage, pageOf, PageQuery, pastTimeCursor, timeCursor } from "@/lib/api/pagination";
 import { INVITABLE_ROLES } from "@/lib/invitations/schemas";
 import { recordId } from "@/lib/schemas";
 import { changeMemberRole, removeMember } from "./service";
@@ -38,20 +37,13 @@ export const membersApi = [
       response: pageOf(MemberBody, "MemberPage"),
     },
     async (ctx, { query }) => {
-      const after = readCursor(query.cursor, 2);
-      const afterDate = after ? new Date(after[0]!) : null;
-      if (after && Number.isNaN(afterDate!.getTime())) throw Refusal.field("cursor", "That cursor was not returned by this API.");
-      // Keyset on the (workspaceId, createdAt, id) index: each page reads its own rows whatever the list's size.
       const rows = await db().membership.findMany({
-        where: {
-          workspaceId: ctx.workspace.id,
-          ...(after ? { OR: [{ createdAt: { gt: afterDate! } }, { createdAt: afterDate!, id: { gt: after[1]! } }] } : {}),
-        },
+        where: { workspaceId: ctx.workspace.id, ...pastTimeCursor(query.cursor, "asc") },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: query.limit + 1,
         select: MEMBER_SELECT,
       });
-      const page = cutPage(rows, query.limit, (m) => [m.createdAt.toISOString(), m.id]);
+      const page = cutPage(rows, query.limit, timeCursor);
       return { data: page.data.map(memberBody), nextCursor: page.nextCursor };
     },
   ),

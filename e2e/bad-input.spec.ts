@@ -60,6 +60,8 @@ async function readDemoSegments(request: APIRequestContext): Promise<Segments> {
     // Read by the permissions modal from the route, not linked from a page: a missing one still parses the query.
     membershipId: "no-membership",
     token: "not-a-real-invitation-token-0123456789",
+    // The public API's catch-all: without a key every path answers 401 (its own fuzzing, with a key, is in lib/api).
+    "...path": "members",
   };
 }
 

@@ -7,8 +7,8 @@ export async function register() {
       // Before the first request is served, so every request's X-Forwarded-For ends with its real peer.
       const { installPeerAddressHeader } = await import("./lib/http/peer-address");
       installPeerAddressHeader();
-      const { startDeliveryWorker } = await import("./lib/alerting/queue");
-      startDeliveryWorker();
+      const { startQueueWorker } = await import("./lib/queue/worker");
+      startQueueWorker();
     }
   }
 }

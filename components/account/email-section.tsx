@@ -11,11 +11,11 @@ import { ChangeEmailSchema } from "@/lib/accounts/schemas";
 
 /** Email address: whether it is confirmed, and a change that waits for the new address to confirm. */
 export function EmailSection({ account }: { account: AccountOverview }) {
-  const [pending, setPending] = useState<{ newEmail: string; emailError: string | null } | null>(null);
+  const [pending, setPending] = useState<{ newEmail: string } | null>(null);
   const changeForm = useActionForm(ChangeEmailSchema, requestEmailChangeAction, {
     defaultValues: { newEmail: "", password: "" },
     refresh: false,
-    success: (data) => (data.emailError ? null : "Confirmation link sent"),
+    success: "Confirmation link sent",
     onSuccess: (data) => setPending(data),
   });
   const { form } = changeForm;
@@ -37,9 +37,7 @@ export function EmailSection({ account }: { account: AccountOverview }) {
         </p>
         {pending ? (
           <p role="status" className="rounded-md border border-gray-200 bg-gray-50 px-3 py-2 text-sm text-gray-800">
-            {pending.emailError
-              ? `The confirmation email to ${pending.newEmail} could not be sent (${pending.emailError}). Try again.`
-              : `We sent a link to ${pending.newEmail}. Your address changes when you open it (within 24 hours); until then you sign in with ${account.email}.`}
+            {`We sent a link to ${pending.newEmail}. Your address changes when you open it (within 24 hours); until then you sign in with ${account.email}.`}
           </p>
         ) : null}
         <ActionForm form={changeForm}>

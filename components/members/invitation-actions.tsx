@@ -38,14 +38,11 @@ export function InvitationActions({
         slug={slug}
         input={input}
         variant="ghost"
-        label={`Resend invitation to ${invitation.email}`}
-        // Resent means a fresh link and expiry even when the email then failed: the page refreshes either way.
-        success={({ emailError }) => (emailError ? null : `Invitation resent to ${invitation.email}`)}
-        onSuccess={({ emailError }) => {
-          if (emailError) toast.error(`The email failed: ${emailError}`);
-        }}
+        label={`Send the invitation to ${invitation.email} again`}
+        // A fresh link and expiry, queued in the outbox: the row's Email column follows it from there.
+        success={`Sending the invitation to ${invitation.email} again`}
       >
-        <RotateCw aria-hidden className="size-4" /> Resend
+        <RotateCw aria-hidden className="size-4" /> Send again
       </ActionButton>
       <ActionButton
         action={revokeInvitationAction}

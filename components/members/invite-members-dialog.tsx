@@ -36,7 +36,7 @@ function InviteMembersForm({ slug, roles, close }: { slug: string; roles: Select
   const inviteForm = useActionForm(InviteMembersSchema, (input) => inviteMembersAction(slug, input), {
     defaultValues: { emails: "", role: roles.at(-1)?.value as InviteMembersInput["role"] },
     success: ({ results }) => {
-      const invited = results.filter((r) => r.outcome === "invited" || r.outcome === "send_failed").length;
+      const invited = results.filter((r) => r.outcome === "invited").length;
       return invited === 0 ? null : invited === 1 ? "Invitation sent" : `${invited} invitations sent`;
     },
     onSuccess: ({ results }) => setResults(results),

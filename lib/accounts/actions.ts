@@ -1,6 +1,5 @@
 "use server";
 
-import { deliverAccountEmail } from "@/lib/accounts/delivery";
 import {
   AccountLinkSchema,
   ChangeEmailSchema,
@@ -126,24 +125,10 @@ export const changePasswordAction = userAction({ name: "account.changePassword",
   changePassword(ctx, input),
 );
 
-export const requestEmailChangeAction = userAction({ name: "account.requestEmailChange", input: ChangeEmailSchema }, async (ctx, input) => {
-  const mails = await requestEmailChange(ctx, input, await ctx.origin());
-  const outcome: { newEmail: string; emailError: string | null } = { newEmail: input.newEmail, emailError: null };
-  ctx.afterCommit(async () => {
-    for (const mail of mails) {
-      const error = await deliverAccountEmail(mail);
-      // Only the confirmation's failure is the person's to act on; the notice to the old address is a courtesy.
-      if (error && mail.to === input.newEmail) outcome.emailError = error;
-    }
-  });
-  return outcome;
-});
+export const requestEmailChangeAction = userAction({ name: "account.requestEmailChange", input: ChangeEmailSchema }, async (ctx, input) =>
+  requestEmailChange(ctx, input, await ctx.origin()),
+);
 
-export const resendVerificationAction = userAction({ name: "account.resendVerification", input: NoInputSchema }, async (ctx) => {
-  const mail = await resendVerification(ctx, await ctx.origin());
-  const outcome: { email: string; emailError: string | null } = { email: mail.to, emailError: null };
-  ctx.afterCommit(async () => {
-    outcome.emailError = await deliverAccountEmail(mail);
-  });
-  return outcome;
-});
+export const resendVerificationAction = userAction({ name: "account.resendVerification", input: NoInputSchema }, async (ctx) =>
+  resendVerification(ctx, await ctx.origin()),
+);

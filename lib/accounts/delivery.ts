@@ -1,32 +1,18 @@
-import { after } from "next/server";
-import { assertOutsideTransaction } from "@/lib/db/transaction-scope";
-import { EmailSendError, emailTransport, type OutgoingEmail } from "@/lib/email";
-
-/** Sends one account mail; a failure comes back as the provider's words (or a generic one), never thrown. */
-export async function deliverAccountEmail(email: OutgoingEmail): Promise<string | null> {
-  assertOutsideTransaction("Sending account mail");
-  try {
-    await emailTransport().send(email);
-    return null;
-  } catch (error) {
-    if (!(error instanceof EmailSendError)) console.error("[email]", error);
-    return error instanceof EmailSendError ? error.message : "The email could not be sent.";
-  }
-}
+import type { Tx } from "@/lib/db";
+import type { OutgoingEmail } from "@/lib/email";
+import { enqueueEmail, type EmailKind } from "@/lib/email/outbox";
+import { queueSignal } from "@/lib/queue/signal";
 
 /**
- * Sends after the response has gone out, for answers that must not differ between a known and an
- * unknown address: the time a send takes would otherwise tell which one got mail. Outside a request
- * (tests, scripts) there is no response to wait for, so it sends at once.
+ * Account mail goes through the outbox like every other: written with the change that causes it (the
+ * token it carries exists exactly when the mail does), sent by the worker with retries. Answers that
+ * must not tell a known address from an unknown one stay alike: both write one row.
  */
-export async function deliverAfterResponse(email: OutgoingEmail): Promise<void> {
-  const send = async () => {
-    const error = await deliverAccountEmail(email);
-    if (error) console.error(`[email] ${email.subject}: ${error}`);
-  };
-  try {
-    after(send);
-  } catch {
-    await send();
-  }
+export async function queueAccountEmail(tx: Tx, email: OutgoingEmail, kind: EmailKind): Promise<void> {
+  await enqueueEmail(tx, { ...email, kind });
+}
+
+/** After a transaction of the account service's own (not an entry point's) committed mail: send it now. */
+export function sendQueuedAccountEmail(): void {
+  queueSignal.wake();
 }

@@ -10,7 +10,7 @@ import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
 import { revokeOtherSessions } from "@/lib/sessions/service";
 import { createPersonalWorkspace } from "@/lib/workspaces/service";
-import { deliverAfterResponse } from "./delivery";
+import { queueAccountEmail, sendQueuedAccountEmail } from "./delivery";
 import {
   alreadyRegisteredEmail,
   confirmEmailChangeEmail,
@@ -149,30 +149,30 @@ export async function signUp(input: { name: string; email: string; password: str
   // Hashed for a taken address too: the time to answer must not tell the two apart.
   const passwordHash = await hashPassword(input.password);
   const taken = () => alreadyRegisteredEmail({ to: input.email, origin: request.origin });
-  let mail: OutgoingEmail;
   try {
-    mail = await db().$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return taken();
+    await db().$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return queueAccountEmail(tx, taken(), "account_exists");
       const account = await createAccount(tx, { name: input.name, email: input.email, passwordHash });
       const { link, expiresAt } = await issueAccountToken(tx, { userId: account.id, purpose: "VERIFY_EMAIL", email: account.email, origin: request.origin });
-      return verificationEmail({ to: account.email, name: account.name, link, expiresAt });
+      await queueAccountEmail(tx, verificationEmail({ to: account.email, name: account.name, link, expiresAt }), "verify_email");
     });
   } catch (error) {
     // Two sign-ups for one new address at once: the later one finds it taken, as if it had come after.
     if (!(error instanceof Refusal && error.fieldErrors?.email)) throw error;
-    mail = taken();
+    await queueAccountEmail(db(), taken(), "account_exists");
   }
-  await deliverAfterResponse(mail);
+  sendQueuedAccountEmail();
   return { email: input.email };
 }
 
 /** "Send again" from the banner: a fresh link (earlier ones stay good until one is used). */
-export async function resendVerification(actor: AccountActor, origin: string): Promise<OutgoingEmail> {
+export async function resendVerification(actor: AccountActor, origin: string): Promise<{ email: string }> {
   const user = await actor.tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, emailVerifiedAt: true } });
   if (user.emailVerifiedAt) throw new Refusal("CONFLICT", "Your email address is already verified.");
   await limitAccountMail(user.email, actor.ip);
   const { link, expiresAt } = await issueAccountToken(actor.tx, { userId: actor.userId, purpose: "VERIFY_EMAIL", email: user.email, origin });
-  return verificationEmail({ to: user.email, name: user.name, link, expiresAt });
+  await queueAccountEmail(actor.tx, verificationEmail({ to: user.email, name: user.name, link, expiresAt }), "verify_email");
+  return { email: user.email };
 }
 
 /** Opening the verification link: the address is proven; every other verification link dies. */
@@ -197,14 +197,14 @@ export async function verifyEmail(token: string, request: Omit<AccountRequest, "
  */
 export async function requestPasswordReset(email: string, request: AccountRequest): Promise<{ email: string }> {
   await limitAccountMail(email, request.ip);
-  const mail = await db().$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (!user) return null;
+    if (!user) return;
     const { link, expiresAt } = await issueAccountToken(tx, { userId: user.id, purpose: "RESET_PASSWORD", email, origin: request.origin });
     await recordSecurityEvent({ userId: user.id, kind: "password_reset_requested", ip: request.ip, userAgent: request.userAgent }, tx);
-    return passwordResetEmail({ to: email, link, expiresAt });
+    await queueAccountEmail(tx, passwordResetEmail({ to: email, link, expiresAt }), "reset_password");
   });
-  if (mail) await deliverAfterResponse(mail);
+  sendQueuedAccountEmail();
   return { email };
 }
 
@@ -252,7 +252,7 @@ export async function changePassword(actor: AccountActor, input: { currentPasswo
  * told (that would make this form a way to find out who has one): such an address gets no link, and
  * the answer is the same.
  */
-export async function requestEmailChange(actor: AccountActor, input: { newEmail: string; password: string }, origin: string): Promise<OutgoingEmail[]> {
+export async function requestEmailChange(actor: AccountActor, input: { newEmail: string; password: string }, origin: string): Promise<{ newEmail: string }> {
   const { tx, userId } = actor;
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (input.newEmail === user.email) throw Refusal.field("newEmail", "That is already your email address");
@@ -261,13 +261,13 @@ export async function requestEmailChange(actor: AccountActor, input: { newEmail:
   // Only the latest request stands.
   await retireAccountTokens(tx, userId, ["CHANGE_EMAIL"]);
   await recordSecurityEvent({ userId, kind: "email_change_requested", ip: actor.ip, userAgent: actor.userAgent, metadata: { to: input.newEmail } }, tx);
-  const mails = [emailChangeNoticeEmail({ to: user.email, newEmail: input.newEmail, origin })];
   const taken = await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
   if (!taken) {
     const { link, expiresAt } = await issueAccountToken(tx, { userId, purpose: "CHANGE_EMAIL", email: input.newEmail, origin });
-    mails.unshift(confirmEmailChangeEmail({ to: input.newEmail, from: user.email, link, expiresAt }));
+    await queueAccountEmail(tx, confirmEmailChangeEmail({ to: input.newEmail, from: user.email, link, expiresAt }), "change_email");
   }
-  return mails;
+  await queueAccountEmail(tx, emailChangeNoticeEmail({ to: user.email, newEmail: input.newEmail, origin }), "email_change_notice");
+  return { newEmail: input.newEmail };
 }
 
 const ADDRESS_TAKEN = "Another account uses that address now, so your email address was not changed.";

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
@@ -99,28 +98,4 @@ export async function runDeliveryWorkerOnce(limit = 10): Promise<number> {
   const claimed = await claimDueDeliveries(limit);
   await Promise.all(claimed.map((d) => deliverClaimed(d)));
   return claimed.length;
-}
-
-let started = false;
-
-/** Started once per server process (instrumentation.ts); every instance runs one, SKIP LOCKED shares the work. */
-export function startDeliveryWorker(intervalMs = 2000): void {
-  if (started || process.env.DELIVERY_WORKER === "off") return;
-  started = true;
-  const workerId = randomUUID().slice(0, 8);
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      while ((await runDeliveryWorkerOnce()) > 0) {
-        // keep draining while there is work
-      }
-    } catch (error) {
-      console.error(`[deliveries ${workerId}]`, error);
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
 }

@@ -1,6 +1,9 @@
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { assertOutsideTransaction } from "@/lib/db/transaction-scope";
-import { emailTransport, escapeHtml } from "@/lib/email";
+import { db } from "@/lib/db";
+import { escapeHtml } from "@/lib/email";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { queueSignal } from "@/lib/queue/signal";
 import { OutboundError, outboundRequest } from "@/lib/outbound";
 import type { ChannelKind } from "@/generated/prisma/enums";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signature, TIMESTAMP_HEADER } from "./signing";
@@ -60,15 +63,20 @@ export async function sendToChannel(channel: ChannelForSending, payload: AlertPa
   });
   try {
     if (channel.kind === "EMAIL") {
-      const transport = emailTransport();
-      for (const to of channel.emails) {
-        await transport.send({
-          to,
-          subject: `[${payload.workspace.name}] ${payload.title}`,
-          text: `${payload.text}\n\nWorkspace: ${payload.workspace.name}\nEvent: ${payload.event}`,
-          html: `<p>${escapeHtml(payload.text)}</p><p>Workspace: ${escapeHtml(payload.workspace.name)}<br>Event: ${escapeHtml(payload.event)}</p>`,
-        });
-      }
+      // Handed to the outbox, which sends each with its own retries: the delivery is done once queued.
+      await db().$transaction(async (tx) => {
+        for (const to of channel.emails) {
+          await enqueueEmail(tx, {
+            kind: "alert",
+            workspaceId: channel.workspaceId,
+            to,
+            subject: `[${payload.workspace.name}] ${payload.title}`,
+            text: `${payload.text}\n\nWorkspace: ${payload.workspace.name}\nEvent: ${payload.event}`,
+            html: `<p>${escapeHtml(payload.text)}</p><p>Workspace: ${escapeHtml(payload.workspace.name)}<br>Event: ${escapeHtml(payload.event)}</p>`,
+          });
+        }
+      });
+      queueSignal.wake();
       return done(true, null, null);
     }
     const url = decryptSecret(channel.urlCiphertext ?? "", channelUrlContext(channel.id));

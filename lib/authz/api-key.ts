@@ -14,7 +14,7 @@ export const API_KEY_FAILURE_MESSAGE: Record<ApiKeyFailure, string> = {
   unknown: "That API key is not valid.",
   revoked: "That API key was revoked.",
   expired: "That API key has expired.",
-  orphaned: "That API key's creator is no longer a member of its workspace, so the key no longer works.",
+  orphaned: "That API key's creator is no longer a member of its workspace (or the workspace was deleted), so the key no longer works.",
 };
 
 interface KeyRow {
@@ -52,7 +52,7 @@ export async function loadApiKeyContext(
       (SELECT row_to_json(member) FROM (
          SELECT ${MEMBERSHIP_COLUMNS}
          FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" JOIN "User" u ON u.id = m."userId"
-         WHERE m."workspaceId" = k."workspaceId" AND m."userId" = k."createdById") member) AS member
+         WHERE m."workspaceId" = k."workspaceId" AND m."userId" = k."createdById" AND w."deletedAt" IS NULL) member) AS member
     FROM k`;
   const row = rows[0];
   if (!row) return { ok: false, failure: "unknown" };

@@ -179,6 +179,7 @@ type Transactional<C extends Caller> = C & TransactionHooks & (C extends Workspa
 // Step 5: the handler, in one transaction; after-commit tasks run once it committed.
 export async function transact<C extends Caller, T>(caller: C, run: (ctx: Transactional<C>) => Promise<T>): Promise<T> {
   const tasks: (() => Promise<void>)[] = [];
+  const committed: (() => void)[] = [];
   const result = await db().$transaction((tx) => runInTransactionScope(() => {
     const hooks: TransactionHooks = { tx, afterCommit: (task) => void tasks.push(task) };
     const audit: WorkspaceAudit | null =
@@ -189,7 +190,8 @@ export async function transact<C extends Caller, T>(caller: C, run: (ctx: Transa
           }
         : null;
     return run({ ...caller, ...hooks, ...audit } as Transactional<C>);
-  }), TRANSACTION_OPTIONS);
+  }, committed), TRANSACTION_OPTIONS);
+  for (const task of committed) task();
   for (const task of tasks) {
     try {
       await task();

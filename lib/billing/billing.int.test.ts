@@ -90,6 +90,58 @@ describe("top-ups", () => {
   });
 });
 
+describe("Stripe events delivered twice or out of order", () => {
+  async function pendingStripeTopUp() {
+    process.env.STRIPE_SECRET_KEY = "sk_test_fake";
+    process.env.STRIPE_API_BASE = stripe.url;
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_test_secret";
+    const w = await makeWorld(people);
+    actAs(people.owner.id);
+    await topUpAction(w.workspace.slug, { amount: "10.00", idempotencyKey: crypto.randomUUID() });
+    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id } });
+    return { w, pending };
+  }
+  const deliver = (pending: { id: string; providerRef: string | null }, n: number, type: string, paymentStatus: string) => {
+    const payload = JSON.stringify({
+      id: `evt_${n}_${pending.id}`,
+      object: "event",
+      type,
+      data: { object: { id: pending.providerRef, object: "checkout.session", payment_status: paymentStatus, amount_total: 1000, metadata: { transactionId: pending.id } } },
+    });
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_test_secret" });
+    return stripeWebhook(new Request("http://app.test/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": signature }, body: payload }));
+  };
+
+  it("credit a delayed payment once, whichever of its events comes first and however often", async () => {
+    const { w, pending } = await pendingStripeTopUp();
+    // The async payment's success overtakes the session's "completed (unpaid)"; then Stripe retries both.
+    for (const [n, type, status] of [
+      [1, "checkout.session.async_payment_succeeded", "paid"],
+      [2, "checkout.session.completed", "unpaid"],
+      [1, "checkout.session.async_payment_succeeded", "paid"],
+      [2, "checkout.session.completed", "unpaid"],
+    ] as const) {
+      expect((await deliver(pending, n, type, status)).status).toBe(200);
+    }
+    expect(await balance(w.workspace.id)).toBe(101_000);
+    expect(await db().auditEvent.count({ where: { workspaceId: w.workspace.id, action: "billing.topped_up" } })).toBe(1);
+  });
+
+  it("keep a credited top-up credited when a late 'expired' arrives, and fail one that expired unpaid", async () => {
+    const { w, pending } = await pendingStripeTopUp();
+    expect((await deliver(pending, 1, "checkout.session.completed", "paid")).status).toBe(200);
+    expect((await deliver(pending, 2, "checkout.session.expired", "unpaid")).status).toBe(200);
+    expect(await db().billingTransaction.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "COMPLETED" });
+    expect(await balance(w.workspace.id)).toBe(101_000);
+
+    const other = await pendingStripeTopUp();
+    expect((await deliver(other.pending, 3, "checkout.session.expired", "unpaid")).status).toBe(200);
+    expect((await deliver(other.pending, 3, "checkout.session.expired", "unpaid")).status).toBe(200);
+    expect(await db().billingTransaction.findUniqueOrThrow({ where: { id: other.pending.id } })).toMatchObject({ status: "FAILED" });
+    expect(await balance(other.w.workspace.id)).toBe(100_000);
+  });
+});
+
 describe("a Stripe webhook whose amount differs from the top-up", () => {
   it("marks the top-up failed, credits nothing, and answers 200 so Stripe stops retrying", async () => {
     process.env.STRIPE_SECRET_KEY = "sk_test_fake";

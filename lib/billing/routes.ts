@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import { publicRoute, workspaceRoute } from "@/lib/authz/route";
 import { formatMinor } from "@/lib/billing/money";
 import { TransactionFilterSchema } from "@/lib/billing/schemas";
-import { completeStripeTopUp, listTransactions } from "@/lib/billing/service";
+import { completeStripeTopUp, failStripeTopUp, listTransactions } from "@/lib/billing/service";
 import { csvResponse, toCsv } from "@/lib/csv";
 
 export const exportTransactionsRoute = workspaceRoute(
@@ -40,11 +40,23 @@ export const stripeWebhookRoute = publicRoute({ name: "webhooks.stripe" }, async
   } catch {
     return Response.json({ error: "Invalid signature" }, { status: 400 });
   }
-  if (event.type === "checkout.session.completed") {
-    const session = event.data.object;
-    const transactionId = session.metadata?.transactionId ?? session.client_reference_id;
-    if (transactionId && session.payment_status === "paid") {
-      await completeStripeTopUp(transactionId, session.amount_total ?? null);
+  // Stripe delivers at least once and in no promised order: each event moves a PENDING top-up at most
+  // once (completeStripeTopUp and failStripeTopUp lock it and read its status first), so a replay, or a
+  // late "completed (unpaid)" after its "async payment succeeded", changes nothing.
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded": {
+      const session = event.data.object;
+      const transactionId = session.metadata?.transactionId ?? session.client_reference_id;
+      if (transactionId && session.payment_status === "paid") await completeStripeTopUp(transactionId, session.amount_total ?? null);
+      break;
+    }
+    case "checkout.session.async_payment_failed":
+    case "checkout.session.expired": {
+      const session = event.data.object;
+      const transactionId = session.metadata?.transactionId ?? session.client_reference_id;
+      if (transactionId) await failStripeTopUp(transactionId, event.type === "checkout.session.expired" ? "expired" : "payment_failed");
+      break;
     }
   }
   return Response.json({ received: true });

@@ -150,6 +150,27 @@ export async function completeStripeTopUp(transactionId: string, amountTotal: nu
   });
 }
 
+/** A Checkout session that expired or whose payment failed: its top-up fails, if it is still pending. */
+export async function failStripeTopUp(transactionId: string, reason: "expired" | "payment_failed"): Promise<"failed" | "ignored"> {
+  return db().$transaction(async (tx) => {
+    const pending = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
+    if (!pending || pending.provider !== "stripe") return "ignored";
+    await lockWorkspace(tx, pending.workspaceId);
+    const current = await tx.billingTransaction.findUniqueOrThrow({ where: { id: transactionId } });
+    if (current.status !== "PENDING") return "ignored";
+    await tx.billingTransaction.update({ where: { id: current.id }, data: { status: "FAILED", completedAt: new Date() } });
+    await recordAudit(tx, {
+      workspaceId: current.workspaceId,
+      actorId: null,
+      action: "billing.topup_failed",
+      targetType: "transaction",
+      targetId: current.id,
+      metadata: { reason, provider: "stripe" },
+    });
+    return "failed";
+  });
+}
+
 /** What keeps a workspace from moving to `plan`: usage above the plan's quotas. */
 export async function downgradeBlockers(tx: Tx, workspaceId: string, plan: Plan): Promise<string[]> {
   const [limits, usage, seats] = await Promise.all([quotaLimits(tx, workspaceId, plan), quotaUsage(tx, workspaceId), seatsInUse(tx, workspaceId)]);

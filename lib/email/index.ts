@@ -13,8 +13,11 @@ export interface OutgoingEmail {
 
 export interface EmailTransport {
   readonly kind: "resend" | "recorded";
-  /** Resolves with the provider's id; throws EmailSendError with the provider's words when it fails. */
-  send(email: OutgoingEmail): Promise<{ id: string }>;
+  /**
+   * Resolves with the provider's id; throws EmailSendError with the provider's words when it fails.
+   * `idempotencyKey` (the outbox row's id) makes a repeated send of the same mail recognisable.
+   */
+  send(email: OutgoingEmail, options?: { idempotencyKey?: string }): Promise<{ id: string }>;
 }
 
 export class EmailSendError extends Error {
@@ -37,14 +40,19 @@ class ResendTransport implements EmailTransport {
     this.client = new Resend(apiKey);
   }
 
-  async send(email: OutgoingEmail) {
-    const { data, error } = await this.client.emails.send({
-      from: fromAddress(),
-      to: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-    });
+  async send(email: OutgoingEmail, options: { idempotencyKey?: string } = {}) {
+    const { data, error } = await this.client.emails.send(
+      {
+        from: fromAddress(),
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        // Shown by mail clients in the raw message: a duplicate after a crash carries the same id.
+        ...(options.idempotencyKey ? { headers: { "X-Entity-Ref-ID": options.idempotencyKey } } : {}),
+      },
+      options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : undefined,
+    );
     if (error || !data) throw new EmailSendError(error?.message ?? "The email service gave no answer.");
     return { id: data.id };
   }
@@ -86,6 +94,7 @@ export function openRecorded(ciphertext: string): string {
   return decryptSecret(ciphertext, RECORDED_CONTEXT);
 }
 
+/** The sending path. Only the outbox (lib/email/outbox.ts) calls it: everything else enqueues. */
 export function emailTransport(): EmailTransport {
   const apiKey = process.env.RESEND_API_KEY;
   return apiKey ? new ResendTransport(apiKey) : new RecordedTransport();

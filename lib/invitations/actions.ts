@@ -1,12 +1,11 @@
 "use server";
 
 import { userAction, workspaceAction } from "@/lib/authz";
-import { deliverInvitations } from "@/lib/invitations/delivery";
-import { inviteMembers } from "@/lib/invitations/invite";
 import { recordedInviteLink } from "@/lib/invitations/queries";
 import { InvitationIdSchema, InvitationTokenSchema, InviteMembersSchema } from "@/lib/invitations/schemas";
 import {
   acceptInvitation,
+  createInvitations,
   declineInvitation,
   resendInvitation,
   revokeInvitation,
@@ -24,24 +23,12 @@ export const declineInvitationAction = userAction(
 
 export const inviteMembersAction = workspaceAction(
   { name: "members.invite", permission: "members.invite", input: InviteMembersSchema },
-  (ctx, input) => inviteMembers(ctx, input),
+  (ctx, input) => createInvitations(ctx, input),
 );
 
 export const resendInvitationAction = workspaceAction(
   { name: "invitations.resend", permission: "members.invite", input: InvitationIdSchema },
-  async (ctx, input) => {
-    const send = await resendInvitation(ctx, input.invitationId);
-    const outcome: { emailError: string | null } = { emailError: null };
-    ctx.afterCommit(async () => {
-      const failures = await deliverInvitations([send], {
-        workspaceName: ctx.workspace.name,
-        inviterName: ctx.user.name,
-        origin: await ctx.origin(),
-      });
-      outcome.emailError = failures.get(send.invitationId) ?? null;
-    });
-    return outcome;
-  },
+  (ctx, input) => resendInvitation(ctx, input.invitationId),
 );
 
 export const revokeInvitationAction = workspaceAction(

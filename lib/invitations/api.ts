@@ -3,10 +3,10 @@ import { apiRead, apiWrite } from "@/lib/authz/api";
 import { ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { cutPage, pageOf, PageQuery, pastTimeCursor, timeCursor } from "@/lib/api/pagination";
+import { emailState } from "@/lib/email/outbox";
 import { recordId, text } from "@/lib/schemas";
-import { inviteMembers } from "./invite";
 import { INVITABLE_ROLES, MAX_INVITES_AT_ONCE } from "./schemas";
-import { revokeInvitation } from "./service";
+import { createInvitations, revokeInvitation } from "./service";
 
 export const InvitationBody = z
   .object({
@@ -18,13 +18,17 @@ export const InvitationBody = z
     expiresAt: z.date(),
     lastSentAt: z.date().nullable(),
     sendError: z.string().nullable().meta({ description: "Why the last email failed, if it did." }),
+    emailStatus: z
+      .enum(["sending", "sent", "retrying", "failed"])
+      .nullable()
+      .meta({ description: "Where the latest invitation email stands: queued or being sent, sent, failed and retrying, or failed for good (send it again)." }),
   })
   .meta({ id: "Invitation" });
 
 const InviteResultBody = z
   .object({
     email: z.string(),
-    outcome: z.enum(["invited", "send_failed", "already_member", "already_invited", "invalid", "seat_limit", "rate_limited"]),
+    outcome: z.enum(["invited", "already_member", "already_invited", "invalid", "seat_limit", "rate_limited"]),
     message: z.string(),
   })
   .meta({ id: "InviteResult" });
@@ -71,9 +75,11 @@ export const invitationsApi = [
           lastSentAt: true,
           sendError: true,
           invitedBy: { select: { id: true, name: true } },
+          emails: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, attempts: true } },
         },
       });
-      return cutPage(rows, query.limit, timeCursor);
+      const page = cutPage(rows, query.limit, timeCursor);
+      return { ...page, data: page.data.map(({ emails, ...i }) => ({ ...i, emailStatus: emails[0] ? emailState(emails[0]) : null })) };
     },
   ),
   apiWrite(
@@ -84,13 +90,13 @@ export const invitationsApi = [
       tag: "Invitations",
       summary: "Invite people by email",
       description:
-        "Each address gets its own outcome (invited, already a member, no seat left…); the emails are sent after the invitations are saved. Send an Idempotency-Key to retry safely.",
+        "Each address gets its own outcome (invited, already a member, no seat left…). The emails are queued with the invitations and sent, with retries, by the mail worker: `emailStatus` in the invitation list says where each stands. Send an Idempotency-Key to retry safely.",
       permission: "members.invite",
       body: inviteRequest,
       response: z.object({ results: z.array(InviteResultBody) }).meta({ id: "InviteResults" }),
       status: 201,
     },
-    (ctx, { body }) => inviteMembers(ctx, { emails: body.emails.join("\n"), role: body.role }),
+    (ctx, { body }) => createInvitations(ctx, { emails: body.emails.join("\n"), role: body.role }),
   ),
   apiWrite(
     {

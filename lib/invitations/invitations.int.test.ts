@@ -6,6 +6,9 @@ import { db } from "@/lib/db";
 import { openRecorded } from "@/lib/email";
 import { actAs } from "@/tests/support/session";
 import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } from "@/tests/support/factories";
+import { sendQueuedMail } from "@/tests/support/outbox";
+import { MAX_EMAIL_ATTEMPTS } from "@/lib/email/outbox";
+import { listPendingInvitations } from "@/lib/invitations/queries";
 import { linkIn, startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
 import { hashLinkToken, newLinkToken } from "@/lib/crypto/link-token";
 import { forged } from "@/tests/support/forged";
@@ -22,7 +25,11 @@ beforeEach(() => {
 });
 
 const tokenOf = (email: CapturedEmail) => linkIn(email).split("/invite/")[1]!;
-const mailTo = (address: string) => capture.emails.filter((e) => e.to.includes(address));
+/** What reached the mailbox of `address`, once the outbox has sent what the actions queued. */
+const mailTo = async (address: string) => {
+  await sendQueuedMail();
+  return capture.emails.filter((e) => e.to.includes(address));
+};
 
 async function invite(slug: string, emails: string, role: "ADMIN" | "DEVELOPER" | "VIEWER" = "DEVELOPER") {
   const result = await inviteMembersAction(slug, { emails, role });
@@ -45,7 +52,7 @@ describe("inviting", () => {
     );
     expect(results).toHaveLength(3);
 
-    const [mail] = mailTo(fresh);
+    const [mail] = (await mailTo(fresh));
     expect(mail?.authorization).toBe("Bearer re_test_key");
     expect(mail?.subject).toBe(`Owner invited you to ${team.workspace.name}`);
     expect(mail?.text).toContain("as Developer");
@@ -73,30 +80,44 @@ describe("inviting", () => {
     expect(await invite(team.workspace.slug, uniqueEmail("peer"), "ADMIN")).toMatchObject([{ outcome: "invited" }]);
   });
 
-  it("keeps a failed send pending with its error, and a resend that works clears it", async () => {
+  it("with the mail service down, keeps the invitation's email in the outbox and sends it once the service is back, without anyone acting", async () => {
     const team = await makeTeam();
     actAs(team.owner.id);
     const email = uniqueEmail("unlucky");
     process.env.RESEND_BASE_URL = "http://127.0.0.1:9"; // nothing listens on the discard port
-    const results = await invite(team.workspace.slug, email);
-    expect(results[0]).toMatchObject({ outcome: "send_failed" });
-    expect(results[0]!.message).toMatch(/^Invited, but the email failed: /);
+    expect(await invite(team.workspace.slug, email)).toEqual([expect.objectContaining({ email, outcome: "invited" })]);
+    await sendQueuedMail();
+    const queued = await db().outboundEmail.findFirstOrThrow({ where: { to: email } });
+    expect(queued).toMatchObject({ kind: "invitation", status: "PENDING", attempts: 1, lastError: expect.any(String) });
+    expect(queued.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     const failed = await db().invitation.findFirstOrThrow({ where: { email } });
-    expect(failed).toMatchObject({ acceptedAt: null, revokedAt: null, lastSentAt: null });
-    expect(failed.sendError).toBeTruthy();
+    expect(failed).toMatchObject({ acceptedAt: null, revokedAt: null, lastSentAt: null, sendError: expect.any(String) });
+    const listed = await listPendingInvitations(team.workspace.id);
+    expect(listed.invitations.find((i) => i.email === email)?.delivery).toMatchObject({ state: "retrying" });
 
+    // The service is back; the retry falls due (the backoff has passed) and the worker sends it.
     process.env.RESEND_BASE_URL = capture.url;
-    expect(await resendInvitationAction(team.workspace.slug, { invitationId: failed.id })).toEqual({ ok: true, data: { emailError: null } });
-    const resent = await db().invitation.findFirstOrThrow({ where: { id: failed.id } });
-    expect(resent.sendError).toBeNull();
-    expect(mailTo(email)).toHaveLength(1);
+    await db().outboundEmail.update({ where: { id: queued.id }, data: { nextAttemptAt: new Date() } });
+    expect(await mailTo(email)).toHaveLength(1);
+    expect(await db().outboundEmail.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+    expect(await db().invitation.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ sendError: null, lastSentAt: expect.any(Date) });
   });
 
-  it("shows the provider's refusal on the row", async () => {
+  it("shows the provider's refusal on the row, and gives up after the last attempt until someone sends it again", async () => {
     const team = await makeTeam();
     actAs(team.owner.id);
-    const [result] = await invite(team.workspace.slug, uniqueEmail("bounce"));
-    expect(result).toMatchObject({ outcome: "send_failed", message: "Invited, but the email failed: The recipient address was rejected." });
+    const email = uniqueEmail("bounce");
+    await invite(team.workspace.slug, email);
+    await sendQueuedMail();
+    const queued = await db().outboundEmail.findFirstOrThrow({ where: { to: email } });
+    expect(queued.lastError).toBe("The recipient address was rejected.");
+    await db().outboundEmail.update({ where: { id: queued.id }, data: { attempts: MAX_EMAIL_ATTEMPTS - 1, nextAttemptAt: new Date() } });
+    await sendQueuedMail();
+    expect(await db().outboundEmail.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED" });
+    const row = (await listPendingInvitations(team.workspace.id)).invitations.find((i) => i.email === email)!;
+    expect(row.delivery).toMatchObject({ state: "failed", lastError: "The recipient address was rejected." });
+    expect(await resendInvitationAction(team.workspace.slug, { invitationId: row.id })).toEqual({ ok: true, data: undefined });
+    expect((await listPendingInvitations(team.workspace.id)).invitations.find((i) => i.email === email)?.delivery).toMatchObject({ state: "sending" });
   });
 
   it("counts members and pending invitations against the plan's seats", async () => {
@@ -144,10 +165,10 @@ describe("resend, revoke and copy link", () => {
     actAs(team.owner.id);
     const email = uniqueEmail("rotate");
     await invite(team.workspace.slug, email);
-    const oldToken = tokenOf(mailTo(email)[0]!);
+    const oldToken = tokenOf((await mailTo(email))[0]!);
     const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
     await resendInvitationAction(team.workspace.slug, { invitationId: invitation.id });
-    const newToken = tokenOf(mailTo(email)[1]!);
+    const newToken = tokenOf((await mailTo(email))[1]!);
     expect(newToken).not.toBe(oldToken);
     expect(await db().auditEvent.count({ where: { action: "invitation.resent", targetId: invitation.id } })).toBe(1);
 
@@ -162,7 +183,7 @@ describe("resend, revoke and copy link", () => {
     actAs(team.admin.id);
     const email = uniqueEmail("revoked");
     await invite(team.workspace.slug, email);
-    const token = tokenOf(mailTo(email)[0]!);
+    const token = tokenOf((await mailTo(email))[0]!);
     const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
     expect(await revokeInvitationAction(team.workspace.slug, { invitationId: invitation.id })).toEqual({ ok: true, data: undefined });
     expect(await db().auditEvent.count({ where: { action: "invitation.revoked", targetId: invitation.id } })).toBe(1);
@@ -184,8 +205,10 @@ describe("resend, revoke and copy link", () => {
     actAs(team.owner.id);
     const email = uniqueEmail("recorded");
     await invite(team.workspace.slug, email);
+    await sendQueuedMail();
     const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
     const recorded = await db().recordedEmail.findFirstOrThrow({ where: { invitationId: invitation.id } });
+    const queued = await db().outboundEmail.findFirstOrThrow({ where: { invitationId: invitation.id } });
     expect(recorded.to).toBe(email);
     const copied = await copyInviteLinkAction(team.workspace.slug, { invitationId: invitation.id });
     expect(copied.ok && copied.data.link).toBe(linkIn({ text: openRecorded(recorded.text) } as CapturedEmail));
@@ -193,7 +216,8 @@ describe("resend, revoke and copy link", () => {
     const token = (copied.ok && copied.data.link.split("/invite/")[1]) || "missing";
     expect(hashLinkToken(token)).toBe(invitation.tokenHash);
     expect(JSON.stringify(recorded)).not.toContain(token);
-    expect(mailTo(email)).toHaveLength(0);
+    expect(JSON.stringify(queued)).not.toContain(token);
+    expect((await mailTo(email))).toHaveLength(0);
   });
 });
 
@@ -273,6 +297,7 @@ describe("who may manage invitations", () => {
     await invite(team.workspace.slug, uniqueEmail("target"));
     const invitation = await db().invitation.findFirstOrThrow({ where: { workspaceId: team.workspace.id } });
     const slug = team.workspace.slug;
+    await sendQueuedMail();
     const before = await rowCounts();
     const mailsBefore = capture.emails.length;
     for (const [caller, code] of [
@@ -288,6 +313,7 @@ describe("who may manage invitations", () => {
       expect(await copyInviteLinkAction(slug, { invitationId: invitation.id })).toMatchObject({ ok: false, code });
     }
     expect(await rowCounts()).toEqual(before);
+    await sendQueuedMail();
     expect(capture.emails.length).toBe(mailsBefore);
   });
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { emailState } from "@/lib/email/outbox";
 import { openRecorded } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
 import type { Role } from "@/generated/prisma/enums";
@@ -8,9 +9,14 @@ import { hashLinkToken, isLinkToken } from "@/lib/crypto/link-token";
 
 export type InvitationForToken = NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>;
 
+/**
+ * The invitation a link's token names. A deleted workspace's invitation reads as revoked (its deletion
+ * revoked it; `revokedAt` falls back to the deletion time in case one escaped), so every page and
+ * action that asks `invitationStatus` answers it like a revoked one.
+ */
 export async function findInvitationByToken(token: string) {
   if (!isLinkToken(token)) return null;
-  return db().invitation.findUnique({
+  const invitation = await db().invitation.findUnique({
     where: { tokenHash: hashLinkToken(token) },
     select: {
       id: true,
@@ -20,25 +26,27 @@ export async function findInvitationByToken(token: string) {
       acceptedAt: true,
       revokedAt: true,
       declinedAt: true,
-      workspace: { select: { id: true, name: true, slug: true } },
+      workspace: { select: { id: true, name: true, slug: true, deletedAt: true } },
       invitedBy: { select: { name: true } },
     },
   });
+  if (!invitation) return null;
+  const { deletedAt, ...workspace } = invitation.workspace;
+  return { ...invitation, workspace, revokedAt: invitation.revokedAt ?? deletedAt };
 }
 
-/** The demo's "Copy invite link": only mail the local transport recorded has one to give. */
+/** The demo's "Copy invite link": the link of the invitation's latest email in the outbox (sealed there). */
 export async function recordedInviteLink(workspaceId: string, invitationId: string): Promise<string> {
   const invitation = await db().invitation.findFirst({ where: { id: invitationId, workspaceId } });
   if (!invitation) throw Refusal.notFound("That invitation");
   if (invitationStatus(invitation) !== "pending") throw new Refusal("CONFLICT", "Only a pending invitation has a working link.");
-  const mail = await db().recordedEmail.findFirst({
-    where: { invitationId },
+  const mail = await db().outboundEmail.findFirst({
+    where: { invitationId, linkCiphertext: { not: null } },
     orderBy: { createdAt: "desc" },
-    select: { meta: true },
+    select: { linkCiphertext: true },
   });
-  const sealed = (mail?.meta as { linkCiphertext?: unknown } | null)?.linkCiphertext;
-  if (typeof sealed !== "string") throw new Refusal("NOT_FOUND", "No recorded email holds a link for this invitation; resend it.");
-  return openRecorded(sealed);
+  if (!mail?.linkCiphertext) throw new Refusal("NOT_FOUND", "No email holds a link for this invitation; send it again.");
+  return openRecorded(mail.linkCiphertext);
 }
 
 export const INVITATIONS_PAGE_SIZE = 25;
@@ -59,20 +67,27 @@ export async function listPendingInvitations(workspaceId: string, page = 1) {
       expiresAt: Date;
       sendError: string | null;
       invitedBy: { name: string } | null;
+      email_: { status: string; attempts: number; nextAttemptAt: string; lastError: string | null } | null;
       total: number;
     }[]
   >`
     SELECT i.id, i.email, i.role::text AS role, i."createdAt", i."lastSentAt", i."expiresAt", i."sendError",
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name) END AS "invitedBy",
+      (SELECT json_build_object('status', o.status, 'attempts', o.attempts, 'nextAttemptAt', o."nextAttemptAt", 'lastError', o."lastError")
+         FROM "OutboundEmail" o WHERE o."invitationId" = i.id ORDER BY o."createdAt" DESC LIMIT 1) AS "email_",
       (SELECT count(*)::int FROM "Invitation" WHERE "workspaceId" = ${workspaceId} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "declinedAt" IS NULL) AS total
     FROM "Invitation" i LEFT JOIN "User" u ON u.id = i."invitedById"
     WHERE i."workspaceId" = ${workspaceId} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."declinedAt" IS NULL
     ORDER BY i."createdAt" DESC, i.id DESC
     LIMIT ${INVITATIONS_PAGE_SIZE} OFFSET ${(current - 1) * INVITATIONS_PAGE_SIZE}`;
   const total = rows[0]?.total ?? 0;
-  const invitations = rows.map(({ total: _total, ...inv }) => {
+  const invitations = rows.map(({ total: _total, email_, ...inv }) => {
     const dates = { createdAt: new Date(inv.createdAt), lastSentAt: inv.lastSentAt ? new Date(inv.lastSentAt) : null, expiresAt: new Date(inv.expiresAt) };
-    return { ...inv, ...dates, status: invitationStatus({ acceptedAt: null, revokedAt: null, declinedAt: null, expiresAt: dates.expiresAt }) };
+    // Where its latest email stands in the outbox: sending, sent, failed and retrying, or failed for good.
+    const delivery = email_
+      ? { state: emailState(email_), lastError: email_.lastError, nextAttemptAt: new Date(email_.nextAttemptAt) }
+      : null;
+    return { ...inv, ...dates, delivery, status: invitationStatus({ acceptedAt: null, revokedAt: null, declinedAt: null, expiresAt: dates.expiresAt }) };
   });
   return { total, page: current, pageCount: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)), invitations };
 }

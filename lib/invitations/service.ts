@@ -12,7 +12,7 @@ import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Role } from "@/generated/prisma/enums";
 import { emitAlert } from "@/lib/alerting/rules";
 import { recordSecurityEvent } from "@/lib/security-log/service";
-import type { PendingSend } from "./delivery";
+import { queueInvitationEmail } from "./delivery";
 import { remainingSends } from "./limits";
 import { splitEmailList } from "./schemas";
 import { invitationStatus, pendingWhere, STATUS_EXPLANATION } from "./status";
@@ -41,7 +41,6 @@ async function invitee(tx: Tx, actor: Actor): Promise<{ id: string; email: strin
 
 export type InviteOutcome =
   | "invited"
-  | "send_failed"
   | "already_member"
   | "already_invited"
   | "invalid"
@@ -57,7 +56,7 @@ export interface InviteResult {
 export async function createInvitations(
   ctx: Ctx,
   input: { emails: string; role: Role },
-): Promise<{ results: InviteResult[]; sends: PendingSend[] }> {
+): Promise<{ results: InviteResult[] }> {
   const { tx, actor } = ctx;
   const workspaceId = ctx.workspace.id;
   const workspace = await lockWorkspace(tx, workspaceId);
@@ -92,7 +91,6 @@ export async function createInvitations(
 
   let freeSeats = (await memberLimit(tx, workspaceId, workspace.plan)) - (await seatsInUse(tx, workspaceId));
   let sendsLeft = await remainingSends(tx, workspaceId, actor.userId);
-  const sends: PendingSend[] = [];
   const expiresAt = new Date(Date.now() + invitationTtlMs());
 
   for (const email of candidates) {
@@ -102,7 +100,7 @@ export async function createInvitations(
       continue;
     }
     if (previous && invitationStatus(previous) === "pending") {
-      results.push({ email, outcome: "already_invited", message: "Already invited; use Resend on the pending row" });
+      results.push({ email, outcome: "already_invited", message: "Already invited; use Send again on the pending row" });
       continue;
     }
     if (freeSeats <= 0) {
@@ -143,10 +141,10 @@ export async function createInvitations(
     freeSeats -= 1;
     sendsLeft -= 1;
     await ctx.audit({ action: "invitation.created", targetType: "invitation", targetId: invitation.id, metadata: { email, role: input.role } });
-    sends.push({ invitationId: invitation.id, email, token, role: input.role, expiresAt });
+    await queueInvitationEmail(ctx, { invitationId: invitation.id, email, token, role: input.role, expiresAt });
     results.push({ email, outcome: "invited", message: `Invited as ${ROLE_LABEL[input.role]}` });
   }
-  return { results, sends };
+  return { results };
 }
 
 async function invitationInWorkspace(tx: Tx, workspaceId: string, invitationId: string) {
@@ -156,7 +154,7 @@ async function invitationInWorkspace(tx: Tx, workspaceId: string, invitationId: 
 }
 
 /** A new token (the old link dies) and a new expiry; accepted, revoked and declined ones stay closed. */
-export async function resendInvitation(ctx: Ctx, invitationId: string): Promise<PendingSend> {
+export async function resendInvitation(ctx: Ctx, invitationId: string): Promise<void> {
   const { tx, actor } = ctx;
   const workspaceId = ctx.workspace.id;
   await lockWorkspace(tx, workspaceId);
@@ -173,7 +171,7 @@ export async function resendInvitation(ctx: Ctx, invitationId: string): Promise<
   const expiresAt = new Date(Date.now() + invitationTtlMs());
   await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt, sendError: null } });
   await ctx.audit({ action: "invitation.resent", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } });
-  return { invitationId: invitation.id, email: invitation.email, token, role: invitation.role, expiresAt };
+  await queueInvitationEmail(ctx, { invitationId: invitation.id, email: invitation.email, token, role: invitation.role, expiresAt });
 }
 
 export async function revokeInvitation(ctx: Ctx, invitationId: string): Promise<void> {
@@ -218,7 +216,8 @@ export async function acceptInvitation(tx: Tx, actor: Actor, token: string): Pro
   const workspace = await lockWorkspace(tx, found.workspaceId);
   const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
   if (!invitation) throw Refusal.notFound("This invitation link");
-  const status = invitationStatus(invitation);
+  // Deleting a workspace revokes its invitations; whatever the row says, a deleted one answers alike.
+  const status = workspace.deletedAt ? "revoked" : invitationStatus(invitation);
   if (status !== "pending") throw new Refusal("CONFLICT", `${STATUS_EXPLANATION[status]} Ask for a new invitation.`);
   if (invitation.email !== user.email) {
     throw new Refusal("FORBIDDEN", `This invitation is for ${invitation.email}; you are signed in as ${user.email}.`);
@@ -256,9 +255,9 @@ export async function declineInvitation(tx: Tx, actor: Actor, token: string): Pr
   const user = await invitee(tx, actor);
   const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
   if (!invitation) throw Refusal.notFound("This invitation link");
-  await lockWorkspace(tx, invitation.workspaceId);
+  const workspace = await lockWorkspace(tx, invitation.workspaceId);
   const current = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
-  const status = invitationStatus(current);
+  const status = workspace.deletedAt ? "revoked" : invitationStatus(current);
   if (status !== "pending") throw new Refusal("CONFLICT", STATUS_EXPLANATION[status]);
   if (current.email !== user.email) {
     throw new Refusal("FORBIDDEN", `This invitation is for ${current.email}; you are signed in as ${user.email}.`);

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
+import { sendQueuedMail } from "@/tests/support/outbox";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
 import { makeUser } from "@/tests/support/factories";
 
@@ -81,6 +82,7 @@ describe("quotas", () => {
     actAs(people.admin.id);
     expect(await createServerAction(w.workspace.slug, { name: "us-east", region: "us-east-1", address: "10.2.2.2" })).toMatchObject({ ok: true });
 
+    await sendQueuedMail();
     const toAdmin = mail.emails.filter((e) => e.to.includes(people.admin.email));
     expect(toAdmin.map((e) => e.subject).sort()).toEqual(["Your quota request was approved", "Your quota request was denied"]);
     const events = await db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, action: { startsWith: "quota." } }, orderBy: { createdAt: "asc" } });

@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { QUOTA_LABEL } from "@/lib/billing/plans";
 import { emitAlert } from "@/lib/alerting/rules";
-import { emailTransport, escapeHtml } from "@/lib/email";
+import { escapeHtml } from "@/lib/email";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { QuotaResource } from "@/generated/prisma/enums";
@@ -69,16 +70,16 @@ export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: 
     ? await ctx.tx.user.findUnique({ where: { id: request.requestedById }, select: { email: true } })
     : null;
   if (requester) {
-    ctx.afterCommit(async () => {
-      const what = `${QUOTA_LABEL[request.resource].toLowerCase()} limit of ${request.requestedLimit}`;
-      const verdict = approve ? `approved: ${request.workspace.name} now has a ${what}` : `denied: ${request.workspace.name} keeps its current limit`;
-      const link = `${await ctx.origin()}/${request.workspace.slug}/settings/quotas`;
-      await emailTransport().send({
-        to: requester.email,
-        subject: `Your quota request was ${approve ? "approved" : "denied"}`,
-        text: `Your request for a ${what} was ${verdict}.\n\nSee your quotas: ${link}`,
-        html: `<p>Your request for a ${escapeHtml(what)} was ${escapeHtml(verdict)}.</p><p><a href="${escapeHtml(link)}">See your quotas</a></p>`,
-      });
+    const what = `${QUOTA_LABEL[request.resource].toLowerCase()} limit of ${request.requestedLimit}`;
+    const verdict = approve ? `approved: ${request.workspace.name} now has a ${what}` : `denied: ${request.workspace.name} keeps its current limit`;
+    const link = `${await ctx.origin()}/${request.workspace.slug}/settings/quotas`;
+    await enqueueEmail(ctx.tx, {
+      kind: "quota_decision",
+      workspaceId: request.workspaceId,
+      to: requester.email,
+      subject: `Your quota request was ${approve ? "approved" : "denied"}`,
+      text: `Your request for a ${what} was ${verdict}.\n\nSee your quotas: ${link}`,
+      html: `<p>Your request for a ${escapeHtml(what)} was ${escapeHtml(verdict)}.</p><p><a href="${escapeHtml(link)}">See your quotas</a></p>`,
     });
   }
   return { status };

@@ -9,6 +9,9 @@ export interface CapturedEmail {
   text: string;
   html: string;
   authorization: string | null;
+  /** The Idempotency-Key the SDK sent (the outbox row's id), and the message's own reference header. */
+  idempotencyKey: string | null;
+  entityRef: string | null;
 }
 
 /**
@@ -40,6 +43,8 @@ export async function startMailCapture(port = 0): Promise<{ url: string; server:
           text: body.text ?? "",
           html: body.html ?? "",
           authorization: req.headers.authorization ?? null,
+          idempotencyKey: (req.headers["idempotency-key"] as string | undefined) ?? null,
+          entityRef: (body.headers?.["X-Entity-Ref-ID"] as string | undefined) ?? null,
         };
         emails.push(email);
         return send(200, { id: email.id });

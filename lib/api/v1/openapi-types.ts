@@ -90,7 +90,7 @@ export interface paths {
         put?: never;
         /**
          * Invite people by email
-         * @description Each address gets its own outcome (invited, already a member, no seat left…); the emails are sent after the invitations are saved. Send an Idempotency-Key to retry safely.
+         * @description Each address gets its own outcome (invited, already a member, no seat left…). The emails are queued with the invitations and sent, with retries, by the mail worker: `emailStatus` in the invitation list says where each stands. Send an Idempotency-Key to retry safely.
          *
          *     Needs the permission `members.invite` (Invite).
          */
@@ -482,6 +482,8 @@ export interface components {
             lastSentAt: string | null;
             /** @description Why the last email failed, if it did. */
             sendError: string | null;
+            /** @description Where the latest invitation email stands: queued or being sent, sent, failed and retrying, or failed for good (send it again). */
+            emailStatus: ("sending" | "sent" | "retrying" | "failed") | null;
         };
         InviteResults: {
             results: components["schemas"]["InviteResult"][];
@@ -489,7 +491,7 @@ export interface components {
         InviteResult: {
             email: string;
             /** @enum {string} */
-            outcome: "invited" | "send_failed" | "already_member" | "already_invited" | "invalid" | "seat_limit" | "rate_limited";
+            outcome: "invited" | "already_member" | "already_invited" | "invalid" | "seat_limit" | "rate_limited";
             message: string;
         };
         ProjectPage: {

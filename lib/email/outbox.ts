@@ -1,0 +1,147 @@
+import type { Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { assertOutsideTransaction, whenCommitted } from "@/lib/db/transaction-scope";
+import { queueSignal } from "@/lib/queue/signal";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
+import { EmailSendError, emailTransport, openRecorded, sealRecordedLink, type OutgoingEmail } from "./index";
+
+/**
+ * The outbox: every email is written in the transaction of the change that causes it, and sent by the
+ * queue worker (lib/worker.ts) with retries and backoff. If the process dies between the change and the
+ * send, the mail is still there and goes out when any instance's worker next runs.
+ */
+
+export const MAX_EMAIL_ATTEMPTS = 8;
+const BODY_CONTEXT = "outbound-email";
+
+/** 10 s, 20 s, 40 s … capped at 30 minutes, with jitter: eight attempts span about an hour and a half. */
+export function emailBackoffMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 30 * 60 * 1000) + Math.floor(Math.random() * 1000);
+}
+
+export type EmailKind =
+  | "invitation"
+  | "verify_email"
+  | "account_exists"
+  | "reset_password"
+  | "change_email"
+  | "email_change_notice"
+  | "quota_decision"
+  | "alert";
+
+/** Stores one email with the caller's change; nothing is sent until the transaction commits. */
+export async function enqueueEmail(tx: Tx, email: OutgoingEmail & { kind: EmailKind; workspaceId?: string | null }): Promise<{ id: string }> {
+  whenCommitted(() => queueSignal.wake());
+  return tx.outboundEmail.create({
+    data: {
+      kind: email.kind,
+      to: email.to,
+      subject: email.subject,
+      textCiphertext: encryptSecret(email.text, BODY_CONTEXT),
+      htmlCiphertext: encryptSecret(email.html, BODY_CONTEXT),
+      linkCiphertext: email.meta?.link ? sealRecordedLink(email.meta.link) : null,
+      workspaceId: email.workspaceId ?? null,
+      invitationId: email.meta?.invitationId ?? null,
+    },
+    select: { id: true },
+  });
+}
+
+interface ClaimedEmail {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  textCiphertext: string;
+  htmlCiphertext: string;
+  linkCiphertext: string | null;
+  invitationId: string | null;
+  attempts: number;
+}
+
+/**
+ * Takes due emails with a lease, as the delivery queue does: FOR UPDATE SKIP LOCKED lets every app
+ * instance's worker claim at once without two taking the same row, and a lease that runs out (a worker
+ * died mid-send) makes the row due again.
+ */
+export async function claimDueEmails(limit = 10, leaseMs = 60_000): Promise<ClaimedEmail[]> {
+  const lease = new Date(Date.now() + leaseMs);
+  return db().$queryRaw<ClaimedEmail[]>`
+    UPDATE "OutboundEmail" SET status = 'SENDING', "lockedUntil" = ${lease}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "OutboundEmail"
+      WHERE (status = 'PENDING' AND "nextAttemptAt" <= now()) OR (status = 'SENDING' AND "lockedUntil" < now())
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, kind, "to", subject, "textCiphertext", "htmlCiphertext", "linkCiphertext", "invitationId", attempts`;
+}
+
+/**
+ * Sends one claimed email. Its id goes to the provider as the idempotency key (and into a header), so a
+ * retry of a send that did go out, after a crash before it was recorded, is either dropped by the
+ * provider or arrives as a recognisable duplicate.
+ */
+export async function sendClaimedEmail(email: ClaimedEmail): Promise<{ ok: boolean; error: string | null }> {
+  assertOutsideTransaction("Sending email");
+  let outcome: { ok: boolean; error: string | null; providerId?: string };
+  try {
+    const { id } = await emailTransport().send(
+      {
+        to: email.to,
+        subject: email.subject,
+        text: decryptSecret(email.textCiphertext, BODY_CONTEXT),
+        html: decryptSecret(email.htmlCiphertext, BODY_CONTEXT),
+        meta: {
+          ...(email.invitationId ? { invitationId: email.invitationId } : {}),
+          ...(email.linkCiphertext ? { link: openRecorded(email.linkCiphertext) } : {}),
+        },
+      },
+      { idempotencyKey: email.id },
+    );
+    outcome = { ok: true, error: null, providerId: id };
+  } catch (error) {
+    if (!(error instanceof EmailSendError)) console.error("[outbox]", error);
+    outcome = { ok: false, error: error instanceof EmailSendError ? error.message : "The email could not be sent." };
+  }
+  await recordEmailOutcome(email, outcome);
+  return outcome;
+}
+
+async function recordEmailOutcome(email: ClaimedEmail, outcome: { ok: boolean; error: string | null; providerId?: string }) {
+  const final = !outcome.ok && email.attempts >= MAX_EMAIL_ATTEMPTS;
+  await db().$transaction(async (tx) => {
+    await tx.outboundEmail.update({
+      where: { id: email.id },
+      data: outcome.ok
+        ? { status: "SENT", sentAt: new Date(), providerId: outcome.providerId ?? null, lastError: null, lockedUntil: null }
+        : final
+          ? { status: "FAILED", lastError: outcome.error, lockedUntil: null }
+          : { status: "PENDING", lastError: outcome.error, lockedUntil: null, nextAttemptAt: new Date(Date.now() + emailBackoffMs(email.attempts)) },
+    });
+    // The invitation row keeps what the members page has always shown: when it was last sent, or why not.
+    if (email.invitationId) {
+      await tx.invitation.updateMany({
+        where: { id: email.invitationId },
+        data: outcome.ok ? { lastSentAt: new Date(), sendError: null } : { sendError: outcome.error },
+      });
+    }
+  });
+}
+
+/** One pass: claim what is due and send it. Returns how many were attempted. */
+export async function runOutboxOnce(limit = 10): Promise<number> {
+  const claimed = await claimDueEmails(limit);
+  await Promise.all(claimed.map((email) => sendClaimedEmail(email)));
+  return claimed.length;
+}
+
+/** Where one email stands, for the pages that show it. */
+export type EmailState = "sending" | "sent" | "retrying" | "failed";
+
+export function emailState(row: { status: string; attempts: number }): EmailState {
+  if (row.status === "SENT") return "sent";
+  if (row.status === "FAILED") return "failed";
+  return row.status === "PENDING" && row.attempts > 0 ? "retrying" : "sending";
+}

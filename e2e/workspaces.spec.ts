@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, mailsTo, signIn, signUp, uniqueEmail } from "./support";
+import { DEMO, expectAccessible, mailsTo, signedIn, signIn, signUp, uniqueEmail } from "./support";
 
 test("a new person signs up, creates a workspace, switches keeping the section, and signs out", async ({ page }) => {
   const email = uniqueEmail("newbie");
@@ -138,4 +138,48 @@ test("bad input gets clear field errors and writes nothing", async ({ page, requ
   await expect(page.getByText("This slug is taken; choose another")).toBeVisible();
   await expect(page).toHaveURL("/workspace/new");
   await expectAccessible(page);
+});
+
+test("the demo owner deletes a throwaway workspace, finds it under Recently deleted, restores it and opens it", async ({ browser }) => {
+  const page = await signedIn(browser, DEMO.email);
+  const name = "Throwaway Trial";
+  const slug = `throwaway-${Date.now().toString(36)}`;
+  await page.goto("/workspace/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(`/${slug}`);
+
+  // The danger zone offers the export beside Delete; the dialog says the deletion can be undone.
+  await page.goto(`/${slug}/settings/general`);
+  await expect(page.getByRole("link", { name: "Download export (JSON)" })).toHaveAttribute("href", `/${slug}/settings/general/export`);
+  await page.getByRole("button", { name: "Delete workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete ${name}?` });
+  await expect(dialog).toContainText("You can restore it from Your workspaces");
+  await dialog.getByLabel(`Type ${slug} to confirm`).fill(slug);
+  await dialog.getByRole("button", { name: "Delete workspace" }).click();
+  await expect(page).not.toHaveURL(/\/settings\/general/);
+  expect((await page.goto(`/${slug}`))?.status()).toBe(404);
+
+  // Gone from the list, waiting under "Recently deleted" with the date it goes for good.
+  await page.goto("/workspace/select");
+  const list = page.getByRole("list", { name: "Workspaces", exact: true });
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  await expect(list).not.toContainText(name);
+  await expect(page.getByRole("heading", { level: 2, name: "Recently deleted" })).toBeVisible();
+  const deleted = page.getByRole("list", { name: "Recently deleted workspaces" }).getByRole("listitem").filter({ hasText: `/${slug}` });
+  await expect(deleted).toContainText(name);
+  await expect(deleted).toContainText("Deleted for good on");
+  await expect(page.getByText("Invitations and API keys that the deletion revoked stay revoked")).toBeVisible();
+  await expectAccessible(page);
+
+  await deleted.getByRole("button", { name: `Restore ${name}` }).click();
+  await expect(page.getByText(`${name} was restored`)).toBeVisible();
+  await expect(deleted).toHaveCount(0);
+  await expect(list.getByRole("listitem").filter({ hasText: name })).toContainText("Owner");
+  await expectAccessible(page);
+
+  await list.getByRole("link", { name }).click();
+  await expect(page).toHaveURL(`/${slug}`);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });

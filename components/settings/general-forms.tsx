@@ -127,7 +127,7 @@ export function ColorForm({ slug, color }: { slug: string; color: string }) {
   );
 }
 
-export function DeleteWorkspaceButton({ slug, name, blockers }: { slug: string; name: string; blockers: string[] }) {
+export function DeleteWorkspaceButton({ slug, name, blockers, restoreDays }: { slug: string; name: string; blockers: string[]; restoreDays: number }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -138,14 +138,18 @@ export function DeleteWorkspaceButton({ slug, name, blockers }: { slug: string; 
         <ConfirmSlugDialog
           slug={slug}
           title={`Delete ${name}?`}
-          description="Members, teams, invitations, billing history and the audit log go with it. This cannot be undone."
+          description={`Nobody can open it from now on, and its pending invitations and API keys are revoked for good. You can restore it from Your workspaces for ${formatDays(restoreDays)}; after that it is deleted for good with its members, teams, billing history and audit log. To keep a copy, use “Download export (JSON)” first.`}
           confirmLabel="Delete workspace"
           close={() => setOpen(false)}
           action={(input) => deleteWorkspaceAction(slug, input)}
-          success={`${name} was deleted`}
+          success={`${name} was deleted. You can restore it from Your workspaces.`}
           navigate="/"
         />
       ) : null}
     </>
   );
+}
+
+function formatDays(days: number): string {
+  return days === 1 ? "1 day" : `${days} days`;
 }

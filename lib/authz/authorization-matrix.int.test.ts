@@ -34,7 +34,8 @@ import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
 import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
 import { changePlanAction, topUpAction } from "@/lib/billing/actions";
 import { exportTransactionsRoute as exportTransactions } from "@/lib/billing/routes";
-import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
+import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, restoreWorkspaceAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
+import { exportWorkspaceRoute as exportWorkspace } from "@/lib/workspaces/routes";
 import { requestQuotaAction } from "@/lib/quotas/actions";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
@@ -90,6 +91,11 @@ const emptyWorld = async (w: World) => {
   await db().project.deleteMany({ where: { workspaceId: w.workspace.id } });
   await db().server.deleteMany({ where: { workspaceId: w.workspace.id } });
   await db().secret.deleteMany({ where: { workspaceId: w.workspace.id } });
+  return "";
+};
+/** Marks the world deleted (restorable for a day), before the snapshot. */
+const deletedWorld = async (w: World) => {
+  await db().workspace.update({ where: { id: w.workspace.id }, data: { deletedAt: new Date(), purgeAfter: new Date(Date.now() + 86_400_000) } });
   return "";
 };
 const download = (w: World, instanceId: string, backupId: string) =>
@@ -364,6 +370,16 @@ const MATRIX: Record<string, Row> = {
   "workspace.uploadLogo": { allowed: STAFF, call: (w) => uploadLogoAction(w.workspace.slug, logoForm()) },
   "workspace.removeLogo": { allowed: STAFF, call: (w) => removeLogoAction(w.workspace.slug, {}) },
   "workspace.delete": { allowed: ["owner"], prepare: emptyWorld, call: (w) => deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug }) },
+  // A deleted workspace cannot be opened, so restoring is a user action: only its owner may, anyone else
+  // (its other members included) finds nothing, and so does the owner with another workspace's id.
+  "workspace.restore": {
+    allowed: ["owner"],
+    prepare: deletedWorld,
+    call: (w) => restoreWorkspaceAction({ workspaceId: w.workspace.id }),
+    foreign: (_w, o) => restoreWorkspaceAction({ workspaceId: o.workspace.id }),
+  },
+  // The whole workspace as JSON: owner-only, like deleting it.
+  "workspace.export": { allowed: ["owner"], call: (w) => workspaceGet(exportWorkspace, w, "settings/general/export") },
   "workspace.logo": { allowed: MEMBERS, call: (w) => workspaceGet(workspaceLogo, w, "logo") },
   "billing.changePlan": { allowed: ["owner"], call: (w) => changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" }) },
   "billing.topUp": { allowed: ["owner"], call: (w) => topUpAction(w.workspace.slug, { amount: "25.00", idempotencyKey: crypto.randomUUID() }) },

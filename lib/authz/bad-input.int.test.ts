@@ -106,6 +106,7 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
   },
   "workspace.removeLogo": () => ({}),
   "workspace.delete": (w) => ({ confirmSlug: w.workspace.slug }),
+  "workspace.restore": (w) => ({ workspaceId: w.workspace.id }),
   "billing.changePlan": () => ({ plan: "ENTERPRISE" }),
   "billing.topUp": () => ({ amount: "25.50", idempotencyKey: crypto.randomUUID() }),
   "quotas.request": () => ({ resource: "INSTANCES", requestedLimit: 500, reason: "Black Friday traffic" }),

@@ -81,7 +81,7 @@ async function loadMembershipRow(userId: string, slug: string): Promise<Membersh
     FROM "Membership" m
     JOIN "Workspace" w ON w.id = m."workspaceId"
     JOIN "User" u ON u.id = m."userId"
-    WHERE m."userId" = ${userId} AND w.slug = ${slug}`;
+    WHERE m."userId" = ${userId} AND w.slug = ${slug} AND w."deletedAt" IS NULL`;
   return rows[0] ?? null;
 }
 
@@ -131,9 +131,10 @@ async function renamedWorkspaceSlug(userId: string, slug: string): Promise<strin
   if (!couldBeSlug(slug)) return null;
   const alias = await db().workspaceSlugAlias.findUnique({
     where: { slug: slug.toLowerCase() },
-    select: { workspace: { select: { slug: true, memberships: { where: { userId }, select: { id: true } } } } },
+    select: { workspace: { select: { slug: true, deletedAt: true, memberships: { where: { userId }, select: { id: true } } } } },
   });
-  return alias && alias.workspace.memberships.length > 0 ? alias.workspace.slug : null;
+  // A deleted workspace's old slug leads nowhere, like its current one.
+  return alias && !alias.workspace.deletedAt && alias.workspace.memberships.length > 0 ? alias.workspace.slug : null;
 }
 
 /** For pages: a member lacking the permission sees the page as missing, like a non-member would. */

@@ -85,6 +85,14 @@ export async function claimDueEmails(limit = 10, leaseMs = 60_000): Promise<Clai
  */
 export async function sendClaimedEmail(email: ClaimedEmail): Promise<{ ok: boolean; error: string | null }> {
   assertOutsideTransaction("Sending email");
+  if (email.invitationId && !(await invitationStillOpen(email.invitationId))) {
+    // Revoked (or its workspace deleted) while the mail waited: a link that says "revoked" helps nobody.
+    await db().outboundEmail.update({
+      where: { id: email.id },
+      data: { status: "FAILED", lastError: "Not sent: the invitation was closed before its email went out", lockedUntil: null },
+    });
+    return { ok: false, error: "closed" };
+  }
   let outcome: { ok: boolean; error: string | null; providerId?: string };
   try {
     const { id } = await emailTransport().send(
@@ -107,6 +115,14 @@ export async function sendClaimedEmail(email: ClaimedEmail): Promise<{ ok: boole
   }
   await recordEmailOutcome(email, outcome);
   return outcome;
+}
+
+async function invitationStillOpen(invitationId: string): Promise<boolean> {
+  const invitation = await db().invitation.findUnique({
+    where: { id: invitationId },
+    select: { acceptedAt: true, revokedAt: true, declinedAt: true, workspace: { select: { deletedAt: true } } },
+  });
+  return Boolean(invitation && !invitation.acceptedAt && !invitation.revokedAt && !invitation.declinedAt && !invitation.workspace.deletedAt);
 }
 
 async function recordEmailOutcome(email: ClaimedEmail, outcome: { ok: boolean; error: string | null; providerId?: string }) {

@@ -103,6 +103,17 @@ describe("inviting", () => {
     expect(await db().invitation.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ sendError: null, lastSentAt: expect.any(Date) });
   });
 
+  it("does not send an invitation's email once the invitation was revoked while the email waited", async () => {
+    const team = await makeTeam();
+    actAs(team.owner.id);
+    const email = uniqueEmail("revoked-early");
+    await invite(team.workspace.slug, email);
+    const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
+    expect(await revokeInvitationAction(team.workspace.slug, { invitationId: invitation.id })).toMatchObject({ ok: true });
+    expect(await mailTo(email)).toHaveLength(0);
+    expect(await db().outboundEmail.findFirstOrThrow({ where: { invitationId: invitation.id } })).toMatchObject({ status: "FAILED" });
+  });
+
   it("shows the provider's refusal on the row, and gives up after the last attempt until someone sends it again", async () => {
     const team = await makeTeam();
     actAs(team.owner.id);

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { runDeliveryWorkerOnce } from "@/lib/alerting/queue";
 import { runOutboxOnce } from "@/lib/email/outbox";
+import { purgeDeletedWorkspaces } from "@/lib/workspaces/purge";
 import { queueSignal } from "./signal";
 
 /**
  * The one background worker of every server process (started in instrumentation.ts): it drains the
- * alert deliveries and the email outbox. Every instance runs one; the queues are shared through
+ * alert deliveries and the email outbox, and purges deleted workspaces once they can no longer be restored. Every instance runs one; the queues are shared through
  * FOR UPDATE SKIP LOCKED with leases, so instances never send one item twice and a dead one's claims
  * come due again. DELIVERY_WORKER=off disables it in a process.
  */
@@ -13,6 +14,8 @@ import { queueSignal } from "./signal";
 const PASSES: { name: string; run: () => Promise<number> }[] = [
   { name: "deliveries", run: () => runDeliveryWorkerOnce() },
   { name: "outbox", run: () => runOutboxOnce() },
+  // Deleted workspaces whose time to be restored has passed; a batch at a time.
+  { name: "purge", run: async () => (await purgeDeletedWorkspaces()).purged.length },
 ];
 
 let started = false;

@@ -8,6 +8,7 @@ import {
   LogoUploadSchema,
   RenameSlugSchema,
   RequireTwoFactorSchema,
+  RestoreWorkspaceSchema,
   SetDefaultWorkspaceSchema,
   UpdateGeneralSchema,
 } from "@/lib/workspaces/schemas";
@@ -16,6 +17,7 @@ import {
   deleteWorkspace,
   removeLogo,
   renameSlug,
+  restoreWorkspace,
   setColor,
   setDefaultWorkspace,
   setLogo,
@@ -37,6 +39,15 @@ export const setDefaultWorkspaceAction = userAction(
   async (ctx, input) => {
     await setDefaultWorkspace(ctx.tx, ctx.userId, input.workspaceId);
   },
+);
+
+/**
+ * A deleted workspace cannot be opened, so this is not a workspace action: the service reads the
+ * caller's membership itself and lets only the workspace's owner restore it.
+ */
+export const restoreWorkspaceAction = userAction(
+  { name: "workspace.restore", input: RestoreWorkspaceSchema },
+  (ctx, input) => restoreWorkspace(ctx.tx, ctx.actor, input.workspaceId),
 );
 
 export const updateGeneralAction = workspaceAction(

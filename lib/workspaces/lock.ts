@@ -15,6 +15,8 @@ export interface LockedWorkspace {
   /** Read under the lock, so a balance change computed from it cannot be raced. */
   balanceMinor: number;
   currency: string;
+  /** Set while the workspace is deleted (restorable until its purge); nothing may join or act in it. */
+  deletedAt: Date | string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function lockUser(tx: Tx, userId: string): Promise<void> {
 
 export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<LockedWorkspace> {
   const rows = await tx.$queryRaw<LockedWorkspace[]>`
-    SELECT id, name, slug, plan::text AS plan, kind::text AS kind, "balanceMinor", currency FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+    SELECT id, name, slug, plan::text AS plan, kind::text AS kind, "balanceMinor", currency, "deletedAt" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new Error(`Workspace ${workspaceId} vanished while locked`);
   return row;

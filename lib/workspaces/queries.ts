@@ -18,7 +18,10 @@ export interface WorkspaceListItem {
   needsTwoFactor: boolean;
 }
 
-/** Every workspace the user belongs to with their role: personal first, then by name. One round trip. */
+/**
+ * Every workspace the user belongs to with their role: personal first, then by name. One round trip.
+ * Deleted workspaces are left out (the owner finds theirs under "Recently deleted" on /workspace/select).
+ */
 export async function listWorkspacesForUser(userId: string): Promise<WorkspaceListItem[]> {
   const rows = await db().$queryRaw<(Omit<WorkspaceListItem, "logoUpdatedAt"> & { logoUpdatedAt: Date | string | null })[]>`
     SELECT w.id, w.name, w.slug, w.kind::text AS kind, w.stage::text AS stage, w."logoType", w."logoUpdatedAt",
@@ -27,7 +30,7 @@ export async function listWorkspacesForUser(userId: string): Promise<WorkspaceLi
     FROM "Membership" m
     JOIN "Workspace" w ON w.id = m."workspaceId"
     JOIN "User" u ON u.id = m."userId"
-    WHERE m."userId" = ${userId}
+    WHERE m."userId" = ${userId} AND w."deletedAt" IS NULL
     ORDER BY (w.kind = 'PERSONAL') DESC, w.name ASC`;
   return rows.map((r) => ({
     ...r,
@@ -39,7 +42,8 @@ export async function listWorkspacesForUser(userId: string): Promise<WorkspaceLi
 
 /**
  * Where a signed-in user lands: their default workspace while they still belong to it, else their
- * personal one, else any workspace they belong to (null only for an account with none).
+ * personal one, else any workspace they belong to (null only for an account with none). A deleted
+ * workspace is as good as gone here.
  */
 export async function landingWorkspaceSlug(userId: string): Promise<string | null> {
   const user = await db().user.findUnique({
@@ -47,7 +51,7 @@ export async function landingWorkspaceSlug(userId: string): Promise<string | nul
     select: {
       defaultWorkspaceId: true,
       personalWorkspace: { select: { slug: true } },
-      memberships: { select: { workspace: { select: { id: true, slug: true } } }, take: 1000 },
+      memberships: { where: { workspace: { deletedAt: null } }, select: { workspace: { select: { id: true, slug: true } } }, take: 1000 },
     },
   });
   if (!user) return null;
@@ -82,6 +86,28 @@ export async function workspaceOverview(ctx: WorkspaceContext) {
   const memberCount = Object.values(membersByRole).reduce((sum, n) => sum + (n ?? 0), 0);
   const recentEvents = mayReadAudit ? (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) })) : null;
   return { memberCount, membersByRole, recentEvents, resources: row?.resources ?? { projects: 0, servers: 0, instances: 0 } };
+}
+
+export interface RestorableWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+  deletedAt: Date;
+  purgeAfter: Date;
+}
+
+/**
+ * The deleted workspaces the user owns that can still be restored (purgeAfter is in the future): the
+ * "Recently deleted" list on /workspace/select. Soonest to be purged first.
+ */
+export async function listRestorableWorkspaces(userId: string, now = new Date()): Promise<RestorableWorkspace[]> {
+  const rows = await db().workspace.findMany({
+    where: { deletedAt: { not: null }, purgeAfter: { gt: now }, memberships: { some: { userId, role: "OWNER" } } },
+    select: { id: true, name: true, slug: true, deletedAt: true, purgeAfter: true },
+    orderBy: [{ purgeAfter: "asc" }, { id: "asc" }],
+    take: 100,
+  });
+  return rows.map((w) => ({ ...w, deletedAt: w.deletedAt!, purgeAfter: w.purgeAfter! }));
 }
 
 /** What stands in the way of deleting the workspace; empty when nothing does. */

@@ -2,6 +2,7 @@ import { userRoute, workspaceRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import { logoUrl } from "@/lib/workspaces/logo";
+import { workspaceExportStream } from "@/lib/workspaces/export";
 import { listWorkspacesForUser } from "@/lib/workspaces/queries";
 
 export const workspaceLogoRoute = workspaceRoute({ name: "workspace.logo", permission: "member" }, async (ctx) => {
@@ -36,4 +37,21 @@ export const listWorkspacesRoute = userRoute({ name: "workspaces.list" }, async 
     },
     { headers: { "cache-control": "private, no-store" } },
   );
+});
+
+/**
+ * Settings → General → "Download export (JSON)": the whole workspace for its owner (workspace.delete is
+ * the owner-only key that goes with it: export before deleting). lib/workspaces/export.ts says what it
+ * holds; no secret material is in it. Audited as "workspace.exported".
+ */
+export const exportWorkspaceRoute = workspaceRoute({ name: "workspace.export", permission: "workspace.delete" }, async (ctx) => {
+  const { filename, body } = await workspaceExportStream(ctx.workspace.id, ctx.actor);
+  return new Response(body, {
+    headers: {
+      "content-type": "application/json",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
 });

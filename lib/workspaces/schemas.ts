@@ -37,6 +37,10 @@ export const SetDefaultWorkspaceSchema = z.object({
   workspaceId: recordId(),
 });
 
+export const RestoreWorkspaceSchema = z.object({
+  workspaceId: recordId(),
+});
+
 export const UpdateGeneralSchema = z.object({
   name: workspaceNameSchema,
   description: text().trim().max(500, "Keep the description under 500 characters"),

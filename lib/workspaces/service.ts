@@ -6,9 +6,11 @@ import { Refusal } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { WorkspaceStage } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import { lockUser, lockWorkspace } from "./lock";
 import { sniffImageType } from "./logo";
 import { deletionBlockers } from "./queries";
+import { purgeAfterFor } from "./retention";
 import { LOGO_MAX_BYTES } from "./schemas";
 import { RESERVED_SLUGS, SLUG_MAX, slugify, slugProblem } from "./slug";
 
@@ -59,7 +61,8 @@ export async function assertMayOwnAnother(tx: Tx, userId: string, recipientName?
   await lockUser(tx, userId);
   const [personal, owned] = await Promise.all([
     tx.workspace.findUnique({ where: { personalOwnerId: userId }, select: { plan: true } }),
-    tx.membership.count({ where: { userId, role: "OWNER", workspace: { kind: { not: "PERSONAL" } } } }),
+    // A deleted workspace does not count (restoring it asks again).
+    tx.membership.count({ where: { userId, role: "OWNER", workspace: { kind: { not: "PERSONAL" }, deletedAt: null } } }),
   ]);
   const cap = PLAN_CAPS[personal?.plan ?? "FREE"].ownedWorkspaces;
   if (owned >= cap) {
@@ -114,9 +117,9 @@ async function freePersonalSlug(tx: Tx, user: { name: string; email: string }): 
 export async function setDefaultWorkspace(tx: Tx, userId: string, workspaceId: string) {
   const membership = await tx.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
-    select: { id: true },
+    select: { workspace: { select: { deletedAt: true } } },
   });
-  if (!membership) throw Refusal.notFound("That workspace");
+  if (!membership || membership.workspace.deletedAt) throw Refusal.notFound("That workspace");
   await tx.user.update({ where: { id: userId }, data: { defaultWorkspaceId: workspaceId } });
 }
 
@@ -187,24 +190,88 @@ export async function removeLogo(ctx: Ctx) {
   await ctx.audit({ action: "workspace.logo_removed", targetType: "workspace", targetId: ctx.workspace.id });
 }
 
+/**
+ * Deletion can be undone: the workspace is marked deleted and kept until `purgeAfter`
+ * (WORKSPACE_RESTORE_DAYS, default 14), when `purgeDeletedWorkspaces` (purge.ts) deletes it for good.
+ * From this commit nobody can open it (pages, actions and routes answer not found; its API keys 401),
+ * and its slug stays taken because the row stays. In the same transaction its unanswered invitations
+ * and its API keys are revoked (a restore does not bring them back), and members who had it as their
+ * default land in their personal workspace again.
+ */
 export async function deleteWorkspace(ctx: Ctx, confirmSlug: string) {
   const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
   if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", "A personal workspace can't be deleted.");
   if (confirmSlug.toLowerCase() !== workspace.slug) throw Refusal.field("confirmSlug", `Type ${workspace.slug} to confirm`);
   const blockers = await deletionBlockers(ctx.tx, workspace.id);
   if (blockers.length > 0) throw new Refusal("CONFLICT", `Delete these first: ${blockers.join(", ")}.`);
-  await ctx.tx.workspace.delete({ where: { id: workspace.id } });
-  // The workspace's own log goes with it, so the deletion is recorded where its owner keeps one.
-  const personal = await ctx.tx.workspace.findUnique({ where: { personalOwnerId: ctx.user.id }, select: { id: true } });
-  if (personal) {
-    await recordAudit(ctx.tx, {
-      workspaceId: personal.id,
-      actorId: ctx.actor.userId,
-      action: "workspace.deleted",
-      targetType: "workspace",
-      targetId: workspace.id,
-      metadata: { slug: workspace.slug, name: ctx.workspace.name },
-      ip: ctx.actor.ip,
-    });
+  const now = new Date();
+  const purgeAfter = purgeAfterFor(now);
+  await ctx.tx.workspace.update({ where: { id: workspace.id }, data: { deletedAt: now, purgeAfter } });
+  // Pending and expired ones alike: an expired invitation could otherwise be resent after a restore.
+  const invitations = await ctx.tx.invitation.updateMany({
+    where: { workspaceId: workspace.id, acceptedAt: null, revokedAt: null, declinedAt: null },
+    data: { revokedAt: now },
+  });
+  const apiKeys = await ctx.tx.apiKey.updateMany({ where: { workspaceId: workspace.id, revokedAt: null }, data: { revokedAt: now } });
+  // A null default falls back to the personal workspace (landingWorkspaceSlug), as for one that is gone.
+  await ctx.tx.user.updateMany({ where: { defaultWorkspaceId: workspace.id }, data: { defaultWorkspaceId: null } });
+  const metadata = {
+    slug: workspace.slug,
+    name: workspace.name,
+    purgeAfter: purgeAfter.toISOString(),
+    revokedInvitations: invitations.count,
+    revokedApiKeys: apiKeys.count,
+  };
+  await ctx.audit({ action: "workspace.deleted", targetType: "workspace", targetId: workspace.id, metadata });
+  // The workspace's own log goes with it when it is purged, so the deletion is also recorded where its
+  // owner keeps one.
+  await recordInPersonalLog(ctx.tx, ctx.user.id, {
+    actorId: ctx.actor.userId,
+    action: "workspace.deleted",
+    targetId: workspace.id,
+    metadata,
+    ip: ctx.actor.ip,
+  });
+  return { purgeAfter };
+}
+
+/**
+ * Undoes a deletion before its purge. The workspace cannot be opened, so this is a user-scope action:
+ * the caller's role is read here, under the workspace's lock, and only its OWNER may restore it
+ * (anyone else, and a workspace that does not exist or is already purged, answer not found). What the
+ * deletion revoked (invitations, API keys) stays revoked.
+ */
+export async function restoreWorkspace(tx: Tx, actor: Actor, workspaceId: string, now = new Date()) {
+  // The role first, so nobody but the owner ever holds the row's lock; nothing changes an owner's role
+  // while the workspace is deleted (it cannot be opened), so it still holds under the lock.
+  const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } });
+  if (membership?.role !== "OWNER") throw Refusal.notFound("That deleted workspace");
+  const rows = await tx.$queryRaw<{ id: string; name: string; slug: string; deletedAt: Date | string | null; purgeAfter: Date | string | null }[]>`
+    SELECT id, name, slug, "deletedAt", "purgeAfter" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+  const workspace = rows[0];
+  // Purged meanwhile (its membership went with it).
+  if (!workspace) throw Refusal.notFound("That deleted workspace");
+  if (!workspace.deletedAt) throw new Refusal("CONFLICT", `${workspace.name} is not deleted.`);
+  const purgeAfter = workspace.purgeAfter ? new Date(workspace.purgeAfter) : null;
+  if (!purgeAfter || purgeAfter.getTime() <= now.getTime()) {
+    throw new Refusal("CONFLICT", `${workspace.name} can no longer be restored: its restore period ended and it is being deleted for good.`);
   }
+  // Deleted workspaces do not count towards the plan's "workspaces you may own"; this one will again.
+  await assertMayOwnAnother(tx, actor.userId);
+  await tx.workspace.update({ where: { id: workspace.id }, data: { deletedAt: null, purgeAfter: null } });
+  const metadata = { slug: workspace.slug, name: workspace.name, deletedAt: new Date(workspace.deletedAt).toISOString() };
+  await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.userId, action: "workspace.restored", targetType: "workspace", targetId: workspace.id, metadata, ip: actor.ip });
+  await recordInPersonalLog(tx, actor.userId, { actorId: actor.userId, action: "workspace.restored", targetId: workspace.id, metadata, ip: actor.ip });
+  return { slug: workspace.slug };
+}
+
+/** An event about a workspace recorded in its owner's personal workspace's log, which outlives it. */
+export async function recordInPersonalLog(
+  tx: Tx,
+  ownerId: string,
+  event: { actorId: string | null; action: string; targetId: string; metadata: Prisma.InputJsonObject; ip?: string | null },
+) {
+  const personal = await tx.workspace.findUnique({ where: { personalOwnerId: ownerId }, select: { id: true } });
+  if (!personal) return;
+  await recordAudit(tx, { workspaceId: personal.id, targetType: "workspace", ...event });
 }

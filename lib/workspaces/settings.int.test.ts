@@ -108,8 +108,9 @@ describe("deleting a workspace", () => {
     await db().user.update({ where: { id: people.viewer.id }, data: { defaultWorkspaceId: w.workspace.id } });
     actAs(people.owner.id);
     expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: "nope" })).toMatchObject({ fieldErrors: { confirmSlug: `Type ${w.workspace.slug} to confirm` } });
-    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug })).toEqual({ ok: true, data: undefined });
-    expect(await db().workspace.findUnique({ where: { id: w.workspace.id } })).toBeNull();
+    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug })).toEqual({ ok: true, data: { purgeAfter: expect.any(Date) } });
+    // Kept, marked deleted, until its purge (deletion.int.test.ts follows it through).
+    expect(await db().workspace.findUniqueOrThrow({ where: { id: w.workspace.id } })).toMatchObject({ deletedAt: expect.any(Date), purgeAfter: expect.any(Date) });
     const viewerPersonal = await db().workspace.findUniqueOrThrow({ where: { personalOwnerId: people.viewer.id } });
     expect(await landingWorkspaceSlug(people.viewer.id)).toBe(viewerPersonal.slug);
     const ownerPersonal = await db().workspace.findUniqueOrThrow({ where: { personalOwnerId: people.owner.id } });

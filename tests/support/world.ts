@@ -100,8 +100,20 @@ export async function makeWorld(people: People) {
   const invitation = await db().invitation.create({
     data: { workspaceId, email: `invited-${suffix}@test.example`, role: "VIEWER", tokenHash, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  await db().recordedEmail.create({
-    data: { to: invitation.email, subject: "x", text: "x", html: "x", invitationId: invitation.id, meta: { invitationId: invitation.id, linkCiphertext: sealRecordedLink(`http://app.test/invite/${token}`) } },
+  // Its email, already sent: "Copy invite link" reads the link sealed in the outbox row.
+  await db().outboundEmail.create({
+    data: {
+      kind: "invitation",
+      to: invitation.email,
+      subject: "x",
+      textCiphertext: "x",
+      htmlCiphertext: "x",
+      linkCiphertext: sealRecordedLink(`http://app.test/invite/${token}`),
+      workspaceId,
+      invitationId: invitation.id,
+      status: "SENT",
+      sentAt: new Date(),
+    },
   });
   const channel = await db().notificationChannel.create({ data: { workspaceId, kind: "EMAIL", name: "ops mail", emails: ["ops@test.example"] } });
   const rule = await db().alertRule.create({ data: { workspaceId, kind: "INSTANCE_STOPPED", channelIds: [channel.id] } });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ColorForm, DeleteWorkspaceButton, GeneralDetailsForm, LogoForm, RenameSlugForm } from "@/components/settings/general-forms";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TwoFactorRequirementSwitch } from "@/components/settings/two-factor-requirement";
 import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
@@ -7,6 +8,7 @@ import { requireMember, requirePermission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { DEFAULT_BRAND } from "@/lib/workspaces/color";
 import { deletionBlockers } from "@/lib/workspaces/queries";
+import { workspaceRestoreDays } from "@/lib/workspaces/retention";
 import { membersWithoutTwoFactor } from "@/lib/two-factor/queries";
 
 export const metadata: Metadata = { title: "General settings" };
@@ -19,6 +21,7 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
   requirePermission(ctx, "workspace.read");
   const { workspace } = ctx;
   const canEdit = ctx.can("workspace.update");
+  const restoreDays = workspaceRestoreDays();
   const [me, blockers, withoutTwoFactor] = await Promise.all([
     db().user.findUnique({ where: { id: ctx.user.id }, select: { defaultWorkspaceId: true } }),
     ctx.can("workspace.delete") ? deletionBlockers(db(), workspace.id) : Promise.resolve([]),
@@ -95,19 +98,48 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
       {ctx.can("workspace.delete") && workspace.kind !== "PERSONAL" ? (
         <Card className="border-red-300 lg:col-span-2">
           <h2 className="text-lg font-semibold text-red-800">Danger zone</h2>
+          <div className="mt-2 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 pb-4">
+            <p className="max-w-prose text-sm text-gray-800">
+              Download everything in this workspace as one JSON file: members and roles, teams and permissions, resources,
+              settings (without secrets) and the whole audit log. Do it before deleting, or any time.
+            </p>
+            <ExportLink slug={workspace.slug} />
+          </div>
           {blockers.length > 0 ? (
-            <div className="mt-2 text-sm text-gray-800">
+            <div className="mt-4 text-sm text-gray-800">
               <p>This workspace can&apos;t be deleted while it holds:</p>
               <ul className="ml-5 list-disc" aria-label="What blocks deletion">
                 {blockers.map((b) => <li key={b}>{b}</li>)}
               </ul>
             </div>
           ) : (
-            <p className="mt-2 text-sm text-gray-800">Deleting removes the workspace for every member. Those who had it as default land in their personal workspace.</p>
+            <p className="mt-4 text-sm text-gray-800">
+              Deleting closes the workspace for every member at once and revokes its pending invitations and API keys.
+              You can restore it from Your workspaces for {restoreDays === 1 ? "1 day" : `${restoreDays} days`}; then it is deleted for good. Those who had it as
+              default land in their personal workspace.
+            </p>
           )}
-          <div className="mt-3"><DeleteWorkspaceButton slug={workspace.slug} name={workspace.name} blockers={blockers} /></div>
+          <div className="mt-3"><DeleteWorkspaceButton slug={workspace.slug} name={workspace.name} blockers={blockers} restoreDays={restoreDays} /></div>
+        </Card>
+      ) : ctx.can("workspace.delete") ? (
+        <Card className="lg:col-span-2">
+          <h2 className="text-lg font-semibold">Export</h2>
+          <div className="mt-2 flex flex-wrap items-center justify-between gap-3">
+            <p className="max-w-prose text-sm text-gray-800">
+              Download everything in this workspace as one JSON file: members, resources, settings (without secrets) and the whole audit log.
+            </p>
+            <ExportLink slug={workspace.slug} />
+          </div>
         </Card>
       ) : null}
     </div>
+  );
+}
+
+function ExportLink({ slug }: { slug: string }) {
+  return (
+    <a className={buttonClass("secondary")} href={`/${slug}/settings/general/export`} download>
+      Download export (JSON)
+    </a>
   );
 }

@@ -1,0 +1,1 @@
+export { exportWorkspaceRoute as GET } from "@/lib/workspaces/routes";

@@ -2,6 +2,10 @@ import type { NextConfig } from "next";
 import { HSTS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
+  // `npm run build` leaves a self-contained server in .next/standalone (server.js and only the node_modules
+  // files it needs); `npm start` and the Docker image run it (scripts/copy-standalone-assets.ts adds the
+  // static files it does not copy itself).
+  output: "standalone",
   // PGlite resolves its WASM and data files from its own package folder; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,

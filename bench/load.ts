@@ -7,9 +7,12 @@ const spec = JSON.parse(process.argv[2]!) as {
   duration: number;
   headers: Record<string, string>;
   bodies?: string[];
+  /** Mixed load (the soak): each connection sends these GETs in turn, over and over. */
+  gets?: { path: string; headers: Record<string, string> }[];
 };
 
 const latencies: number[] = [];
+const statuses: Record<string, number> = {};
 const instance = autocannon(
   {
     url: spec.url,
@@ -18,6 +21,7 @@ const instance = autocannon(
     headers: spec.headers,
     // A server action alternates its bodies (a role back and forth) so every call really writes.
     ...(spec.bodies ? { requests: spec.bodies.map((body) => ({ method: "POST" as const, body })) } : {}),
+    ...(spec.gets ? { requests: spec.gets.map(({ path, headers }) => ({ method: "GET" as const, path, headers })) } : {}),
   },
   (error, result) => {
     if (error) throw error;
@@ -31,9 +35,13 @@ const instance = autocannon(
         p99: at(0.99),
         errors: result.errors + result.non2xx + result.timeouts,
         total: result.requests.total,
+        statuses,
       }),
     );
   },
 );
 // autocannon's summary has no p95; every response time is kept to compute it exactly.
-instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+  latencies.push(responseTime);
+  statuses[status] = (statuses[status] ?? 0) + 1;
+});

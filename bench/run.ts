@@ -1,19 +1,23 @@
 // `npm run bench`: the dashboard's real pages and one server action under authenticated load, beside the
 // barest authenticated page the same server has, on PostgreSQL and on the embedded PGlite.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { nextStartArgs } from "@/scripts/lib/next-start";
+import { nextStart } from "@/scripts/lib/next-start";
 import { BENCH_SLUG, BENCH_USER, seedLargeWorkspace } from "./seed-large";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const KINDS = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",") as ("postgres" | "pglite")[];
+/** Seconds of mixed load after the runs on PostgreSQL (the soak); 0 or unset skips it. */
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 0) || 0;
+const SOAK_CONNECTIONS = 10;
+const SOAK_SAMPLE_SECONDS = 10;
 const env = {
   ...process.env,
   AUTH_TRUST_HOST: "true",
@@ -72,8 +76,9 @@ async function prepareDatabase(kind: "postgres" | "pglite"): Promise<{ url: stri
 }
 
 function startServer(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, nextStartArgs("-p", String(PORT), "-H", "127.0.0.1"), {
-    env: { ...env, DATABASE_URL: databaseUrl },
+  const start = nextStart(PORT, "127.0.0.1");
+  return spawn(process.execPath, start.args, {
+    env: { ...env, ...start.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -107,7 +112,7 @@ async function signIn(): Promise<string> {
   return session;
 }
 
-/** The server process and its children (next start may fork), summed: what the machine really gives it. */
+/** The server process and its children (if it forks any), summed: what the machine really gives it. */
 function rssMb(pid: number): number {
   const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
   const parent = new Map<number, number>();
@@ -185,6 +190,79 @@ function load(target: Target, cookie: string, connections: number) {
   return JSON.parse(out) as { requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number };
 }
 
+interface Soak {
+  database: string;
+  seconds: number;
+  connections: number;
+  /** The GET targets, sent by each connection in turn. */
+  targets: string[];
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Connection errors, timeouts and answers other than 2xx: 0 expected. */
+  errors: number;
+  statuses: Record<string, number>;
+  /** The server's RSS, MB, every SOAK_SAMPLE_SECONDS from the start of the load to its end. */
+  rssSamples: { seconds: number; mb: number }[];
+  /** Least-squares slope of those samples: how fast the server's memory grows under steady load. */
+  rssSlopeMbPerMinute: number;
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((a, p) => a + p.x, 0) / n;
+  const my = points.reduce((a, p) => a + p.y, 0) / n;
+  const sxx = points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
+  const sxy = points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
+/**
+ * The soak: SOAK_SECONDS of mixed load (every page and API list of the targets, each connection sending
+ * them in turn) from a second process, while this one samples the server's RSS. A leak shows as a slope
+ * that does not flatten; errors show anything that breaks only after a while (pool, sessions, limits).
+ */
+async function soak(kind: string, targets: Target[], cookie: string, serverPid: number): Promise<Soak> {
+  const gets = targets.filter((t) => !t.action).map((t) => ({ path: t.path, headers: t.headers ?? { cookie } }));
+  const spec = { url: BASE, connections: SOAK_CONNECTIONS, duration: SOAK_SECONDS, headers: {}, gets };
+  console.error(`[${kind}] soak: ${SOAK_SECONDS} s of mixed load over ${gets.length} targets at ${SOAK_CONNECTIONS} connections`);
+  const started = Date.now();
+  const rssSamples = [{ seconds: 0, mb: rssMb(serverPid) }];
+  const sampler = setInterval(() => {
+    const sample = { seconds: Math.round((Date.now() - started) / 1000), mb: rssMb(serverPid) };
+    rssSamples.push(sample);
+    console.error(`[${kind}] soak: ${sample.seconds} s, RSS ${sample.mb} MB`);
+  }, SOAK_SAMPLE_SECONDS * 1000);
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ["--import", "tsx", "bench/load.ts", JSON.stringify(spec)], { encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
+  );
+  clearInterval(sampler);
+  rssSamples.push({ seconds: Math.round((Date.now() - started) / 1000), mb: rssMb(serverPid) });
+  const result = JSON.parse(out) as { requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number; total: number; statuses: Record<string, number> };
+  const perMinute = slope(rssSamples.map((s) => ({ x: s.seconds / 60, y: s.mb })));
+  return {
+    database: kind,
+    seconds: SOAK_SECONDS,
+    connections: SOAK_CONNECTIONS,
+    targets: gets.map((g) => g.path),
+    requests: result.total,
+    requestsPerSecond: Math.round(result.requestsPerSecond),
+    p50: result.p50,
+    p95: result.p95,
+    p99: result.p99,
+    errors: result.errors,
+    statuses: result.statuses,
+    rssSamples,
+    rssSlopeMbPerMinute: Math.round(perMinute * 100) / 100,
+  };
+}
+
 interface Memory {
   /** The server's resident memory, MB, after warm-up and after every load run. */
   before: number;
@@ -196,7 +274,7 @@ interface Memory {
   externalAfter: number;
 }
 
-async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss: Memory }> {
+async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss: Memory; soak?: Soak }> {
   const { url, cleanup } = await prepareDatabase(kind);
   await applyMigrations(url);
   const db = createPrismaClient(url);
@@ -259,7 +337,9 @@ async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss
     }
     const { memoryMb } = (await (await fetchAgain(`${BASE}/api/bench/queries`)).json()) as { memoryMb: { heapTotal: number; heapUsed: number; external: number } };
     const after = rssMb(server.pid!);
-    return { rows, rss: { before: rssBefore, after, heapTotalAfter: memoryMb.heapTotal, heapUsedAfter: memoryMb.heapUsed, externalAfter: memoryMb.external } };
+    const rss = { before: rssBefore, after, heapTotalAfter: memoryMb.heapTotal, heapUsedAfter: memoryMb.heapUsed, externalAfter: memoryMb.external };
+    if (kind === "postgres" && SOAK_SECONDS > 0) return { rows, rss, soak: await soak(kind, targets, cookie, server.pid!) };
+    return { rows, rss };
   } finally {
     try {
       process.kill(-server.pid!, "SIGTERM");
@@ -271,7 +351,7 @@ async function benchOne(kind: "postgres" | "pglite"): Promise<{ rows: Row[]; rss
   }
 }
 
-function markdown(rows: Row[], rss: Record<string, Memory>): string {
+function markdown(rows: Row[], rss: Record<string, Memory>, soaks: Soak[]): string {
   const lines = [
     "| database | target | conns | req/s | × bare | p50 ms | p95 ms | p99 ms | errors | round trips |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -281,26 +361,40 @@ function markdown(rows: Row[], rss: Record<string, Memory>): string {
       ([db, m]) =>
         `Server RSS on ${db}: ${m.before} MB before load, ${m.after} MB after (V8 heap ${m.heapTotalAfter} MB reserved, ${m.heapUsedAfter} MB in use; outside the heap, WASM included, ${m.externalAfter} MB).`,
     ),
+    ...(soaks.length
+      ? [
+          "",
+          "| soak | seconds | conns | requests | req/s | p50 ms | p95 ms | p99 ms | errors | RSS start → end MB | RSS slope MB/min |",
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+          ...soaks.map(
+            (s) =>
+              `| ${s.database} | ${s.seconds} | ${s.connections} | ${s.requests} | ${s.requestsPerSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.rssSamples[0]!.mb} → ${s.rssSamples.at(-1)!.mb} | ${s.rssSlopeMbPerMinute} |`,
+          ),
+        ]
+      : []),
   ];
   return lines.join("\n");
 }
 
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) {
-    const build = spawnSync("npx", ["next", "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error("next build failed");
+    // `npm run build`, as production does: next build, then the static files into the standalone folder.
+    const build = spawnSync("npm", ["run", "--silent", "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    if (build.status !== 0) throw new Error("npm run build failed");
   }
   const rows: Row[] = [];
   const rss: Record<string, Memory> = {};
+  const soaks: Soak[] = [];
   for (const kind of KINDS) {
     const result = await benchOne(kind);
     rows.push(...result.rows);
     rss[kind] = result.rss;
+    if (result.soak) soaks.push(result.soak);
   }
   mkdirSync("bench/results", { recursive: true });
   const file = process.env.BENCH_RESULTS_FILE ?? `bench/results/${new Date().toISOString().slice(0, 10)}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, machine: { cpus: (await import("node:os")).cpus().length }, rows, rss }, null, 2));
-  console.log(markdown(rows, rss));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, machine: { cpus: (await import("node:os")).cpus().length }, rows, rss, ...(soaks.length ? { soak: soaks } : {}) }, null, 2));
+  console.log(markdown(rows, rss, soaks));
   console.log(`\nWritten to ${file}`);
 }
 

@@ -18,12 +18,17 @@ port="${PORT:-3000}"
 # The demo credits test money on purpose, and its email links point at this machine.
 export ALLOW_DEMO_PAYMENTS="${ALLOW_DEMO_PAYMENTS:-true}" APP_URL="${APP_URL:-http://localhost:$port}"
 
+# An absolute folder: the standalone server changes directory into .next/standalone before it opens it.
+export DATABASE_URL="${DATABASE_URL:-pglite:$PWD/.data/pglite}"
+
 npm run --silent db:generate >/dev/null
 # PGlite lets one process open its folder at a time: migrate and seed before the server starts.
 npm run --silent db:migrate
-npx next build
+# As production builds: next build, then the static files into the standalone server's folder.
+npm run --silent build
 echo
 npm run --silent db:seed
 npm run --silent operator -- grant ops@example.com
 echo "Workspaces dashboard: http://localhost:$port  (sign in with a demo account above; Ctrl-C stops it)"
-exec npm start --silent -- -p "$port"
+# The standalone server listens on PORT and HOSTNAME (every interface, as `next start` did).
+PORT="$port" HOSTNAME=0.0.0.0 exec npm start --silent

@@ -1,6 +1,6 @@
 // Playwright's web server: a fresh database on the test PostgreSQL server, migrated and seeded with the
-// demo data, then the production build served by `next start` (run directly, so stopping this process
-// group stops the server too).
+// demo data, then the production build's standalone server run as `npm start` runs it (directly, so
+// stopping this process group stops the server too).
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -9,7 +9,7 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { setPlatformOperator } from "@/lib/accounts/service";
 import { startMailCapture } from "@/tests/support/mail-capture";
 import { startReceiver } from "@/tests/support/receiver";
-import { nextStartArgs } from "./lib/next-start";
+import { nextStart } from "./lib/next-start";
 
 async function main() {
   const admin = process.env.TEST_DATABASE_URL;
@@ -45,10 +45,12 @@ async function main() {
   );
 
   const port = process.env.PORT ?? "3100";
-  const server = spawn(process.execPath, nextStartArgs("-p", port, "-H", "127.0.0.1"), {
+  const start = nextStart(port, "127.0.0.1");
+  const server = spawn(process.execPath, start.args, {
     stdio: "inherit",
     env: {
       ...process.env,
+      ...start.env,
       DATABASE_URL: databaseUrl,
       RESEND_API_KEY: "re_e2e_key",
       APP_URL: `http://127.0.0.1:${port}`,

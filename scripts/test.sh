@@ -41,7 +41,8 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$workdir/vi
 log "Production build"
 export AUTH_SECRET="test-secret-$(node -e 'console.log(require("crypto").randomBytes(16).toString("hex"))')"
 export AUTH_TRUST_HOST=true
-npx next build
+# As production builds: next build, then the static files copied into the standalone server's folder.
+npm run --silent build
 
 log "Browser tests (Playwright, Debian Chromium, production build)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$workdir/playwright.json" npx playwright test --reporter=list,json

@@ -2,13 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * The arguments after `node` in `npm start`, plus `extra`: the e2e server and the benchmark run the
- * production server exactly as `npm start` does (its V8 heap cap included), without npm as a parent
- * process that would hold a port's lifetime and count in the measured memory.
+ * How `npm start` runs the production server, for the e2e server, the two-instance test and the benchmark:
+ * the arguments after `node` (the standalone server and its V8 heap cap), without npm as a parent process
+ * that would hold a port's lifetime and count in the measured memory. The standalone server takes no
+ * flags: it listens on PORT and HOSTNAME from its environment (`env` below), and changes directory into
+ * .next/standalone before it serves anything.
  */
-export function nextStartArgs(...extra: string[]): string[] {
+export function nextStart(port: number | string, hostname = "127.0.0.1"): { args: string[]; env: { PORT: string; HOSTNAME: string } } {
   const pkg = JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { scripts: { start: string } };
   const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
   if (command !== "node") throw new Error(`npm start must run node directly, not ${command}`);
-  return [...args, ...extra];
+  // Relative to the project root, where `npm start` runs; absolute, so a caller may spawn it from anywhere.
+  const script = args.findIndex((arg) => arg.endsWith(".js"));
+  if (script >= 0) args[script] = path.resolve(process.cwd(), args[script]!);
+  return { args, env: { PORT: String(port), HOSTNAME: hostname } };
 }

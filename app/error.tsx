@@ -1,0 +1,23 @@
+"use client";
+
+import { buttonClass } from "@/components/ui/button";
+
+/**
+ * What a page shows when rendering it failed on the server (the database restarting, say). Production
+ * never sends the error's message or stack to the browser, only a digest that matches the server's log
+ * line; "Try again" renders the page anew, which works as soon as the cause has passed.
+ */
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center gap-3 px-4 text-center">
+      <title>Something went wrong · Workspaces</title>
+      <h1 className="text-2xl font-semibold">Something went wrong</h1>
+      <p className="text-gray-700">Something went wrong on our side. Try again in a moment.</p>
+      {digest && <p className="text-sm text-gray-700">Reference: {digest}</p>}
+      <button type="button" className={buttonClass("primary")} onClick={() => retry()}>
+        Try again
+      </button>
+    </main>
+  );
+}

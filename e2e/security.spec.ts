@@ -74,3 +74,19 @@ test("guessing a password is refused after ten tries with when to try again, eve
   await expect(attacker).toHaveURL(/sign-in/);
   await attacker.context().close();
 });
+
+test("a sign-in form submitted before the page's scripts run never puts the password in the URL", async ({ browser }) => {
+  // Without JavaScript the form is the browser's own: it must POST, never GET the fields into the URL.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill("a-secret-password-123");
+  const submitted = page.waitForRequest((request) => new URL(request.url()).pathname === "/sign-in" && request.isNavigationRequest() && request.method() !== "GET" || /password=/.test(request.url()));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const request = await submitted;
+  expect(request.method()).toBe("POST");
+  expect(request.url()).not.toContain("a-secret-password-123");
+  expect(page.url()).not.toContain("a-secret-password-123");
+  await context.close();
+});

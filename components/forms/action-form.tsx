@@ -18,7 +18,9 @@ export function ActionForm<I extends FieldValues, O>({
 }) {
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className={className}>
+      {/* POST even before React has hydrated: a form submitted that early must never put a password or a
+          secret into the URL (and so into history, logs and Referer) as a GET would. */}
+      <form method="post" onSubmit={onSubmit} noValidate className={className}>
         <FormError error={formError} />
         {children}
       </form>

@@ -34,6 +34,7 @@ export function ConfirmDialog({
   return (
     <Dialog open onOpenChange={(open) => !open && onCancel()} title={title} description={description}>
       <form
+        method="post"
         noValidate
         className="space-y-4"
         onSubmit={(event) => {

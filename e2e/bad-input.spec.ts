@@ -59,6 +59,8 @@ async function readDemoSegments(request: APIRequestContext): Promise<Segments> {
     backupId,
     // Read by the permissions modal from the route, not linked from a page: a missing one still parses the query.
     membershipId: "no-membership",
+    // An invoice's PDF: the demo has none until an upgrade; a missing one is a 404 either way.
+    invoiceId: "no-invoice",
     token: "not-a-real-invitation-token-0123456789",
     // The public API's catch-all: without a key every path answers 401 (its own fuzzing, with a key, is in lib/api).
     "...path": "members",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signedIn, signUp, uniqueEmail } from "./support";
+import { DEMO, expectAccessible, mailsTo, signedIn, signUp, uniqueEmail } from "./support";
 
 const TINY_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
@@ -115,8 +115,10 @@ test("Quotas: a refusal links to a request, an operator approves it, and the cre
   await expectAccessible(ops);
   await ops.getByRole("button", { name: "Approve Acme Consulting servers request" }).click();
   await expect(ops.getByText("Approved; the requester was emailed")).toBeVisible();
-  const mail = await request.get(`http://127.0.0.1:${process.env.MAIL_CAPTURE_PORT ?? 3101}/emails?to=demo@example.com`);
-  expect((await mail.json()).map((m: { subject: string }) => m.subject)).toContain("Your quota request was approved");
+  // Mail leaves through the outbox, sent by the server's queue worker a moment after the decision commits.
+  await expect
+    .poll(async () => (await mailsTo(request, "demo@example.com")).map((m) => m.subject))
+    .toContain("Your quota request was approved");
 
   await owner.reload();
   await expect(owner.getByRole("progressbar", { name: "Servers" })).toHaveAttribute("aria-valuemax", "5");

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { BillingNoticeBanner } from "@/components/settings/billing-notice";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
 import { logoUrl } from "@/lib/workspaces/logo";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { brandPalette } from "@/lib/workspaces/color";
 import { requireMember } from "@/lib/authz";
+import { billingNotice } from "@/lib/billing/queries";
 
 export default async function WorkspaceLayout({
   children,
@@ -13,6 +15,7 @@ export default async function WorkspaceLayout({
 }: LayoutProps<"/[workspaceSlug]">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
+  const notice = billingNotice(ctx.workspace);
   const sections: SidebarSection[] = [
     "overview",
     ...(ctx.can("projects.access") ? (["projects"] as const) : []),
@@ -46,8 +49,13 @@ export default async function WorkspaceLayout({
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-8">
-        <div className="mb-6 empty:hidden">
+        <div className="mb-6 space-y-3 empty:hidden">
           <VerifyEmailBanner account={ctx.user} />
+          <BillingNoticeBanner
+            notice={notice}
+            workspaceName={ctx.workspace.name}
+            billingHref={ctx.can("billing.manage") ? `/${ctx.workspace.slug}/settings/billing` : null}
+          />
         </div>
         {children}
       </main>

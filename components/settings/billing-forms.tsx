@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { changePlanAction, topUpAction } from "@/lib/billing/actions";
+import { cancelScheduledChangeAction, changePlanAction, topUpAction, updateBillingDetailsAction } from "@/lib/billing/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionButton } from "@/components/resources/action-button";
+import { SchemaForm } from "@/components/resources/schema-form";
 import { TextField } from "@/components/ui/field";
-import { TopUpSchema, type TopUpInput } from "@/lib/billing/schemas";
+import { BillingDetailsSchema, TopUpSchema, type TopUpInput } from "@/lib/billing/schemas";
 import type { Plan } from "@/generated/prisma/enums";
 
 export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolean }) {
@@ -38,7 +39,25 @@ export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolea
   );
 }
 
-export function ChangePlanButton({ slug, plan, label, upgrade }: { slug: string; plan: Plan; label: string; upgrade: boolean }) {
+/**
+ * Upgrade or schedule a downgrade, after a dialog that says what it costs now (the page computes the
+ * prorated amount with the same function the action charges by) or when it takes effect.
+ */
+export function ChangePlanButton({
+  slug,
+  plan,
+  label,
+  upgrade,
+  confirm,
+  success,
+}: {
+  slug: string;
+  plan: Plan;
+  label: string;
+  upgrade: boolean;
+  confirm: { title: string; description: string; confirmLabel: string };
+  success: string;
+}) {
   return (
     <ActionButton
       action={changePlanAction}
@@ -46,9 +65,38 @@ export function ChangePlanButton({ slug, plan, label, upgrade }: { slug: string;
       input={{ plan }}
       variant={upgrade ? "primary" : "secondary"}
       label={`Switch to ${label}`}
-      success={`Now on ${label}`}
+      confirm={confirm}
+      success={success}
     >
       {upgrade ? "Upgrade" : "Downgrade"}
     </ActionButton>
+  );
+}
+
+/** Drops a scheduled downgrade: the current plan renews as before. */
+export function KeepPlanButton({ slug, label }: { slug: string; label: string }) {
+  return (
+    <ActionButton action={cancelScheduledChangeAction} slug={slug} input={{}} success={`${label} stays`}>
+      Keep {label}
+    </ActionButton>
+  );
+}
+
+/** The legal name, address and VAT id printed on the invoices issued from now on. */
+export function BillingDetailsForm({ slug, legalName, address, vatId }: { slug: string; legalName: string; address: string; vatId: string }) {
+  return (
+    <SchemaForm
+      schema={BillingDetailsSchema}
+      fields={[
+        { name: "legalName", label: "Legal name", kind: "text" },
+        { name: "address", label: "Billing address", kind: "textarea" },
+        { name: "vatId", label: "VAT id (optional)", kind: "text", hint: "With its country prefix, like DE123456789." },
+      ]}
+      defaultValues={{ legalName, address, vatId }}
+      action={(input) => updateBillingDetailsAction(slug, input)}
+      reset="saved"
+      submitLabel="Save billing details"
+      success="Billing details saved"
+    />
   );
 }

@@ -6,7 +6,8 @@ export type AlertEvent =
   | { kind: "INSTANCE_STOPPED" | "INSTANCE_RESTARTED"; instance: string; by: string }
   | { kind: "MEMBER_JOINED" | "MEMBER_LEFT"; email: string; role: string }
   | { kind: "BALANCE_BELOW"; balanceMinor: number; currency: string }
-  | { kind: "QUOTA_ABOVE"; resource: string; usage: number; limit: number };
+  | { kind: "QUOTA_ABOVE"; resource: string; usage: number; limit: number }
+  | { kind: "BILLING_PAST_DUE"; stage: "past_due" | "fell_back"; plan: string; amountMinor: number; currency: string; graceEndsAt: string | null };
 
 
 function describe(event: AlertEvent): { title: string; text: string } {
@@ -26,6 +27,16 @@ function describe(event: AlertEvent): { title: string; text: string } {
         title: `${event.resource.toLowerCase()} quota ${Math.round((event.usage / event.limit) * 100)}% used`,
         text: `${event.usage} of ${event.limit} ${event.resource.toLowerCase()} are in use.`,
       };
+    case "BILLING_PAST_DUE":
+      return event.stage === "past_due"
+        ? {
+            title: `${event.plan} renewal unpaid`,
+            text: `The ${event.plan} plan's renewal of ${formatMinor(event.amountMinor, event.currency)} could not be charged from the balance. Top up by ${event.graceEndsAt?.slice(0, 10)} (UTC) or the workspace falls back to the Free plan.`,
+          }
+        : {
+            title: "Fell back to the Free plan",
+            text: `The ${event.plan} plan's renewal stayed unpaid, so the workspace is on the Free plan now. Nothing was deleted; what exceeds the Free plan is read-only.`,
+          };
   }
 }
 

@@ -5,7 +5,7 @@ import { recordId, text } from "@/lib/schemas";
 import { urlProblem } from "./url-rules";
 
 export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
-export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT"] as const;
+export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT", "BILLING_PAST_DUE"] as const;
 
 export const ALERT_LABEL: Record<(typeof ALERT_KINDS)[number], string> = {
   BALANCE_BELOW: "Balance below an amount",
@@ -14,6 +14,7 @@ export const ALERT_LABEL: Record<(typeof ALERT_KINDS)[number], string> = {
   INSTANCE_RESTARTED: "An instance restarted",
   MEMBER_JOINED: "A member joined",
   MEMBER_LEFT: "A member left",
+  BILLING_PAST_DUE: "A plan renewal went unpaid (past due, then back to Free)",
 };
 
 const name = text().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");

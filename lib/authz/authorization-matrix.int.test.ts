@@ -32,8 +32,8 @@ import { listWorkspacesRoute as listWorkspaces } from "@/lib/workspaces/routes";
 import { memberPermissionChoicesRoute as memberPermissionChoices } from "@/lib/members/routes";
 import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
 import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
-import { changePlanAction, topUpAction } from "@/lib/billing/actions";
-import { exportTransactionsRoute as exportTransactions } from "@/lib/billing/routes";
+import { cancelScheduledChangeAction, changePlanAction, topUpAction, updateBillingDetailsAction } from "@/lib/billing/actions";
+import { exportTransactionsRoute as exportTransactions, invoicePdfRoute as invoicePdf } from "@/lib/billing/routes";
 import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, restoreWorkspaceAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
 import { exportWorkspaceRoute as exportWorkspace } from "@/lib/workspaces/routes";
 import { requestQuotaAction } from "@/lib/quotas/actions";
@@ -102,6 +102,19 @@ const download = (w: World, instanceId: string, backupId: string) =>
   downloadBackup(new Request(`http://app.test/${w.workspace.slug}/instances/${instanceId}/backups/${backupId}/download`), {
     params: Promise.resolve({ workspaceSlug: w.workspace.slug, instanceId, backupId }),
   });
+
+const invoiceDownload = (w: World, invoiceId: string) =>
+  invoicePdf(new Request(`http://app.test/${w.workspace.slug}/settings/billing/invoices/${invoiceId}`), {
+    params: Promise.resolve({ workspaceSlug: w.workspace.slug, invoiceId }),
+  });
+/** A downgrade waiting for the period's end, before the snapshot: "Keep Pro" has something to drop. */
+const scheduledDowngrade = async (w: World) => {
+  const start = new Date();
+  await db().subscription.create({
+    data: { workspaceId: w.workspace.id, currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + 30 * 86_400_000), scheduledPlan: "STARTER" },
+  });
+  return "";
+};
 
 const permissionChoices = (w: World, membershipId: string) =>
   memberPermissionChoices(new Request(`http://app.test/${w.workspace.slug}/settings/members/${membershipId}/permissions`), {
@@ -384,6 +397,13 @@ const MATRIX: Record<string, Row> = {
   "billing.changePlan": { allowed: ["owner"], call: (w) => changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" }) },
   "billing.topUp": { allowed: ["owner"], call: (w) => topUpAction(w.workspace.slug, { amount: "25.00", idempotencyKey: crypto.randomUUID() }) },
   "billing.export": { allowed: STAFF, call: (w) => workspaceGet(exportTransactions, w, "settings/billing/export") },
+  "billing.cancelScheduledChange": { allowed: ["owner"], prepare: scheduledDowngrade, call: (w) => cancelScheduledChangeAction(w.workspace.slug, {}) },
+  "billing.updateDetails": {
+    allowed: ["owner"],
+    call: (w) => updateBillingDetailsAction(w.workspace.slug, { legalName: "World Ltd", address: "1 World Street", vatId: "DE123456789" }),
+  },
+  // An invoice's PDF: whoever reads billing; another workspace's invoice is not found.
+  "billing.invoicePdf": { allowed: STAFF, call: (w) => invoiceDownload(w, w.invoice.id), foreign: (w, o) => invoiceDownload(w, o.invoice.id) },
   "audit.export": { allowed: STAFF, call: (w) => workspaceGet(exportAudit, w, "settings/audit/export") },
   "quotas.request": {
     allowed: STAFF,

@@ -109,6 +109,8 @@ const SEEDS: Record<string, (w: World, people: People) => Input> = {
   "workspace.restore": (w) => ({ workspaceId: w.workspace.id }),
   "billing.changePlan": () => ({ plan: "ENTERPRISE" }),
   "billing.topUp": () => ({ amount: "25.50", idempotencyKey: crypto.randomUUID() }),
+  "billing.cancelScheduledChange": () => ({}),
+  "billing.updateDetails": () => ({ legalName: "World Ltd", address: "1 World Street\n10115 Berlin", vatId: "DE 123 456 789" }),
   "quotas.request": () => ({ resource: "INSTANCES", requestedLimit: 500, reason: "Black Friday traffic" }),
   "platform.decideQuotaRequest": (w) => ({ requestId: w.quotaRequest.id, decision: "deny" }),
   "alerting.saveChannel": (w) => ({ channelId: w.channel.id, kind: "EMAIL", name: "renamed", emails: "a@test.example b@test.example", url: "https://hooks.example.com/x" }),

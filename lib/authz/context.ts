@@ -3,7 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import type { Role } from "@/generated/prisma/enums";
+import type { Plan, Role, SubscriptionStatus } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import { canAccess, canDo, effectivePermissions, type Grant, type PermissionKey } from "./permissions";
 import { sessionUserId } from "./session";
@@ -30,7 +30,10 @@ export interface MembershipRow {
   id: string;
   role: Role;
   user: WorkspaceContext["user"];
-  workspace: Omit<WorkspaceContext["workspace"], "logoUpdatedAt"> & { logoUpdatedAt: string | null };
+  workspace: Omit<WorkspaceContext["workspace"], "logoUpdatedAt" | "subscription"> & {
+    logoUpdatedAt: string | null;
+    subscription: { status: SubscriptionStatus; graceEndsAt: string | null; lapsedFromPlan: Plan | null; lapsedAt: string | null } | null;
+  };
   grant: Grant | null;
   teams: Grant[];
 }
@@ -45,7 +48,13 @@ export function toWorkspaceContext(row: MembershipRow, onlyKeys?: ReadonlySet<Pe
   const permissions = onlyKeys ? { ...computed, actions: new Set([...computed.actions].filter((key) => onlyKeys.has(key))) } : computed;
   return {
     user: row.user,
-    workspace: { ...row.workspace, logoUpdatedAt: row.workspace.logoUpdatedAt ? new Date(row.workspace.logoUpdatedAt) : null },
+    workspace: {
+      ...row.workspace,
+      logoUpdatedAt: asDate(row.workspace.logoUpdatedAt),
+      subscription: row.workspace.subscription
+        ? { ...row.workspace.subscription, graceEndsAt: asDate(row.workspace.subscription.graceEndsAt), lapsedAt: asDate(row.workspace.subscription.lapsedAt) }
+        : null,
+    },
     membership: { id: row.id, role: row.role },
     permissions,
     can: (key) => permissions.actions.has(key),
@@ -53,6 +62,8 @@ export function toWorkspaceContext(row: MembershipRow, onlyKeys?: ReadonlySet<Pe
     canOn: (key, ref) => canDo(permissions, key, ref),
   };
 }
+
+const asDate = (value: string | null) => (value ? new Date(value) : null);
 
 /**
  * The columns of a membership row (alias m), its user (u) and workspace (w), with the member's grant and
@@ -66,7 +77,9 @@ export const MEMBERSHIP_COLUMNS = Prisma.sql`m.id, m.role::text AS role,
       json_build_object(
         'id', w.id, 'name', w.name, 'slug', w.slug, 'description', w.description, 'kind', w.kind,
         'stage', w.stage, 'plan', w.plan, 'color', w.color, 'logoType', w."logoType", 'logoUpdatedAt', w."logoUpdatedAt",
-        'requireTwoFactor', w."requireTwoFactor"
+        'requireTwoFactor', w."requireTwoFactor",
+        'subscription', (SELECT json_build_object('status', s.status, 'graceEndsAt', s."graceEndsAt", 'lapsedFromPlan', s."lapsedFromPlan", 'lapsedAt', s."lapsedAt")
+           FROM "Subscription" s WHERE s."workspaceId" = w.id)
       ) AS workspace,
       (SELECT json_build_object('actions', g.actions, 'projectIds', g."projectIds", 'instanceIds', g."instanceIds", 'serverIds', g."serverIds")
          FROM "MemberGrant" g WHERE g."membershipId" = m.id) AS "grant",

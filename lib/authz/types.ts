@@ -27,6 +27,13 @@ export interface WorkspaceSummary {
   logoUpdatedAt: Date | null;
   /** Members must have two-factor authentication on to open it (pages, actions and routes alike). */
   requireTwoFactor: boolean;
+  /** Its paid plan's state, read with the membership so the past-due banner costs no query; null on Free. */
+  subscription: {
+    status: "ACTIVE" | "PAST_DUE" | "CANCELLED";
+    graceEndsAt: Date | null;
+    lapsedFromPlan: "FREE" | "STARTER" | "PRO" | "ENTERPRISE" | null;
+    lapsedAt: Date | null;
+  } | null;
 }
 
 /** A member inside one workspace, with the permissions in force for this request. */

@@ -24,19 +24,44 @@ const TransactionBody = z
   })
   .meta({ id: "Transaction" });
 
+const SubscriptionBody = z
+  .object({
+    status: z.enum(["ACTIVE", "PAST_DUE", "CANCELLED"]).meta({ description: "PAST_DUE: the renewal is unpaid; the plan stays until graceEndsAt, then falls back to FREE." }),
+    currentPeriodStart: z.date(),
+    currentPeriodEnd: z.date().meta({ description: "When the plan renews, charged from the balance." }),
+    scheduledPlan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]).nullable().meta({ description: "A downgrade taking effect at currentPeriodEnd." }),
+    graceEndsAt: z.date().nullable(),
+  })
+  .meta({ id: "Subscription" });
+
 export const billingApi = [
   apiRead(
     {
       name: "api.billing.get",
       path: "/billing",
       tag: "Billing",
-      summary: "Plan and balance",
+      summary: "Plan, balance and subscription",
       permission: "billing.read",
-      response: z.object({ plan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]), balance: Money }).meta({ id: "Billing" }),
+      response: z
+        .object({
+          plan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]),
+          balance: Money,
+          subscription: SubscriptionBody.nullable().meta({ description: "The paid plan's billing period; null on the Free plan." }),
+        })
+        .meta({ id: "Billing" }),
     },
     async (ctx) => {
-      const workspace = await db().workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { plan: true, balanceMinor: true, currency: true } });
-      return { plan: workspace.plan, balance: { amountMinor: workspace.balanceMinor, currency: workspace.currency } };
+      const workspace = await db().workspace.findUniqueOrThrow({
+        where: { id: ctx.workspace.id },
+        select: {
+          plan: true,
+          balanceMinor: true,
+          currency: true,
+          subscription: { select: { status: true, currentPeriodStart: true, currentPeriodEnd: true, scheduledPlan: true, graceEndsAt: true } },
+        },
+      });
+      const subscription = workspace.plan !== "FREE" && workspace.subscription?.status !== "CANCELLED" ? workspace.subscription : null;
+      return { plan: workspace.plan, balance: { amountMinor: workspace.balanceMinor, currency: workspace.currency }, subscription };
     },
   ),
   apiRead(

@@ -31,7 +31,7 @@ describe("top-ups", () => {
     expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { amount: "Top up at least $5.00" } });
     expect(await topUpAction(w.workspace.slug, { amount: "19.99", idempotencyKey: crypto.randomUUID() })).toMatchObject({ ok: true, data: { status: "COMPLETED" } });
     expect(await balance(w.workspace.id)).toBe(100_000 + 1999);
-    const row = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id } });
+    const row = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id, type: "TOPUP" } });
     expect(row).toMatchObject({ type: "TOPUP", amountMinor: 1999, balanceAfterMinor: 101_999, isTest: true, provider: "demo" });
   });
 
@@ -43,7 +43,7 @@ describe("top-ups", () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && r.data.duplicate)).toHaveLength(2);
     expect(await balance(w.workspace.id)).toBe(105_000);
-    expect(await db().billingTransaction.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
+    expect(await db().billingTransaction.count({ where: { workspaceId: w.workspace.id, type: "TOPUP" } })).toBe(1);
   });
 
   it("keep the running balance right under concurrent top-ups", async () => {
@@ -51,7 +51,7 @@ describe("top-ups", () => {
     actAs(people.owner.id);
     await Promise.all(Array.from({ length: 8 }, () => topUpAction(w.workspace.slug, { amount: "10", idempotencyKey: crypto.randomUUID() })));
     expect(await balance(w.workspace.id)).toBe(108_000);
-    const rows = await db().billingTransaction.findMany({ where: { workspaceId: w.workspace.id }, orderBy: { balanceAfterMinor: "asc" } });
+    const rows = await db().billingTransaction.findMany({ where: { workspaceId: w.workspace.id, type: "TOPUP" }, orderBy: { balanceAfterMinor: "asc" } });
     expect(rows.map((r) => r.balanceAfterMinor)).toEqual([101_000, 102_000, 103_000, 104_000, 105_000, 106_000, 107_000, 108_000]);
   });
 
@@ -63,7 +63,7 @@ describe("top-ups", () => {
     actAs(people.owner.id);
     const result = await topUpAction(w.workspace.slug, { amount: "42.50", idempotencyKey: crypto.randomUUID() });
     expect(result).toMatchObject({ ok: true, data: { status: "PENDING", redirectUrl: expect.stringMatching(/^https:\/\/checkout\.stripe\.test\/pay\/cs_test_/) } });
-    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id } });
+    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id, type: "TOPUP" } });
     expect(pending).toMatchObject({ status: "PENDING", balanceAfterMinor: null, providerRef: expect.stringMatching(/^cs_test_/) });
     expect(stripe.sessions.at(-1)).toMatchObject({ "line_items[0][price_data][unit_amount]": "4250", "metadata[transactionId]": pending.id });
     expect(await balance(w.workspace.id)).toBe(100_000);
@@ -98,7 +98,7 @@ describe("Stripe events delivered twice or out of order", () => {
     const w = await makeWorld(people);
     actAs(people.owner.id);
     await topUpAction(w.workspace.slug, { amount: "10.00", idempotencyKey: crypto.randomUUID() });
-    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id } });
+    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id, type: "TOPUP" } });
     return { w, pending };
   }
   const deliver = (pending: { id: string; providerRef: string | null }, n: number, type: string, paymentStatus: string) => {
@@ -150,7 +150,7 @@ describe("a Stripe webhook whose amount differs from the top-up", () => {
     const w = await makeWorld(people);
     actAs(people.owner.id);
     expect(await topUpAction(w.workspace.slug, { amount: "10.00", idempotencyKey: crypto.randomUUID() })).toMatchObject({ ok: true });
-    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id } });
+    const pending = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id, type: "TOPUP" } });
     const payload = JSON.stringify({
       id: "evt_mismatch",
       object: "event",
@@ -172,8 +172,13 @@ describe("plans", () => {
   it("upgrade at once, charging the balance, and refuse a downgrade while usage exceeds it, saying why", async () => {
     const w = await makeWorld(people);
     actAs(people.owner.id);
-    expect(await changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" })).toEqual({ ok: true, data: { plan: "ENTERPRISE" } });
-    expect(await balance(w.workspace.id)).toBe(100_000 - 49_900);
+    // The world is on Pro without a subscription: its first period starts now, so the whole month is left
+    // and the upgrade charges the whole difference (the proration itself: subscriptions.int.test.ts).
+    expect(await changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" })).toMatchObject({
+      ok: true,
+      data: { plan: "ENTERPRISE", chargedMinor: 49_900 - 9_900, invoice: "INV-0002" },
+    });
+    expect(await balance(w.workspace.id)).toBe(100_000 - 40_000);
     const before = await databaseSnapshot();
     const refused = await changePlanAction(w.workspace.slug, { plan: "FREE" });
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT" });

@@ -1,9 +1,13 @@
 import Stripe from "stripe";
 import { publicRoute, workspaceRoute } from "@/lib/authz/route";
 import { formatMinor } from "@/lib/billing/money";
-import { TransactionFilterSchema } from "@/lib/billing/schemas";
+import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
+import { invoiceLabel } from "@/lib/billing/ledger";
+import { invoiceOf } from "@/lib/billing/queries";
+import { InvoiceRouteSchema, TransactionFilterSchema } from "@/lib/billing/schemas";
 import { completeStripeTopUp, failStripeTopUp, listTransactions } from "@/lib/billing/service";
 import { csvResponse, toCsv } from "@/lib/csv";
+import { Refusal } from "@/lib/errors";
 
 export const exportTransactionsRoute = workspaceRoute(
   { name: "billing.export", permission: "billing.read", input: TransactionFilterSchema },
@@ -25,6 +29,24 @@ export const exportTransactionsRoute = workspaceRoute(
       ]),
     ]);
     return csvResponse(`${ctx.workspace.slug}-transactions.csv`, body);
+  },
+);
+
+/** One invoice of this workspace as a PDF; another workspace's invoice id is not found. */
+export const invoicePdfRoute = workspaceRoute(
+  { name: "billing.invoicePdf", permission: "billing.read", input: InvoiceRouteSchema },
+  async (ctx, { invoiceId }) => {
+    const invoice = await invoiceOf(ctx.workspace.id, invoiceId);
+    if (!invoice) throw Refusal.notFound("That invoice");
+    const pdf = await renderInvoicePdf(invoice, ctx.workspace);
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-length": String(pdf.length),
+        "content-disposition": `attachment; filename="${ctx.workspace.slug}-${invoiceLabel(invoice.number).toLowerCase()}.pdf"`,
+        "cache-control": "private, no-store",
+      },
+    });
   },
 );
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PLANS } from "./plans";
 import { formatMinor, parseMoneyToMinor, TOPUP_MAX_MINOR, TOPUP_MIN_MINOR } from "./money";
-import { dayParam, pageParam, text } from "@/lib/schemas";
+import { dayParam, pageParam, recordId, text } from "@/lib/schemas";
 
 export const TopUpSchema = z.object({
   amount: text()
@@ -41,3 +41,27 @@ export const TransactionFilterSchema = z.object({
   page: pageParam.optional(),
 });
 export type TransactionFilter = z.output<typeof TransactionFilterSchema>;
+
+/** Keeping the current plan: drops the scheduled downgrade. Nothing to fill in. */
+export const CancelScheduledChangeSchema = z.object({});
+
+/** "DE 123 456 789" → "DE123456789": a VAT id is a country prefix and 2 to 13 letters or digits. */
+const VAT_ID = /^[A-Z]{2}[0-9A-Z+*.]{2,13}$/;
+
+/** The details printed on invoices, one schema for the form and the action. */
+export const BillingDetailsSchema = z.object({
+  legalName: text().trim().min(1, "Enter the legal name invoices are made out to").max(200, "Keep the name under 200 characters"),
+  address: text().trim().min(1, "Enter the billing address").max(500, "Keep the address under 500 characters"),
+  vatId: text()
+    .max(40, "Enter a VAT id like DE123456789, or leave it empty")
+    .transform((value) => value.replace(/[\s-]/g, "").toUpperCase())
+    .refine((value) => value === "" || VAT_ID.test(value), "Enter a VAT id like DE123456789, or leave it empty"),
+});
+export type BillingDetailsInput = z.input<typeof BillingDetailsSchema>;
+export type BillingDetailsOutput = z.output<typeof BillingDetailsSchema>;
+
+/** The invoice a PDF download names, from the route's path. */
+export const InvoiceRouteSchema = z.object({ invoiceId: recordId() });
+
+/** The invoice list's page, from the Billing page's search parameters. */
+export const InvoicePageSchema = z.object({ invoices: pageParam.optional() });

@@ -6,32 +6,17 @@ import { Refusal } from "@/lib/errors";
 import { seatsInUse } from "./seats";
 import { quotaLimits, quotaUsage } from "@/lib/quotas/queries";
 import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
-import { emitAlert } from "@/lib/alerting/rules";
-import { lockWorkspace, type LockedWorkspace } from "@/lib/workspaces/lock";
-import type { Plan, Prisma, TransactionType } from "@/generated/prisma/client";
-import { utcDayEnd, utcDayStart } from "@/lib/dates";
-import { formatMinor } from "./money";
+import { lockWorkspace } from "@/lib/workspaces/lock";
+import type { Plan, Prisma } from "@/generated/prisma/client";
+import { utcDay, utcDayEnd, utcDayStart } from "@/lib/dates";
+import { chargeWithInvoice, invoiceLabel, post } from "./ledger";
 import { PLAN_CAPS, PLAN_RANK, QUOTA_LABEL } from "./plans";
-import type { TransactionFilter } from "./schemas";
+import { addMonth, periodDays, prorate, remainingDays } from "./proration";
+import type { BillingDetailsOutput, TransactionFilter } from "./schemas";
+import { ensureSubscription, periodText } from "./subscription";
 import { paymentProviderName, stripeClient } from "./stripe";
 
 type Ctx = WorkspaceActionContext;
-
-/** Moves the balance and writes the ledger row with the balance after it; the caller holds the workspace lock. */
-async function post(
-  tx: Tx,
-  workspace: LockedWorkspace,
-  entry: { type: TransactionType; amountMinor: number; description: string; provider: string; isTest: boolean; idempotencyKey: string; createdById: string | null },
-) {
-  const { balanceMinor, currency } = workspace;
-  const after = balanceMinor + entry.amountMinor;
-  if (after < 0) throw new Refusal("LIMIT", `The balance (${formatMinor(balanceMinor, currency)}) does not cover ${formatMinor(-entry.amountMinor, currency)}. Top up first.`);
-  await tx.workspace.update({ where: { id: workspace.id }, data: { balanceMinor: after } });
-  if (entry.amountMinor < 0) await emitAlert(tx, workspace, { kind: "BALANCE_BELOW", balanceMinor: after, currency });
-  return tx.billingTransaction.create({
-    data: { workspaceId: workspace.id, currency, status: "COMPLETED", balanceAfterMinor: after, completedAt: new Date(), ...entry },
-  });
-}
 
 export interface TopUpOutcome {
   transactionId: string;
@@ -180,30 +165,144 @@ export async function downgradeBlockers(tx: Tx, workspaceId: string, plan: Plan)
   );
 }
 
-/** Upgrades take effect at once and charge the new plan's first month; downgrades wait until usage fits. */
-export async function changePlan(ctx: Ctx, plan: Plan) {
+export interface PlanChange {
+  /** The plan in force after the change. */
+  plan: Plan;
+  /** A downgrade waiting for the period's end, if any. */
+  scheduledPlan: Plan | null;
+  /** When the scheduled plan takes over (the period's end). */
+  effectiveAt: Date | null;
+  /** What an upgrade charged now, in minor units (0 for a downgrade). */
+  chargedMinor: number;
+  /** The upgrade's invoice, "INV-0003", when it charged anything. */
+  invoice: string | null;
+}
+
+/**
+ * What moving to `plan` costs now, as the page offers it and changePlan charges it. From Free: the new
+ * plan's price for a month starting now. From a paid plan: the price difference for the days left of
+ * the period (lib/billing/proration.ts), which then renews at the new price.
+ */
+export function upgradeQuote(
+  current: Plan,
+  plan: Plan,
+  subscription: { status: string; currentPeriodStart: Date; currentPeriodEnd: Date } | null,
+  now: Date,
+): { amountMinor: number; periodStart: Date; periodEnd: Date; remaining: number; days: number; fresh: boolean } {
+  if (current === "FREE" || !subscription || subscription.status === "CANCELLED") {
+    const end = addMonth(now);
+    const days = periodDays(now, end);
+    return { amountMinor: PLAN_CAPS[plan].priceMinor, periodStart: now, periodEnd: end, remaining: days, days, fresh: true };
+  }
+  const { currentPeriodStart: start, currentPeriodEnd: end } = subscription;
+  const days = periodDays(start, end);
+  const remaining = remainingDays(now, start, end);
+  const amountMinor = prorate(PLAN_CAPS[plan].priceMinor - PLAN_CAPS[current].priceMinor, remaining, days);
+  return { amountMinor, periodStart: now < end ? now : end, periodEnd: end, remaining, days, fresh: false };
+}
+
+/**
+ * Upgrades take effect at once and charge the difference for the days left of the period (from Free: a
+ * month of the new plan, starting now), with an invoice. Downgrades take effect at the period's end:
+ * they are scheduled (cancellable until then), nothing is credited, and one that the workspace's usage
+ * does not fit is refused, saying what to remove first.
+ */
+export async function changePlan(ctx: Ctx, plan: Plan, now = new Date()): Promise<PlanChange> {
   const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
   const current = workspace.plan;
-  if (plan === current) return { plan };
+  const subscription = await ensureSubscription(ctx.tx, workspace, now);
+  if (plan === current) {
+    return { plan, scheduledPlan: subscription?.scheduledPlan ?? null, effectiveAt: subscription?.scheduledPlan ? subscription.currentPeriodEnd : null, chargedMinor: 0, invoice: null };
+  }
+
   if (PLAN_RANK[plan] < PLAN_RANK[current]) {
     const blockers = await downgradeBlockers(ctx.tx, ctx.workspace.id, plan);
     if (blockers.length > 0) {
       throw new Refusal("CONFLICT", `Can't move to ${PLAN_CAPS[plan].label} while the workspace has ${blockers.join("; ")}.`);
     }
-  } else if (PLAN_CAPS[plan].priceMinor > 0) {
-    await post(ctx.tx, workspace, {
-      type: "CHARGE",
-      amountMinor: -PLAN_CAPS[plan].priceMinor,
-      description: `${PLAN_CAPS[plan].label} plan, first month`,
-      provider: "balance",
-      isTest: false,
-      idempotencyKey: `plan-${ctx.workspace.id}-${plan}-${Date.now()}`,
-      createdById: ctx.user.id,
+    // A paid workspace has a subscription (ensureSubscription made it): the downgrade waits for its end.
+    const effectiveAt = subscription!.currentPeriodEnd;
+    await ctx.tx.subscription.update({ where: { workspaceId: workspace.id }, data: { scheduledPlan: plan } });
+    await ctx.audit({
+      action: "billing.downgrade_scheduled",
+      targetType: "workspace",
+      targetId: workspace.id,
+      metadata: { from: current, to: plan, effectiveAt: effectiveAt.toISOString() },
     });
+    return { plan: current, scheduledPlan: plan, effectiveAt, chargedMinor: 0, invoice: null };
   }
-  await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: { plan } });
-  await ctx.audit({ action: "billing.plan_changed", targetType: "workspace", targetId: ctx.workspace.id, metadata: { from: current, to: plan } });
-  return { plan };
+
+  if (subscription?.status === "PAST_DUE") {
+    throw new Refusal(
+      "CONFLICT",
+      `The ${PLAN_CAPS[current].label} plan's renewal is unpaid. Top up so it renews (within a minute), then upgrade.`,
+    );
+  }
+  const quote = upgradeQuote(current, plan, subscription, now);
+  const label = PLAN_CAPS[plan].label;
+  let invoice: string | null = null;
+  if (quote.amountMinor > 0) {
+    const description = quote.fresh
+      ? `${label} plan, ${periodText(quote.periodStart, quote.periodEnd)}`
+      : `Upgrade from ${PLAN_CAPS[current].label} to ${label}, ${quote.remaining} of ${quote.days} days (${periodText(quote.periodStart, quote.periodEnd)})`;
+    const charged = await chargeWithInvoice(
+      ctx.tx,
+      workspace,
+      {
+        amountMinor: quote.amountMinor,
+        description,
+        plan,
+        periodStart: quote.periodStart,
+        periodEnd: quote.periodEnd,
+        idempotencyKey: `plan-${workspace.id}-${plan}-${crypto.randomUUID()}`,
+        createdById: ctx.user.id,
+      },
+      now,
+    );
+    invoice = invoiceLabel(charged.invoice.number);
+  }
+  const period = quote.fresh ? { currentPeriodStart: quote.periodStart, currentPeriodEnd: quote.periodEnd } : {};
+  await ctx.tx.subscription.upsert({
+    where: { workspaceId: workspace.id },
+    create: { workspaceId: workspace.id, status: "ACTIVE", currentPeriodStart: quote.periodStart, currentPeriodEnd: quote.periodEnd },
+    update: { status: "ACTIVE", ...period, scheduledPlan: null, graceEndsAt: null, lapsedFromPlan: null, lapsedAt: null },
+  });
+  await ctx.tx.workspace.update({ where: { id: workspace.id }, data: { plan } });
+  await ctx.audit({
+    action: "billing.plan_changed",
+    targetType: "workspace",
+    targetId: workspace.id,
+    metadata: { from: current, to: plan, chargedMinor: quote.amountMinor, ...(invoice ? { invoice } : {}) },
+  });
+  return { plan, scheduledPlan: null, effectiveAt: null, chargedMinor: quote.amountMinor, invoice };
+}
+
+/** Keeps the current plan: the scheduled downgrade is dropped. */
+export async function cancelScheduledChange(ctx: Ctx): Promise<{ plan: Plan }> {
+  const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
+  const subscription = await ctx.tx.subscription.findUnique({ where: { workspaceId: workspace.id } });
+  if (!subscription?.scheduledPlan) throw new Refusal("CONFLICT", "No plan change is scheduled.");
+  await ctx.tx.subscription.update({ where: { workspaceId: workspace.id }, data: { scheduledPlan: null } });
+  await ctx.audit({
+    action: "billing.downgrade_cancelled",
+    targetType: "workspace",
+    targetId: workspace.id,
+    metadata: { plan: workspace.plan, was: subscription.scheduledPlan, effectiveAt: utcDay(subscription.currentPeriodEnd) },
+  });
+  return { plan: workspace.plan };
+}
+
+/** The legal name, address and VAT id the next invoices carry; issued invoices keep what they had. */
+export async function updateBillingDetails(ctx: Ctx, input: BillingDetailsOutput) {
+  const before = await ctx.tx.workspace.findUniqueOrThrow({
+    where: { id: ctx.workspace.id },
+    select: { billingName: true, billingAddress: true, billingVatId: true },
+  });
+  const after = { billingName: input.legalName, billingAddress: input.address, billingVatId: input.vatId };
+  await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: after });
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]);
+  await ctx.audit({ action: "billing.details_updated", targetType: "workspace", targetId: ctx.workspace.id, metadata: { changed } });
+  return { saved: true };
 }
 
 export const TRANSACTIONS_PAGE_SIZE = 25;

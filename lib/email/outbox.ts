@@ -27,6 +27,7 @@ export type EmailKind =
   | "change_email"
   | "email_change_notice"
   | "quota_decision"
+  | "billing"
   | "alert";
 
 /** Stores one email with the caller's change; nothing is sent until the transaction commits. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { runDeliveryWorkerOnce } from "@/lib/alerting/queue";
+import { runRenewalPass } from "@/lib/billing/renewal";
 import { runOutboxOnce } from "@/lib/email/outbox";
 import { purgeDeletedWorkspaces } from "@/lib/workspaces/purge";
 import { queueSignal } from "./signal";
@@ -14,6 +15,7 @@ import { queueSignal } from "./signal";
 const PASSES: { name: string; run: () => Promise<number> }[] = [
   { name: "deliveries", run: () => runDeliveryWorkerOnce() },
   { name: "outbox", run: () => runOutboxOnce() },
+  { name: "renewals", run: () => runRenewalPass() },
   // Deleted workspaces whose time to be restored has passed; a batch at a time.
   { name: "purge", run: async () => (await purgeDeletedWorkspaces()).purged.length },
 ];

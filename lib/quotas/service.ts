@@ -1,17 +1,28 @@
 import type { PlatformActionContext, WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { QUOTA_LABEL } from "@/lib/billing/plans";
+import { PLAN_CAPS, QUOTA_LABEL } from "@/lib/billing/plans";
+import { lapsedFrom } from "@/lib/billing/queries";
+import { utcDay } from "@/lib/dates";
 import { emitAlert } from "@/lib/alerting/rules";
 import { escapeHtml } from "@/lib/email";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { Refusal } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/workspaces/lock";
-import type { QuotaResource } from "@/generated/prisma/enums";
+import type { Plan, QuotaResource } from "@/generated/prisma/enums";
 import { quotaCount, quotaLimits } from "./queries";
 
-export function quotaMessage(resource: QuotaResource, limit: number): string {
-  return `Quota reached: this workspace may have ${limit} ${QUOTA_LABEL[resource].toLowerCase()}. Request more under Settings → Quotas.`;
+export function quotaMessage(resource: QuotaResource, limit: number, lapsed?: { plan: Plan; at: Date } | null): string {
+  const what = `${limit} ${QUOTA_LABEL[resource].toLowerCase()}`;
+  if (lapsed) {
+    // Over-limit data is kept when an unpaid renewal drops the plan to Free; only more of it is refused.
+    return (
+      `Quota reached: this workspace may have ${what} on the Free plan, which it fell back to on ${utcDay(lapsed.at)} when its ` +
+      `${PLAN_CAPS[lapsed.plan].label} renewal went unpaid. What it has beyond that is kept, read-only. ` +
+      "Top up and upgrade under Settings → Billing, or request more under Settings → Quotas."
+    );
+  }
+  return `Quota reached: this workspace may have ${what}. Request more under Settings → Quotas.`;
 }
 
 /**
@@ -22,7 +33,8 @@ export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclud
   const workspace = await lockWorkspace(tx, workspaceId);
   const [limits, used] = await Promise.all([quotaLimits(tx, workspaceId, workspace.plan), quotaCount(tx, workspaceId, resource)]);
   if (used + 1 > limits[resource]) {
-    throw new Refusal("LIMIT", quotaMessage(resource, limits[resource])).withHelp({
+    const lapsed = workspace.plan === "FREE" ? await lapsedFrom(tx, workspaceId) : null;
+    throw new Refusal("LIMIT", quotaMessage(resource, limits[resource], lapsed)).withHelp({
       label: "Request more",
       href: `/${workspace.slug}/settings/quotas?resource=${resource}`,
     });

@@ -45,13 +45,14 @@ async function readWorkspace(tx: Tx, workspaceId: string, actor: Actor) {
   await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
   await recordAudit(tx, { workspaceId, actorId: actor.userId, action: "workspace.exported", targetType: "workspace", targetId: workspaceId, ip: actor.ip });
   const exportedAt = new Date();
-  const [workspace, memberships, teams, invitations, projects, servers, instances, secrets, transactions, quotas, quotaRequests, channels, rules, ai, apiKeys] =
+  const [workspace, memberships, teams, invitations, projects, servers, instances, secrets, transactions, quotas, quotaRequests, channels, rules, ai, apiKeys, invoices, subscription] =
     await inOrder(
       () => tx.workspace.findUniqueOrThrow({
         where: { id: workspaceId },
         select: {
           id: true, name: true, slug: true, description: true, kind: true, stage: true, plan: true, color: true,
           logo: true, logoType: true, logoUpdatedAt: true, requireTwoFactor: true, balanceMinor: true, currency: true,
+          billingName: true, billingAddress: true, billingVatId: true,
           createdAt: true, updatedAt: true, slugAliases: { select: { slug: true, createdAt: true }, orderBy: { createdAt: "asc" } },
         },
       }),
@@ -124,8 +125,10 @@ async function readWorkspace(tx: Tx, workspaceId: string, actor: Actor) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, name: true, prefix: true, access: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { id: true, name: true, email: true } } },
       }),
+      () => tx.invoice.findMany({ where: { workspaceId }, orderBy: { number: "asc" } }),
+      () => tx.subscription.findUnique({ where: { workspaceId } }),
     );
-  const { slugAliases, logo, logoType, logoUpdatedAt, ...general } = workspace;
+  const { slugAliases, logo, logoType, logoUpdatedAt, billingName, billingAddress, billingVatId, ...general } = workspace;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -155,7 +158,15 @@ async function readWorkspace(tx: Tx, workspaceId: string, actor: Actor) {
     })),
     invitations,
     resources: { projects, servers, instances, secrets },
-    billing: { plan: general.plan, balanceMinor: general.balanceMinor, currency: general.currency, transactions },
+    billing: {
+      plan: general.plan,
+      balanceMinor: general.balanceMinor,
+      currency: general.currency,
+      details: { name: billingName, address: billingAddress, vatId: billingVatId },
+      subscription,
+      transactions,
+      invoices,
+    },
     quotas: { overrides: quotas, requests: quotaRequests },
     alerting: {
       channels: channels.map(({ urlCiphertext, signingSecretCiphertext, ...channel }) => ({

@@ -54,6 +54,7 @@ export async function makeWorld(people: People) {
       kind: "PROJECT",
       plan: "PRO",
       balanceMinor: 100_000,
+      invoiceCounter: 1,
       logo: TINY_PNG,
       logoType: "image/png",
       logoUpdatedAt: new Date(),
@@ -127,11 +128,32 @@ export async function makeWorld(people: People) {
   const apiKey = await db().apiKey.create({
     data: { workspaceId, createdById: people.owner.id, name: "world key", access: "READ", prefix: `wsk_${suffix}`, secretHash: `world-${suffix}` },
   });
+  // Last month's charge and its invoice (INV-0001): the PDF route needs one, and another workspace's is not found.
+  const charge = await db().billingTransaction.create({
+    data: { workspaceId, type: "CHARGE", amountMinor: -9900, balanceAfterMinor: 100_000, currency: "USD", description: "Pro plan", provider: "balance", idempotencyKey: `world-${suffix}` },
+  });
+  const invoice = await db().invoice.create({
+    data: {
+      workspaceId,
+      number: 1,
+      transactionId: charge.id,
+      amountMinor: 9900,
+      currency: "USD",
+      description: "Pro plan",
+      plan: "PRO",
+      periodStart: new Date(Date.now() - 30 * 86_400_000),
+      periodEnd: new Date(),
+      billingName: "World Ltd",
+      billingAddress: "1 World Street",
+      billingVatId: "",
+    },
+  });
   // A signed-in browser of the owner's: the session actions need someone else's to be refused.
   const ownerSession = await createSession(people.owner.id, { ip: null, userAgent: null });
   return {
     ownerSession,
     apiKey,
+    invoice,
     channel,
     rule,
     quotaRequest,

@@ -361,7 +361,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Plan and balance
+         * Plan, balance and subscription
          * @description Needs the permission `billing.read` (See billing).
          */
         get: operations["api.billing.get"];
@@ -580,11 +580,30 @@ export interface components {
             /** @enum {string} */
             plan: "FREE" | "STARTER" | "PRO" | "ENTERPRISE";
             balance: components["schemas"]["Money"];
+            /** @description The paid plan's billing period; null on the Free plan. */
+            subscription: components["schemas"]["Subscription"] | null;
         };
         Money: {
             /** @description In minor units (cents): never a float. */
             amountMinor: number;
             currency: string;
+        };
+        Subscription: {
+            /**
+             * @description PAST_DUE: the renewal is unpaid; the plan stays until graceEndsAt, then falls back to FREE.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "PAST_DUE" | "CANCELLED";
+            /** Format: date-time */
+            currentPeriodStart: string;
+            /**
+             * Format: date-time
+             * @description When the plan renews, charged from the balance.
+             */
+            currentPeriodEnd: string;
+            /** @description A downgrade taking effect at currentPeriodEnd. */
+            scheduledPlan: ("FREE" | "STARTER" | "PRO" | "ENTERPRISE") | null;
+            graceEndsAt: string | null;
         };
         TransactionPage: {
             data: components["schemas"]["Transaction"][];

@@ -1,0 +1,1 @@
+export { invoicePdfRoute as GET } from "@/lib/billing/routes";

@@ -1,0 +1,38 @@
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { pdfText, renderInvoicePdf } from "./invoice-pdf";
+
+const invoice = {
+  number: 42,
+  issuedAt: new Date("2030-02-01T00:00:00Z"),
+  description: "Upgrade from Starter to Pro, 12 of 30 days (2030-01-20 – 2030-02-01)",
+  amountMinor: 3_200,
+  currency: "USD",
+  plan: "PRO" as const,
+  periodStart: new Date("2030-01-20T00:00:00Z"),
+  periodEnd: new Date("2030-02-01T00:00:00Z"),
+  billingName: "",
+  billingAddress: "",
+  billingVatId: "",
+};
+
+async function textOf(pdf: Buffer) {
+  return (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text;
+}
+
+describe("invoice PDFs", () => {
+  it("hold the number, the line, the period and the total as text, billed to the workspace without details", async () => {
+    const text = await textOf(await renderInvoicePdf(invoice, { name: "Acme Consulting", slug: "acme" }));
+    expect(text).toContain("Invoice INV-0042");
+    expect(text).toContain("Acme Consulting");
+    expect(text).toContain("Upgrade from Starter to Pro");
+    expect(text).toContain("2030-01-20 to 2030-02-01");
+    expect(text.match(/\$32\.00/g)).toHaveLength(2); // the line and the total
+  });
+
+  it("print what the standard font cannot draw as '?', keeping Western European text", async () => {
+    expect(pdfText("Søren Ærø – “Müller” €5\u0001 Привет 株式")).toBe("Søren Ærø – “Müller” €5  ?????? ??");
+    const text = await textOf(await renderInvoicePdf({ ...invoice, billingName: "Ωmega Ltd" }, { name: "x", slug: "x" }));
+    expect(text).toContain("?mega Ltd");
+  });
+});

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { claimWithLease } from "@/lib/queue/lease";
 import { sendToChannel, type AlertPayload, type SendOutcome } from "./send";
 
 export const MAX_ATTEMPTS = 6;
@@ -39,23 +40,9 @@ interface ClaimedDelivery {
   attempts: number;
 }
 
-/**
- * Takes due deliveries with a lease. FOR UPDATE SKIP LOCKED lets several workers (several app
- * instances) claim at once without ever taking the same row; a lease that runs out (its worker died
- * mid-send) makes the row due again. Works the same on PostgreSQL and on the embedded PGlite.
- */
-export async function claimDueDeliveries(limit = 10, leaseMs = 60_000): Promise<ClaimedDelivery[]> {
-  const lease = new Date(Date.now() + leaseMs);
-  return db().$queryRaw<ClaimedDelivery[]>`
-    UPDATE "Delivery" SET status = 'SENDING', "lockedUntil" = ${lease}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM "Delivery"
-      WHERE (status = 'PENDING' AND "nextAttemptAt" <= now()) OR (status = 'SENDING' AND "lockedUntil" < now())
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, "channelId", payload, attempts`;
+/** Takes due deliveries with a lease (lib/queue/lease.ts): several instances never take the same one. */
+export function claimDueDeliveries(limit = 10, leaseMs = 60_000): Promise<ClaimedDelivery[]> {
+  return claimWithLease<ClaimedDelivery>("Delivery", Prisma.sql`id, "channelId", payload, attempts`, limit, leaseMs);
 }
 
 /** What the delivery log shows for an alert that was queued for a channel disabled since. */

@@ -103,21 +103,11 @@ export async function topUp(ctx: Ctx, input: { amount: number; idempotencyKey: s
  */
 export async function completeStripeTopUp(transactionId: string, amountTotal: number | null): Promise<"completed" | "failed" | "ignored"> {
   return db().$transaction(async (tx) => {
-    const pending = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
-    if (!pending || pending.provider !== "stripe") return "ignored";
-    const { balanceMinor } = await lockWorkspace(tx, pending.workspaceId);
-    const current = await tx.billingTransaction.findUniqueOrThrow({ where: { id: transactionId } });
-    if (current.status !== "PENDING") return "ignored";
+    const locked = await lockPendingStripeTopUp(tx, transactionId);
+    if (!locked) return "ignored";
+    const { current, balanceMinor } = locked;
     if (amountTotal !== null && amountTotal !== current.amountMinor) {
-      await tx.billingTransaction.update({ where: { id: current.id }, data: { status: "FAILED", completedAt: new Date() } });
-      await recordAudit(tx, {
-        workspaceId: current.workspaceId,
-        actorId: null,
-        action: "billing.topup_failed",
-        targetType: "transaction",
-        targetId: current.id,
-        metadata: { reason: "amount_mismatch", expectedMinor: current.amountMinor, paidMinor: amountTotal, provider: "stripe" },
-      });
+      await markTopUpFailed(tx, current, { reason: "amount_mismatch", expectedMinor: current.amountMinor, paidMinor: amountTotal });
       return "failed";
     }
     const after = balanceMinor + current.amountMinor;
@@ -135,23 +125,36 @@ export async function completeStripeTopUp(transactionId: string, amountTotal: nu
   });
 }
 
+/**
+ * A Stripe top-up still PENDING, read again under its workspace's lock: Stripe's events arrive at least
+ * once and in any order, and each may move a pending top-up once. Null when there is nothing to move.
+ */
+async function lockPendingStripeTopUp(tx: Tx, transactionId: string) {
+  const pending = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
+  if (!pending || pending.provider !== "stripe") return null;
+  const { balanceMinor } = await lockWorkspace(tx, pending.workspaceId);
+  const current = await tx.billingTransaction.findUniqueOrThrow({ where: { id: transactionId } });
+  return current.status === "PENDING" ? { current, balanceMinor } : null;
+}
+
+async function markTopUpFailed(tx: Tx, topUp: { id: string; workspaceId: string }, metadata: Prisma.InputJsonObject) {
+  await tx.billingTransaction.update({ where: { id: topUp.id }, data: { status: "FAILED", completedAt: new Date() } });
+  await recordAudit(tx, {
+    workspaceId: topUp.workspaceId,
+    actorId: null,
+    action: "billing.topup_failed",
+    targetType: "transaction",
+    targetId: topUp.id,
+    metadata: { ...metadata, provider: "stripe" },
+  });
+}
+
 /** A Checkout session that expired or whose payment failed: its top-up fails, if it is still pending. */
 export async function failStripeTopUp(transactionId: string, reason: "expired" | "payment_failed"): Promise<"failed" | "ignored"> {
   return db().$transaction(async (tx) => {
-    const pending = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
-    if (!pending || pending.provider !== "stripe") return "ignored";
-    await lockWorkspace(tx, pending.workspaceId);
-    const current = await tx.billingTransaction.findUniqueOrThrow({ where: { id: transactionId } });
-    if (current.status !== "PENDING") return "ignored";
-    await tx.billingTransaction.update({ where: { id: current.id }, data: { status: "FAILED", completedAt: new Date() } });
-    await recordAudit(tx, {
-      workspaceId: current.workspaceId,
-      actorId: null,
-      action: "billing.topup_failed",
-      targetType: "transaction",
-      targetId: current.id,
-      metadata: { reason, provider: "stripe" },
-    });
+    const locked = await lockPendingStripeTopUp(tx, transactionId);
+    if (!locked) return "ignored";
+    await markTopUpFailed(tx, locked.current, { reason });
     return "failed";
   });
 }

@@ -1,7 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { assertOutsideTransaction, whenCommitted } from "@/lib/db/transaction-scope";
+import { claimWithLease } from "@/lib/queue/lease";
 import { queueSignal } from "@/lib/queue/signal";
+import { Prisma } from "@/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { EmailSendError, emailTransport, openRecorded, sealRecordedLink, type OutgoingEmail } from "./index";
 
@@ -60,23 +62,14 @@ interface ClaimedEmail {
   attempts: number;
 }
 
-/**
- * Takes due emails with a lease, as the delivery queue does: FOR UPDATE SKIP LOCKED lets every app
- * instance's worker claim at once without two taking the same row, and a lease that runs out (a worker
- * died mid-send) makes the row due again.
- */
-export async function claimDueEmails(limit = 10, leaseMs = 60_000): Promise<ClaimedEmail[]> {
-  const lease = new Date(Date.now() + leaseMs);
-  return db().$queryRaw<ClaimedEmail[]>`
-    UPDATE "OutboundEmail" SET status = 'SENDING', "lockedUntil" = ${lease}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM "OutboundEmail"
-      WHERE (status = 'PENDING' AND "nextAttemptAt" <= now()) OR (status = 'SENDING' AND "lockedUntil" < now())
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, kind, "to", subject, "textCiphertext", "htmlCiphertext", "linkCiphertext", "invitationId", attempts`;
+/** Takes due emails with a lease (lib/queue/lease.ts): every instance's worker claims, none takes one twice. */
+export function claimDueEmails(limit = 10, leaseMs = 60_000): Promise<ClaimedEmail[]> {
+  return claimWithLease<ClaimedEmail>(
+    "OutboundEmail",
+    Prisma.sql`id, kind, "to", subject, "textCiphertext", "htmlCiphertext", "linkCiphertext", "invitationId", attempts`,
+    limit,
+    leaseMs,
+  );
 }
 
 /**

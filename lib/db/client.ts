@@ -19,7 +19,11 @@ export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaCl
     return counted(new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)), ...queryEvents() }));
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    return counted(new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }), ...queryEvents() }));
+    // A database host that does not answer (rather than refusing) must fail requests within seconds, not
+    // hang them: connecting gives up after 5 s, and a request then settles into the usual error answer.
+    return counted(
+      new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize(), connectionTimeoutMillis: 5_000 }), ...queryEvents() }),
+    );
   }
   throw new Error(
     `DATABASE_URL must start with postgresql:// or ${PGLITE_PREFIX} (got "${url.split(":")[0]}:…").`,

@@ -44,8 +44,10 @@ export async function listQuotaRequests(workspaceId: string) {
   return db().quotaRequest.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 50 });
 }
 
+/** The operators' queue, across workspaces; a deleted workspace's requests wait with it, out of sight. */
 export async function listAllQuotaRequests() {
   return db().quotaRequest.findMany({
+    where: { workspace: { deletedAt: null } },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     take: 200,
     include: { workspace: { select: { name: true, slug: true } } },

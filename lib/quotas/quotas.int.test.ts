@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import type { Server } from "node:http";
 import { decideQuotaRequestAction } from "@/lib/quotas/actions";
+import { listAllQuotaRequests } from "@/lib/quotas/queries";
 import { createProjectAction } from "@/lib/resources/actions";
 import { createServerAction } from "@/lib/resources/actions";
 import { requestQuotaAction } from "@/lib/quotas/actions";
@@ -87,6 +88,23 @@ describe("quotas", () => {
     expect(toAdmin.map((e) => e.subject).sort()).toEqual(["Your quota request was approved", "Your quota request was denied"]);
     const events = await db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, action: { startsWith: "quota." } }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["quota.requested", "quota.requested", "quota.approved", "quota.denied"]);
+  });
+
+  it("of a deleted workspace are out of the operators' queue and cannot be decided, until it is restored", async () => {
+    const w = await makeWorld(people);
+    const operator = await makeUser("Operator");
+    await setPlatformOperator(db(), operator.email, true);
+    actAs(people.admin.id);
+    const asked = await requestQuotaAction(w.workspace.slug, { resource: "SERVERS", requestedLimit: 30, reason: "Before the deletion" });
+    const requestId = asked.ok ? asked.data.id : "";
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { deletedAt: new Date(), purgeAfter: new Date(Date.now() + 86_400_000) } });
+    expect((await listAllQuotaRequests()).map((r) => r.id)).not.toContain(requestId);
+    actAs(operator.id);
+    const before = await databaseSnapshot();
+    expect(await decideQuotaRequestAction({ requestId, decision: "approve" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await databaseSnapshot()).toEqual(before);
+    await db().workspace.update({ where: { id: w.workspace.id }, data: { deletedAt: null, purgeAfter: null } });
+    expect((await listAllQuotaRequests()).map((r) => r.id)).toContain(requestId);
   });
 
   it("take one decision when two operators decide at once: the other is told, and its side writes nothing", async () => {

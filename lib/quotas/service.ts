@@ -52,8 +52,11 @@ export async function requestQuotaChange(ctx: WorkspaceActionContext, input: { r
 
 /** An operator's decision: approval sets the workspace's limit; either way the requester hears by email. */
 export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: string, approve: boolean) {
-  const request = await ctx.tx.quotaRequest.findUnique({ where: { id: requestId }, include: { workspace: { select: { name: true, slug: true } } } });
-  if (!request) throw Refusal.notFound("That request");
+  const request = await ctx.tx.quotaRequest.findUnique({
+    where: { id: requestId },
+    include: { workspace: { select: { name: true, slug: true, deletedAt: true } } },
+  });
+  if (!request || request.workspace.deletedAt) throw Refusal.notFound("That request");
   if (request.status !== "PENDING") throw new Refusal("CONFLICT", `This request was already ${request.status.toLowerCase()}.`);
   const status = approve ? "APPROVED" : "DENIED";
   // Decided only while still pending: of two operators deciding at once, the second finds it taken.

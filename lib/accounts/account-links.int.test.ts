@@ -1,5 +1,4 @@
-import type { Server } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   changePasswordAction,
   confirmEmailChangeAction,
@@ -17,21 +16,15 @@ import { acceptInvitationAction } from "@/lib/invitations/actions";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { createSession } from "@/lib/sessions/service";
 import { makeUser, makeWorkspace, uniqueEmail } from "@/tests/support/factories";
-import { startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
+import type { CapturedEmail } from "@/tests/support/mail-capture";
+import { useMailCapture } from "@/tests/support/mail-capture-hooks";
 import { sendQueuedMail } from "@/tests/support/outbox";
 import { actAs, testSession } from "@/tests/support/session";
 import { verifyCredentials } from "./queries";
 import { ACCOUNT_TOKEN_TTL_MS } from "./service";
 
-let capture: { url: string; server: Server; emails: CapturedEmail[] };
-
-beforeAll(async () => {
-  capture = await startMailCapture();
-});
-afterAll(() => capture.server.close());
+const capture = useMailCapture();
 beforeEach(() => {
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = capture.url;
   // A client address per test: the per-client limit on account mail is not what most tests are about.
   testSession.ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
   actAs(null);

@@ -77,7 +77,7 @@ function jsonResponse(stored: StoredResponse, headers: Record<string, string>): 
   return Response.json(stored.body, { status: stored.status, headers: all });
 }
 
-function build<P extends Shape | undefined, Q extends Shape | undefined, B extends Schema | undefined, T>(
+function build<P extends Shape | undefined, Q extends Shape | undefined, B extends Schema | undefined>(
   spec: ApiOperationSpec,
   handle: (caller: WorkspaceCaller, input: Input<P, Q, B>, request: Request) => Promise<{ stored: StoredResponse; replayed: boolean }>,
 ): ApiOperation {
@@ -127,7 +127,7 @@ export function apiRead<P extends Shape | undefined = undefined, Q extends Shape
   handler: (ctx: WorkspaceCaller, input: Input<P, Q, undefined>) => Promise<z.input<R>>,
 ): ApiOperation {
   const full: ApiOperationSpec = { ...spec, method: "GET" };
-  return build<P, Q, undefined, z.input<R>>(full, async (caller, input) => ({ stored: settle(full, await handler(caller, input)), replayed: false }));
+  return build<P, Q, undefined>(full, async (caller, input) => ({ stored: settle(full, await handler(caller, input)), replayed: false }));
 }
 
 /**
@@ -145,7 +145,7 @@ export function apiWrite<
   handler: (ctx: WorkspaceActionContext, input: Input<P, Q, B>) => Promise<R extends Schema ? z.input<R> : void>,
 ): ApiOperation {
   const full: ApiOperationSpec = spec;
-  return build<P, Q, B, unknown>(full, async (caller, input, request) => {
+  return build<P, Q, B>(full, async (caller, input, request) => {
     const idempotencyKey = full.method === "POST" ? readIdempotencyKey(request.headers.get("idempotency-key")) : null;
     const apiKeyId = caller.apiKey!.id;
     const fingerprint = idempotencyKey ? requestFingerprint(full.method, new URL(request.url).pathname, input.body) : "";

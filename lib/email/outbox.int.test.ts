@@ -1,21 +1,12 @@
-import type { Server } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { emailTransport } from "@/lib/email";
-import { startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
+import { useMailCapture } from "@/tests/support/mail-capture-hooks";
 import { sendQueuedMail } from "@/tests/support/outbox";
 import { uniqueEmail } from "@/tests/support/factories";
 import { claimDueEmails, enqueueEmail, runOutboxOnce } from "./outbox";
 
-let capture: { url: string; server: Server; emails: CapturedEmail[] };
-beforeAll(async () => {
-  capture = await startMailCapture();
-});
-afterAll(() => capture.server.close());
-beforeEach(() => {
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = capture.url;
-});
+const capture = useMailCapture();
 
 const queue = (to: string, subject = "Hello") =>
   db().$transaction((tx) => enqueueEmail(tx, { kind: "verify_email", to, subject, text: "text", html: "<p>html</p>" }));

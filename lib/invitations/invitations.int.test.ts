@@ -1,5 +1,4 @@
-import type { Server } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { copyInviteLinkAction, inviteMembersAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { db } from "@/lib/db";
@@ -9,20 +8,12 @@ import { addMember, makeTeam, makeUser, makeWorkspace, rowCounts, uniqueEmail } 
 import { sendQueuedMail } from "@/tests/support/outbox";
 import { MAX_EMAIL_ATTEMPTS } from "@/lib/email/outbox";
 import { listPendingInvitations } from "@/lib/invitations/queries";
-import { linkIn, startMailCapture, type CapturedEmail } from "@/tests/support/mail-capture";
+import { linkIn, type CapturedEmail } from "@/tests/support/mail-capture";
+import { useMailCapture } from "@/tests/support/mail-capture-hooks";
 import { hashLinkToken, newLinkToken } from "@/lib/crypto/link-token";
 import { forged } from "@/tests/support/forged";
 
-let capture: { url: string; server: Server; emails: CapturedEmail[] };
-
-beforeAll(async () => {
-  capture = await startMailCapture();
-});
-afterAll(() => capture.server.close());
-beforeEach(() => {
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = capture.url;
-});
+const capture = useMailCapture();
 
 const tokenOf = (email: CapturedEmail) => linkIn(email).split("/invite/")[1]!;
 /** What reached the mailbox of `address`, once the outbox has sent what the actions queued. */

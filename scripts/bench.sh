@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# `npm run bench`: seeds a large workspace, builds and serves the production build, and drives
-# authenticated load at it on PostgreSQL (a throwaway server unless DATABASE_URL names one) and on the
-# embedded PGlite. Writes bench/results/<date>.json and prints a Markdown table.
+# `npm run bench`: builds the production server and, for each database (a throwaway PostgreSQL unless
+# DATABASE_URL names one, then the embedded PGlite) and each scale (small, then large), seeds a fresh
+# database, serves it and drives authenticated load at it. Writes bench/results/<date>-….json and prints
+# Markdown tables with each goal marked PASS or FAIL. `npm run bench:profile` profiles one page instead
+# (bench/run.ts: BENCH_PROFILE). Knobs: BENCH_SCALES, BENCH_DATABASES, BENCH_DURATION, BENCH_TARGETS,
+# BENCH_CONNECTIONS, BENCH_LABEL, BENCH_SKIP_BUILD, BENCH_SOAK_SECONDS.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/throwaway-postgres.sh

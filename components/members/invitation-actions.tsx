@@ -1,7 +1,8 @@
 "use client";
 
 import { Copy, RotateCw, XCircle } from "lucide-react";
-import { toast } from "sonner";
+import { useTranslations } from "next-intl";
+import { toast } from "@/components/ui/toaster";
 import { copyInviteLinkAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { ActionButton } from "@/components/resources/action-button";
 
@@ -14,7 +15,9 @@ export function InvitationActions({
   invitation: { id: string; email: string; status: string };
   offerCopyLink: boolean;
 }) {
+  const t = useTranslations("members.invitationActions");
   const input = { invitationId: invitation.id };
+  const email = invitation.email;
   return (
     <div className="flex flex-wrap justify-end gap-1">
       {offerCopyLink && invitation.status === "pending" ? (
@@ -23,14 +26,14 @@ export function InvitationActions({
           slug={slug}
           input={input}
           variant="ghost"
-          label={`Copy invite link for ${invitation.email}`}
+          label={t("copyLabel", { email })}
           refresh={false}
           onSuccess={async ({ link }) => {
             await navigator.clipboard.writeText(link).catch(() => undefined);
-            toast.success("Invite link copied", { description: link });
+            toast.success(t("copied"), { description: link });
           }}
         >
-          <Copy aria-hidden className="size-4" /> Copy link
+          <Copy aria-hidden className="size-4" /> {t("copy")}
         </ActionButton>
       ) : null}
       <ActionButton
@@ -38,11 +41,11 @@ export function InvitationActions({
         slug={slug}
         input={input}
         variant="ghost"
-        label={`Send the invitation to ${invitation.email} again`}
+        label={t("resendLabel", { email })}
         // A fresh link and expiry, queued in the outbox: the row's Email column follows it from there.
-        success={`Sending the invitation to ${invitation.email} again`}
+        success={t("resent", { email })}
       >
-        <RotateCw aria-hidden className="size-4" /> Send again
+        <RotateCw aria-hidden className="size-4" /> {t("resend")}
       </ActionButton>
       <ActionButton
         action={revokeInvitationAction}
@@ -50,11 +53,11 @@ export function InvitationActions({
         input={input}
         variant="ghost"
         className="text-red-700"
-        label={`Revoke invitation to ${invitation.email}`}
-        success={`Invitation to ${invitation.email} revoked`}
-        confirm={{ title: `Revoke the invitation to ${invitation.email}?`, description: "Its link stops working at once; you can invite them again later.", confirmLabel: "Revoke invitation" }}
+        label={t("revokeLabel", { email })}
+        success={t("revoked", { email })}
+        confirm={{ title: t("revokeTitle", { email }), description: t("revokeDescription"), confirmLabel: t("revokeConfirm") }}
       >
-        <XCircle aria-hidden className="size-4" /> Revoke
+        <XCircle aria-hidden className="size-4" /> {t("revoke")}
       </ActionButton>
     </div>
   );

@@ -1,21 +1,20 @@
 "use client";
 
 import { Crown, KeyRound, Shield, UserMinus } from "lucide-react";
-import { useEffect, useState } from "react";
-import { changeMemberRoleAction, removeMemberAction, transferOwnershipAction, updateMemberPermissionsAction } from "@/lib/members/actions";
-import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { FormField } from "@/components/forms/fields";
-import { ConfirmAction } from "@/components/forms/confirm-action";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { PermissionsDialog, type GrantOptions, type PermissionsDialogData } from "@/components/permissions/permissions-dialog";
-import type { GrantFields } from "@/lib/teams/schemas";
-import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
-import { SelectField, type SelectOption } from "@/components/ui/select";
-import { ConfirmSlugDialog } from "@/components/workspaces/confirm-slug-dialog";
-import { ChangeRoleSchema, type ChangeRoleInput } from "@/lib/members/schemas";
+import type { SelectOption } from "@/components/ui/select";
 import type { Role } from "@/generated/prisma/enums";
+
+// Each dialog loads with its first opening: fifty rows of the list need none of their code.
+const loadDialogs = () => import("./member-dialogs");
+const ChangeRoleDialog = dynamic(() => loadDialogs().then((m) => m.ChangeRoleDialog), { ssr: false });
+const RemoveMemberDialog = dynamic(() => loadDialogs().then((m) => m.RemoveMemberDialog), { ssr: false });
+const TransferOwnershipDialog = dynamic(() => loadDialogs().then((m) => m.TransferOwnershipDialog), { ssr: false });
+const MemberPermissionsDialog = dynamic(() => loadDialogs().then((m) => m.MemberPermissionsDialog), { ssr: false });
 
 interface MemberActionsProps {
   slug: string;
@@ -34,6 +33,7 @@ export const MEMBER_ACTIONS_ICON = "member-actions-icon";
 
 /** The row menu; the page renders it only for members the caller may act on. */
 export function MemberActions({ slug, member, grantableRoles, canManage, canTransfer, canEditPermissions }: MemberActionsProps) {
+  const t = useTranslations("members.menu");
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   return (
@@ -41,7 +41,7 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
       {/* Not modal: the menu hands focus to a dialog, which is modal itself. */}
       <DeferredDropdownMenu
         modal={false}
-        label={`Actions for ${member.name}`}
+        label={t("label", { name: member.name })}
         triggerClassName="rounded p-1.5 text-gray-700 hover:bg-gray-100"
         trigger={<SpriteIcon id={MEMBER_ACTIONS_ICON} className="size-4" />}
       >
@@ -49,21 +49,21 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
           {canManage ? (
             <>
               <MenuItem onSelect={() => setOpen("role")}>
-                <Shield aria-hidden className="size-4" /> Change role…
+                <Shield aria-hidden className="size-4" /> {t("changeRole")}
               </MenuItem>
               {canEditPermissions ? (
                 <MenuItem onSelect={() => setOpen("permissions")}>
-                  <KeyRound aria-hidden className="size-4" /> Permissions…
+                  <KeyRound aria-hidden className="size-4" /> {t("permissions")}
                 </MenuItem>
               ) : null}
               <MenuItem danger onSelect={() => setOpen("remove")}>
-                <UserMinus aria-hidden className="size-4" /> Remove from workspace…
+                <UserMinus aria-hidden className="size-4" /> {t("remove")}
               </MenuItem>
             </>
           ) : null}
           {canTransfer ? (
             <MenuItem onSelect={() => setOpen("transfer")}>
-              <Crown aria-hidden className="size-4" /> Transfer ownership…
+              <Crown aria-hidden className="size-4" /> {t("transfer")}
             </MenuItem>
           ) : null}
         </MenuContent>
@@ -74,89 +74,5 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
       {open === "transfer" ? <TransferOwnershipDialog onClose={close} slug={slug} member={member} /> : null}
       {canEditPermissions && open === "permissions" ? <MemberPermissionsDialog onClose={close} slug={slug} member={member} /> : null}
     </>
-  );
-}
-
-/** Loads the member's grant and the workspace's resources when opened: they used to ride on every row. */
-function MemberPermissionsDialog({ onClose, slug, member }: DialogProps) {
-  const [data, setData] = useState<PermissionsDialogData | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    (async () => {
-      const response = await fetch(`/${slug}/settings/members/${encodeURIComponent(member.id)}/permissions`, { headers: { accept: "application/json" } });
-      const body = (await response.json().catch(() => ({}))) as { grant?: GrantFields; options?: GrantOptions; error?: string };
-      if (!current) return;
-      if (response.ok && body.grant && body.options) setData({ initial: body.grant, options: body.options });
-      else setLoadError(body.error ?? "Could not load this member's permissions. Try again.");
-    })().catch(() => current && setLoadError("Could not load this member's permissions. Check your connection and try again."));
-    return () => {
-      current = false;
-    };
-  }, [slug, member.id]);
-  return (
-    <PermissionsDialog
-      open
-      onOpenChange={(o) => !o && onClose()}
-      title={`Permissions for ${member.name}`}
-      description="What this member may do beyond reading, and on which resources. Their teams may add more."
-      data={data}
-      loadError={loadError}
-      action={(values) => updateMemberPermissionsAction(slug, { ...values, membershipId: member.id })}
-      success={`Permissions saved for ${member.name}`}
-    />
-  );
-}
-
-interface DialogProps {
-  onClose: () => void;
-  slug: string;
-  member: MemberActionsProps["member"];
-}
-
-function ChangeRoleDialog({ onClose, slug, member, roles }: DialogProps & { roles: SelectOption[] }) {
-  const roleForm = useActionForm(ChangeRoleSchema, (input) => changeMemberRoleAction(slug, input), {
-    defaultValues: { role: member.role as ChangeRoleInput["role"] },
-    fixed: { membershipId: member.id },
-    success: (_, { role }) => `${member.name} is now ${roles.find((r) => r.value === role)?.label ?? role}`,
-    onSuccess: onClose,
-  });
-  return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Change ${member.name}'s role`}>
-      <ActionForm form={roleForm}>
-        <FormField control={roleForm.form.control} name="role" render={(field) => <SelectField label="Role" options={roles} {...field} />} />
-        <DialogFormButtons onCancel={onClose}>
-          <SubmitButton>Save role</SubmitButton>
-        </DialogFormButtons>
-      </ActionForm>
-    </Dialog>
-  );
-}
-
-function RemoveMemberDialog({ onClose, slug, member }: DialogProps) {
-  return (
-    <ConfirmAction
-      title={`Remove ${member.name}?`}
-      description={`${member.email} loses access to this workspace at once.`}
-      confirmLabel="Remove member"
-      action={(input) => removeMemberAction(slug, input)}
-      input={{ membershipId: member.id }}
-      close={onClose}
-      success={`${member.name} was removed`}
-    />
-  );
-}
-
-function TransferOwnershipDialog({ onClose, slug, member }: DialogProps) {
-  return (
-    <ConfirmSlugDialog
-      slug={slug}
-      title={`Transfer ownership to ${member.name}?`}
-      description="They become the Owner and you become an Admin. Only the new owner can undo this."
-      confirmLabel="Transfer ownership"
-      close={onClose}
-      action={(input) => transferOwnershipAction(slug, { ...input, membershipId: member.id })}
-      success={`${member.name} now owns this workspace; you are an Admin`}
-    />
   );
 }

@@ -1,11 +1,15 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import type { SelectOption } from "@/components/ui/select";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import type { Role } from "@/generated/prisma/enums";
 import { MoreHorizontal } from "lucide-react";
 import { IconSprite } from "@/components/ui/icon-sprite";
 import { Badge } from "@/components/ui/card";
+import { useFormatExpiry } from "@/components/permissions/expiry-text";
+import { formatDate } from "@/lib/i18n/format";
+import type { AppLocale } from "@/lib/i18n/locale";
 import { DataTable, Td } from "@/components/ui/table";
 import { MEMBER_ACTIONS_ICON, MemberActions } from "./member-actions";
 
@@ -14,6 +18,7 @@ export interface MemberRowView {
   name: string;
   email: string;
   role: Role;
+  customRoles?: { id: string; name: string; expiresAt: string | null }[];
   /** Whether the member signs in with two-factor authentication. */
   twoFactor: boolean;
   /** ISO date-time the member joined. */
@@ -42,25 +47,38 @@ export function MembersTable({
   /** The workspace requires 2FA: a member without it is marked, since they can't open the workspace. */
   twoFactorRequired?: boolean;
 }) {
+  const t = useTranslations("members.table");
+  const formatExpiry = useFormatExpiry();
+  const locale = useLocale() as AppLocale;
   return (
     <>
       <IconSprite icons={{ [MEMBER_ACTIONS_ICON]: MoreHorizontal }} />
-      <DataTable caption="Members" headers={["Name", "Email", "Role", "Two-factor", "Joined", ""]}>
+      <DataTable caption={t("caption")} headers={[t("headers.name"), t("headers.email"), t("headers.role"), t("headers.twoFactor"), t("headers.joined"), ""]}>
         {rows.map((row) => (
           <tr key={row.id}>
             <Td className="font-medium">
-              {row.name} {row.isMe ? <span className="font-normal text-gray-600">(you)</span> : null}
+              {row.name} {row.isMe ? <span className="font-normal text-gray-600">{t("you")}</span> : null}
             </Td>
             <Td className="text-gray-700">{row.email}</Td>
-            <Td><RoleBadge role={row.role} /></Td>
+            <Td>
+              <RoleBadge role={row.role} />
+              {/* Custom roles held now; the permissions modal says where each permission comes from. */}
+              {row.customRoles?.map((role) => (
+                <Badge key={role.id} className="ml-1" title={role.expiresAt ? formatExpiry(role.expiresAt) : undefined}>
+                  {role.name}
+                  {role.expiresAt ? <span className="sr-only"> ({formatExpiry(role.expiresAt)})</span> : null}
+                  {role.expiresAt ? <span aria-hidden> ⏱</span> : null}
+                </Badge>
+              ))}
+            </Td>
             <Td>
               {row.twoFactor ? (
-                <Badge className="bg-green-100 text-green-900">On</Badge>
+                <Badge className="bg-green-100 text-green-900">{t("on")}</Badge>
               ) : (
-                <Badge className={twoFactorRequired ? "bg-amber-100 text-amber-900" : undefined}>Off</Badge>
+                <Badge className={twoFactorRequired ? "bg-amber-100 text-amber-900" : undefined}>{t("off")}</Badge>
               )}
             </Td>
-            <Td className="text-gray-700"><time dateTime={row.joinedAt}>{row.joinedAt.slice(0, 10)}</time></Td>
+            <Td className="text-gray-700"><time dateTime={row.joinedAt}>{formatDate(new Date(row.joinedAt), locale)}</time></Td>
             <Td className="text-right">
               {row.canManage || row.canTransfer ? (
                 <MemberActions

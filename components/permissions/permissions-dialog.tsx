@@ -1,5 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
@@ -8,10 +10,14 @@ import { Button } from "@/components/ui/button";
 import { CheckboxListField } from "@/components/ui/checkbox-list";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { SwitchField } from "@/components/ui/switch";
-import { GRANTABLE_KEYS, PERMISSIONS } from "@/lib/authz/permissions";
+import { GRANTABLE_KEYS, permissionMessageId } from "@/lib/authz/permissions";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { ActionResult } from "@/lib/errors";
+import { EXPIRY_CHOICES, optionalExpiryFields, refineExpiry } from "@/lib/roles/expiry";
 import { GrantFieldsSchema, TEAM_FLOORS } from "@/lib/teams/schemas";
+import { useFormatExpiry } from "./expiry-text";
 
 export interface GrantOptions {
   projects: { id: string; name: string }[];
@@ -19,22 +25,24 @@ export interface GrantOptions {
   servers: { id: string; name: string }[];
 }
 
-const DialogSchema = GrantFieldsSchema.extend({ roleFloor: z.enum(TEAM_FLOORS).optional() });
-type DialogValues = z.input<typeof DialogSchema>;
+// One schema for the three uses (member, team, custom role); each action parses its own, stricter one.
+const DialogSchema = GrantFieldsSchema.extend({
+  roleFloor: z.enum(TEAM_FLOORS).optional(),
+  name: z.string().trim().min(2, messageKey("validation.roles.nameTooShort", { min: 2 })).max(48, messageKey("validation.roles.nameTooLong", { max: 48 })).optional(),
+  description: z.string().trim().max(200, messageKey("validation.roles.descriptionTooLong", { max: 200 })).optional(),
+  ...optionalExpiryFields,
+}).superRefine(refineExpiry);
+export type DialogValues = z.input<typeof DialogSchema>;
 
-const FLOOR_OPTIONS = [
-  { value: "NONE", label: "No floor" },
-  { value: "VIEWER", label: "Viewer" },
-  { value: "DEVELOPER", label: "Developer" },
-];
+const FLOORS = ["NONE", "VIEWER", "DEVELOPER"] as const;
 
 const SECTION = "text-sm font-semibold text-gray-900";
 
 /** The allow-lists, one set of checkboxes each. */
-const PICKERS: { name: "projectIds" | "instanceIds" | "serverIds"; legend: string; items: (options: GrantOptions) => { value: string; label: string }[] }[] = [
-  { name: "projectIds", legend: "Allowed projects", items: (o) => o.projects.map((p) => ({ value: p.id, label: p.name })) },
-  { name: "instanceIds", legend: "Allowed instances", items: (o) => o.instances.map((i) => ({ value: i.id, label: `${i.name} (${i.environment.toLowerCase()})` })) },
-  { name: "serverIds", legend: "Allowed servers", items: (o) => o.servers.map((s) => ({ value: s.id, label: s.name })) },
+const PICKERS: { name: "projectIds" | "instanceIds" | "serverIds"; items: (options: GrantOptions) => { value: string; label: string }[] }[] = [
+  { name: "projectIds", items: (o) => o.projects.map((p) => ({ value: p.id, label: p.name })) },
+  { name: "instanceIds", items: (o) => o.instances.map((i) => ({ value: i.id, label: `${i.name} (${i.environment.toLowerCase()})` })) },
+  { name: "serverIds", items: (o) => o.servers.map((s) => ({ value: s.id, label: s.name })) },
 ];
 
 export interface PermissionsDialogData {
@@ -60,61 +68,94 @@ export function PermissionsDialog<T>({
   description,
   data,
   loadError,
-  withRoleFloor,
+  children,
   ...save
-}: SaveProps<T> & {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description: string;
-  data: PermissionsDialogData | null;
-  loadError?: string | null;
-  withRoleFloor?: boolean;
-}) {
+}: SaveProps<T> &
+  FormParts & {
+    open: boolean;
+    onOpenChange: (open: boolean) => void;
+    title: string;
+    description: string;
+    data: PermissionsDialogData | null;
+    loadError?: string | null;
+    /** More of the modal after the form (custom roles, "Why"): separate forms, never nested in this one. */
+    children?: ReactNode;
+  }) {
+  const t = useTranslations("permissions.dialog");
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       {data ? (
-        <PermissionsForm data={data} withRoleFloor={withRoleFloor} {...save} close={() => onOpenChange(false)} />
+        <div className="space-y-6">
+          <PermissionsForm data={data} {...save} close={() => onOpenChange(false)} />
+          {children}
+        </div>
       ) : loadError ? (
         <p role="alert" className="text-sm text-red-700">{loadError}</p>
       ) : (
-        <p role="status" className="text-sm text-gray-700">Loading permissions…</p>
+        <p role="status" className="text-sm text-gray-700">{t("loading")}</p>
       )}
     </Dialog>
   );
 }
 
+interface FormParts {
+  withRoleFloor?: boolean;
+  /** A custom role's name and description above the toggles. */
+  withName?: boolean;
+  /** How long the grant lasts; `current` is its stored expiry (ISO), offered as "keep". */
+  withExpiry?: { current: string | null };
+  submitLabel?: string;
+}
+
 function PermissionsForm<T>({
   data: { initial, options },
   withRoleFloor,
+  withName,
+  withExpiry,
+  submitLabel,
   action,
   success,
   close,
-}: SaveProps<T> & {
-  data: PermissionsDialogData;
-  withRoleFloor?: boolean;
-  close: () => void;
-}) {
-  const permissionsForm = useActionForm(DialogSchema, action, { defaultValues: initial, success, onSuccess: close, reset: "saved" });
+}: SaveProps<T> &
+  FormParts & {
+    data: PermissionsDialogData;
+    close: () => void;
+  }) {
+  const t = useTranslations("permissions");
+  const formatExpiry = useFormatExpiry();
+  const expiryDefault = withExpiry ? { expiry: withExpiry.current ? ("keep" as const) : ("never" as const), until: "" } : {};
+  const permissionsForm = useActionForm(DialogSchema, action, { defaultValues: { ...expiryDefault, ...initial }, success, onSuccess: close, reset: "saved" });
   const { form } = permissionsForm;
+  const errors = form.formState.errors;
+  const expiry = form.watch("expiry");
+  const expiryOptions = [
+    ...(withExpiry?.current ? [{ value: "keep", label: t("expiry.keep", { until: formatExpiry(withExpiry.current) }) }] : []),
+    ...EXPIRY_CHOICES.map((c) => ({ value: c, label: t(`expiry.choices.${c}`) })),
+  ];
 
   return (
     <ActionForm form={permissionsForm} className="space-y-5">
+      {withName ? (
+        <>
+          <TextField label={t("dialog.name")} autoComplete="off" error={errors.name?.message} {...form.register("name")} />
+          <TextAreaField label={t("dialog.description")} error={errors.description?.message} {...form.register("description")} />
+        </>
+      ) : null}
       {withRoleFloor ? (
-        <FormField control={form.control} name="roleFloor" render={({ value, ...field }) => <SelectField label="Role floor" options={FLOOR_OPTIONS} value={value ?? "NONE"} {...field} />} />
+        <FormField control={form.control} name="roleFloor" render={({ value, ...field }) => <SelectField label={t("dialog.roleFloor")} options={FLOORS.map((floor) => ({ value: floor, label: t(`dialog.floors.${floor}`) }))} value={value ?? "NONE"} {...field} />} />
       ) : null}
       <FormField
         control={form.control}
         name="actions"
         render={({ value, onChange, error }) => (
           <fieldset>
-            <legend className={SECTION}>Actions</legend>
+            <legend className={SECTION}>{t("dialog.actions")}</legend>
             <div className="divide-y divide-gray-100">
               {GRANTABLE_KEYS.map((key) => (
                 <SwitchField
                   key={key}
-                  label={PERMISSIONS[key].label}
-                  description={PERMISSIONS[key].description}
+                  label={t(`keys.${permissionMessageId(key)}.label`)}
+                  description={t(`keys.${permissionMessageId(key)}.description`)}
                   checked={value.includes(key)}
                   onCheckedChange={(on) => onChange(on ? [...value, key] : value.filter((k) => k !== key))}
                 />
@@ -124,20 +165,26 @@ function PermissionsForm<T>({
           </fieldset>
         )}
       />
-      {PICKERS.map(({ name, legend, items }) => (
+      {PICKERS.map(({ name, items }) => (
         <FormField
           key={name}
           control={form.control}
           name={name}
-          render={(field) => <CheckboxListField legend={legend} legendClassName={SECTION} items={items(options)} empty="None in this workspace." className="mt-1 grid grid-cols-2 gap-1" {...field} />}
+          render={(field) => <CheckboxListField legend={t(`dialog.pickers.${name}`)} legendClassName={SECTION} items={items(options)} empty={t("dialog.noneInWorkspace")} className="mt-1 grid grid-cols-2 gap-1" {...field} />}
         />
       ))}
-      <p className="text-xs text-gray-600">Nothing listed means no access of that kind. Instances are also reachable through their project.</p>
+      <p className="text-xs text-gray-600">{t("dialog.hint")}</p>
+      {withExpiry ? (
+        <>
+          <FormField control={form.control} name="expiry" render={({ value, ...field }) => <SelectField label={t("dialog.lasts")} options={expiryOptions} value={value ?? "never"} {...field} />} />
+          {expiry === "date" ? <TextField label={t("dialog.lastDay")} type="date" error={errors.until?.message} {...form.register("until")} /> : null}
+        </>
+      ) : null}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={close}>
-          Cancel
+          {t("dialog.cancel")}
         </Button>
-        <SubmitButton>Save permissions</SubmitButton>
+        <SubmitButton>{submitLabel ?? t("dialog.save")}</SubmitButton>
       </div>
     </ActionForm>
   );

@@ -1,37 +1,45 @@
 "use client";
 
 import { KeyRound, Trash2 } from "lucide-react";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { addTeamMemberAction, deleteTeamAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
-import { PermissionsDialog, type GrantOptions } from "@/components/permissions/permissions-dialog";
+import { deleteTeamAction, removeTeamMemberAction } from "@/lib/teams/actions";
 import { ActionButton } from "@/components/resources/action-button";
-import { SchemaForm } from "@/components/resources/schema-form";
+import { useFormatExpiry } from "@/components/permissions/expiry-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TeamMemberSchema, type GrantFields } from "@/lib/teams/schemas";
+import type { GrantFields } from "@/lib/teams/schemas";
+import { AddTeamMemberForm, TeamRoles, type TeamRoleView } from "./team-roles";
+
+// The modal, its form and its schema load on the first click, not with the Teams page.
+const TeamPermissionsDialog = dynamic(() => import("./team-permissions-dialog"), { ssr: false });
 
 export interface TeamView {
   id: string;
   name: string;
   roleFloor: "NONE" | "VIEWER" | "DEVELOPER";
   grant: GrantFields;
-  members: { membershipId: string; name: string; email: string }[];
+  members: { membershipId: string; name: string; email: string; expiresAt: string | null }[];
+  customRoles: TeamRoleView[];
 }
 
 export function TeamCard({
   slug,
   team,
   candidates,
-  options,
+  roleChoices,
 }: {
   slug: string;
   team: TeamView;
   candidates: { membershipId: string; name: string }[];
-  options: GrantOptions;
+  roleChoices: { id: string; name: string }[];
 }) {
+  const t = useTranslations("teams.card");
+  const formatExpiry = useFormatExpiry();
   const [permissionsOpen, setPermissionsOpen] = useState(false);
   const available = candidates.filter((c) => !team.members.some((m) => m.membershipId === c.membershipId));
-  const summary = team.grant.actions.length === 0 ? "No actions granted" : `${team.grant.actions.length} action(s) granted`;
+  const name = team.name;
 
   return (
     <Card>
@@ -40,62 +48,50 @@ export function TeamCard({
           <div>
             <h2 id={`team-${team.id}`} className="text-lg font-semibold">{team.name}</h2>
             <p className="text-xs text-gray-600">
-              {summary} · {team.grant.projectIds.length} project(s), {team.grant.instanceIds.length} instance(s), {team.grant.serverIds.length} server(s)
-              {team.roleFloor !== "NONE" ? ` · floor ${team.roleFloor.toLowerCase()}` : ""}
+              {t("summary", {
+                actions: team.grant.actions.length,
+                projects: team.grant.projectIds.length,
+                instances: team.grant.instanceIds.length,
+                servers: team.grant.serverIds.length,
+              })}
+              {team.roleFloor !== "NONE" ? ` · ${t("floor", { floor: team.roleFloor })}` : ""}
             </p>
           </div>
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={() => setPermissionsOpen(true)} aria-label={`Permissions for team ${team.name}`}>
-              <KeyRound aria-hidden className="size-4" /> Permissions
+            <Button variant="secondary" onClick={() => setPermissionsOpen(true)} aria-label={t("permissionsLabel", { name })}>
+              <KeyRound aria-hidden className="size-4" /> {t("permissions")}
             </Button>
             <ActionButton
               action={deleteTeamAction}
               slug={slug}
               input={{ teamId: team.id }}
               variant="ghost"
-              label={`Delete team ${team.name}`}
-              success="Team deleted"
-              confirm={{ title: `Delete ${team.name}?`, description: "Its members keep their own permissions and lose the team's.", confirmLabel: "Delete team" }}
+              label={t("deleteLabel", { name })}
+              success={t("deleted")}
+              confirm={{ title: t("deleteTitle", { name }), description: t("deleteDescription"), confirmLabel: t("deleteConfirm") }}
             >
               <Trash2 aria-hidden className="size-4" />
             </ActionButton>
           </div>
         </div>
-        <ul aria-label={`Members of ${team.name}`} className="divide-y divide-gray-100 text-sm">
-          {team.members.length === 0 ? <li className="py-1 text-gray-600">No members yet.</li> : null}
+        <ul aria-label={t("membersLabel", { name })} className="divide-y divide-gray-100 text-sm">
+          {team.members.length === 0 ? <li className="py-1 text-gray-600">{t("noMembers")}</li> : null}
           {team.members.map((m) => (
             <li key={m.membershipId} className="flex items-center justify-between py-1">
-              <span>{m.name} <span className="text-gray-600">{m.email}</span></span>
-              <ActionButton action={removeTeamMemberAction} slug={slug} input={{ teamId: team.id, membershipId: m.membershipId }} variant="ghost" label={`Remove ${m.name} from ${team.name}`} success={`${m.name} left ${team.name}`}>
-                Remove
+              <span>
+                {m.name} <span className="text-gray-600">{m.email}</span>
+                {m.expiresAt ? <span className="text-xs text-gray-600"> · {formatExpiry(m.expiresAt)}</span> : null}
+              </span>
+              <ActionButton action={removeTeamMemberAction} slug={slug} input={{ teamId: team.id, membershipId: m.membershipId }} variant="ghost" label={t("removeLabel", { member: m.name, name })} success={t("removed", { member: m.name, name })}>
+                {t("remove")}
               </ActionButton>
             </li>
           ))}
         </ul>
-        {available.length > 0 ? (
-          <SchemaForm
-            schema={TeamMemberSchema}
-            fields={[
-              { name: "membershipId", label: `Add a member to ${team.name}`, kind: "select", options: available.map((c) => ({ value: c.membershipId, label: c.name })), placeholder: "Choose a member" },
-            ]}
-            defaultValues={{}}
-            fixed={{ teamId: team.id }}
-            action={(input) => addTeamMemberAction(slug, input)}
-            submitLabel="Add"
-            success="Added to the team"
-          />
-        ) : null}
+        <TeamRoles slug={slug} team={team} roles={team.customRoles} choices={roleChoices} />
+        {available.length > 0 ? <AddTeamMemberForm slug={slug} team={team} available={available} /> : null}
       </section>
-      <PermissionsDialog
-        open={permissionsOpen}
-        onOpenChange={setPermissionsOpen}
-        title={`Permissions for team ${team.name}`}
-        description="Every member of the team gets these, on top of their own."
-        data={{ initial: { ...team.grant, roleFloor: team.roleFloor }, options }}
-        withRoleFloor
-        action={(values) => updateTeamPermissionsAction(slug, { ...values, roleFloor: values.roleFloor ?? "NONE", teamId: team.id })}
-        success={`Permissions saved for ${team.name}`}
-      />
+      {permissionsOpen ? <TeamPermissionsDialog slug={slug} team={team} onClose={() => setPermissionsOpen(false)} /> : null}
     </Card>
   );
 }

@@ -7,6 +7,8 @@ import {
   requestPasswordResetAction,
   resendVerificationAction,
   resetPasswordAction,
+  setLocalePreferenceAction,
+  setThemePreferenceAction,
   signInAction,
   signOutAction,
   signUpAction,
@@ -23,13 +25,24 @@ import { deleteSecretAction, setSecretAction } from "@/lib/secrets/actions";
 import { createServerAction, deleteServerAction } from "@/lib/resources/actions";
 import { changeMemberRoleAction, leaveWorkspaceAction, removeMemberAction, transferOwnershipAction, updateMemberPermissionsAction } from "@/lib/members/actions";
 import { copyInviteLinkAction, inviteMembersAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
+import {
+  assignMemberRoleAction,
+  assignTeamRoleAction,
+  createCustomRoleAction,
+  deleteCustomRoleAction,
+  unassignMemberRoleAction,
+  unassignTeamRoleAction,
+  updateCustomRoleAction,
+} from "@/lib/roles/actions";
 import { addTeamMemberAction, createTeamAction, deleteTeamAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
 import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/lib/workspaces/actions";
 import { decideQuotaRequestAction } from "@/lib/quotas/actions";
+import { approveAccessRequestAction, cancelAccessRequestAction, denyAccessRequestAction, requestAccessAction, revokeAccessRequestAction } from "@/lib/access-requests/actions";
 import { stripeWebhookRoute as stripeWebhook } from "@/lib/billing/routes";
 import { benchQueryCountRoute as benchQueryCount } from "@/lib/db/routes";
 import { listWorkspacesRoute as listWorkspaces } from "@/lib/workspaces/routes";
 import { memberPermissionChoicesRoute as memberPermissionChoices } from "@/lib/members/routes";
+import { teamGrantOptionsRoute } from "@/lib/teams/routes";
 import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
 import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
 import { cancelScheduledChangeAction, changePlanAction, topUpAction, updateBillingDetailsAction } from "@/lib/billing/actions";
@@ -93,8 +106,14 @@ const emptyWorld = async (w: World) => {
   await db().secret.deleteMany({ where: { workspaceId: w.workspace.id } });
   return "";
 };
-/** Marks the world deleted (restorable for a day), before the snapshot. */
-const deletedWorld = async (w: World) => {
+/**
+ * Marks the world deleted (restorable for a day), before the snapshot. Restoring asks the owner's plan
+ * again, and every earlier world of this file is theirs too: those, done with, go first.
+ */
+const deletedWorld = async (w: World, c: Call) => {
+  await db().workspace.deleteMany({
+    where: { id: { not: w.workspace.id }, kind: { not: "PERSONAL" }, memberships: { some: { userId: c.people.owner.id, role: "OWNER" } } },
+  });
   await db().workspace.update({ where: { id: w.workspace.id }, data: { deletedAt: new Date(), purgeAfter: new Date(Date.now() + 86_400_000) } });
   return "";
 };
@@ -196,6 +215,9 @@ const MATRIX: Record<string, Row> = {
     call: () => requestEmailChangeAction({ newEmail: `moved-${unique()}@test.example`, password: KNOWN_PASSWORD }),
   },
   "account.resendVerification": { allowed: SIGNED_IN, prepare: unverified, call: () => resendVerificationAction({}) },
+  // The caller's own theme (the action takes no account id).
+  "account.setTheme": { allowed: SIGNED_IN, call: () => setThemePreferenceAction({ theme: "DARK" }) },
+  "account.setLocale": { allowed: SIGNED_IN, call: () => setLocalePreferenceAction({ locale: "de" }) },
 
   "workspace.create": { allowed: SIGNED_IN, call: () => createWorkspaceAction({ name: "New", slug: `new-${unique()}`, kind: "PROJECT" }) },
   // Lists only the caller's own workspaces (workspaces.int.test.ts checks whose), so anyone signed in may ask.
@@ -273,6 +295,49 @@ const MATRIX: Record<string, Row> = {
     foreign: (w, o) => updateMemberPermissionsAction(w.workspace.slug, { membershipId: o.m.target.id, ...grantInput(w) }),
   },
 
+  "roles.create": {
+    allowed: STAFF,
+    call: (w) => createCustomRoleAction(w.workspace.slug, { name: `role ${unique()}`, description: "", ...grantInput(w) }),
+  },
+  "roles.update": {
+    allowed: STAFF,
+    call: (w) => updateCustomRoleAction(w.workspace.slug, { customRoleId: w.customRole.id, name: "Operator", description: "Restarts", ...grantInput(w) }),
+    foreign: (w, o) => updateCustomRoleAction(w.workspace.slug, { customRoleId: o.customRole.id, name: "Operator", description: "", ...grantInput(w) }),
+  },
+  "roles.delete": {
+    allowed: STAFF,
+    call: (w) => deleteCustomRoleAction(w.workspace.slug, { customRoleId: w.customRole.id }),
+    foreign: (w, o) => deleteCustomRoleAction(w.workspace.slug, { customRoleId: o.customRole.id }),
+  },
+  "roles.assignMember": {
+    allowed: STAFF,
+    call: (w) => assignMemberRoleAction(w.workspace.slug, { customRoleId: w.customRole.id, membershipId: w.m.target.id, expiry: "24h" }),
+    foreign: (w, o) => assignMemberRoleAction(w.workspace.slug, { customRoleId: o.customRole.id, membershipId: w.m.target.id, expiry: "never" }),
+  },
+  "roles.unassignMember": {
+    allowed: STAFF,
+    prepare: async (w) => {
+      await db().memberCustomRole.create({ data: { customRoleId: w.customRole.id, membershipId: w.m.target.id } });
+      return "";
+    },
+    call: (w) => unassignMemberRoleAction(w.workspace.slug, { customRoleId: w.customRole.id, membershipId: w.m.target.id }),
+    foreign: (w, o) => unassignMemberRoleAction(w.workspace.slug, { customRoleId: o.customRole.id, membershipId: o.m.target.id }),
+  },
+  "roles.assignTeam": {
+    allowed: STAFF,
+    call: (w) => assignTeamRoleAction(w.workspace.slug, { customRoleId: w.customRole.id, teamId: w.team.id, expiry: "7d" }),
+    foreign: (w, o) => assignTeamRoleAction(w.workspace.slug, { customRoleId: w.customRole.id, teamId: o.team.id, expiry: "never" }),
+  },
+  "roles.unassignTeam": {
+    allowed: STAFF,
+    prepare: async (w) => {
+      await db().teamCustomRole.create({ data: { customRoleId: w.customRole.id, teamId: w.team.id } });
+      return "";
+    },
+    call: (w) => unassignTeamRoleAction(w.workspace.slug, { customRoleId: w.customRole.id, teamId: w.team.id }),
+    foreign: (w, o) => unassignTeamRoleAction(w.workspace.slug, { customRoleId: o.customRole.id, teamId: o.team.id }),
+  },
+
   "teams.create": { allowed: STAFF, call: (w) => createTeamAction(w.workspace.slug, { name: `team ${unique()}` }) },
   "teams.delete": {
     allowed: STAFF,
@@ -288,6 +353,13 @@ const MATRIX: Record<string, Row> = {
     allowed: STAFF,
     call: (w) => removeTeamMemberAction(w.workspace.slug, { teamId: w.team.id, membershipId: w.m.viewer.id }),
     foreign: (w, o) => removeTeamMemberAction(w.workspace.slug, { teamId: o.team.id, membershipId: o.m.viewer.id }),
+  },
+  "teams.grantOptions": {
+    allowed: STAFF,
+    call: (w) =>
+      teamGrantOptionsRoute(new Request(`http://app.test/${w.workspace.slug}/settings/teams/grant-options`), {
+        params: Promise.resolve({ workspaceSlug: w.workspace.slug }),
+      }),
   },
   "teams.updatePermissions": {
     allowed: STAFF,
@@ -408,6 +480,36 @@ const MATRIX: Record<string, Row> = {
   "quotas.request": {
     allowed: STAFF,
     call: (w) => requestQuotaAction(w.workspace.slug, { resource: "INSTANCES", requestedLimit: 500, reason: "Black Friday traffic" }),
+  },
+  // Members below Admin ask (for logs on a server nobody in the world holds); owners and admins have nothing to ask for.
+  "accessRequests.create": {
+    allowed: ["viewer", "developer", "developerWithGrant", "developerWithGrantElsewhere"],
+    call: (w) => requestAccessAction(w.workspace.slug, { permission: "logs.view", resourceKind: "server", resourceId: w.emptyServer.id, reason: "Checking the disk alerts" }),
+  },
+  "accessRequests.approve": {
+    allowed: STAFF,
+    call: (w) => approveAccessRequestAction(w.workspace.slug, { requestId: w.accessRequest.id, expiry: "1h" }),
+    foreign: (w, o) => approveAccessRequestAction(w.workspace.slug, { requestId: o.accessRequest.id, expiry: "1h" }),
+  },
+  "accessRequests.deny": {
+    allowed: STAFF,
+    call: (w) => denyAccessRequestAction(w.workspace.slug, { requestId: w.accessRequest.id, note: "Not this week" }),
+    foreign: (w, o) => denyAccessRequestAction(w.workspace.slug, { requestId: o.accessRequest.id }),
+  },
+  // The world's request is the developer's: only they may withdraw it.
+  "accessRequests.cancel": {
+    allowed: ["developer"],
+    call: (w) => cancelAccessRequestAction(w.workspace.slug, { requestId: w.accessRequest.id }),
+    foreign: (w, o) => cancelAccessRequestAction(w.workspace.slug, { requestId: o.accessRequest.id }),
+  },
+  "accessRequests.revoke": {
+    allowed: STAFF,
+    prepare: async (w) => {
+      await db().accessRequest.update({ where: { id: w.accessRequest.id }, data: { status: "APPROVED", decidedAt: new Date() } });
+      return "";
+    },
+    call: (w) => revokeAccessRequestAction(w.workspace.slug, { requestId: w.accessRequest.id }),
+    foreign: (w, o) => revokeAccessRequestAction(w.workspace.slug, { requestId: o.accessRequest.id }),
   },
   // Platform operators are flagged accounts (npm run operator), never a workspace role: no caller here is one.
   "platform.decideQuotaRequest": { allowed: NOBODY, call: (w) => decideQuotaRequestAction({ requestId: w.quotaRequest.id, decision: "approve" }) },

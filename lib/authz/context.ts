@@ -3,14 +3,15 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import type { Plan, Role, SubscriptionStatus } from "@/generated/prisma/enums";
-import { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
 import { canAccess, canDo, effectivePermissions, type Grant, type PermissionKey } from "./permissions";
-import { sessionUserId } from "./session";
+import { GRANTS_COLUMN, MEMBERSHIP_COLUMNS, type MembershipRow } from "./membership-row";
+import { sessionMembershipRow, sessionUserId } from "./session";
 import { couldBeSlug } from "@/lib/workspaces/slug";
 import type { WorkspaceContext } from "./types";
 
 export type { WorkspaceContext } from "./types";
+export { MEMBERSHIP_COLUMNS, type MembershipRow } from "./membership-row";
 
 /**
  * (user, slug) → membership → permissions, in one database round trip. Memoized per request while
@@ -26,25 +27,13 @@ export const loadWorkspaceContext = cache(
   },
 );
 
-export interface MembershipRow {
-  id: string;
-  role: Role;
-  user: WorkspaceContext["user"];
-  workspace: Omit<WorkspaceContext["workspace"], "logoUpdatedAt" | "subscription"> & {
-    logoUpdatedAt: string | null;
-    subscription: { status: SubscriptionStatus; graceEndsAt: string | null; lapsedFromPlan: Plan | null; lapsedAt: string | null } | null;
-  };
-  grant: Grant | null;
-  teams: Grant[];
-}
 
 /**
  * A member's context from their membership row. `onlyKeys`, for a read-only API key, keeps those of the
  * member's keys and drops the rest: the key never holds more than its creator does at this request.
  */
 export function toWorkspaceContext(row: MembershipRow, onlyKeys?: ReadonlySet<PermissionKey>): WorkspaceContext {
-  const grants = [...(row.grant ? [row.grant] : []), ...row.teams];
-  const computed = effectivePermissions(row.role, grants);
+  const computed = effectivePermissions(row.role, row.grants, new Date());
   const permissions = onlyKeys ? { ...computed, actions: new Set([...computed.actions].filter((key) => onlyKeys.has(key))) } : computed;
   return {
     user: row.user,
@@ -57,6 +46,8 @@ export function toWorkspaceContext(row: MembershipRow, onlyKeys?: ReadonlySet<Pe
     },
     membership: { id: row.id, role: row.role },
     permissions,
+    grants: row.grants,
+    pendingAccessRequests: row.pendingAccessRequests ?? 0,
     can: (key) => permissions.actions.has(key),
     canSee: (ref) => canAccess(permissions, ref),
     canOn: (key, ref) => canDo(permissions, key, ref),
@@ -64,28 +55,6 @@ export function toWorkspaceContext(row: MembershipRow, onlyKeys?: ReadonlySet<Pe
 }
 
 const asDate = (value: string | null) => (value ? new Date(value) : null);
-
-/**
- * The columns of a membership row (alias m), its user (u) and workspace (w), with the member's grant and
- * every team grant: the same through Prisma's relation loading took six round trips, and this runs on
- * every page, action and API request. The workspace's 2FA requirement and the user's 2FA state ride
- * along, so enforcing it costs no query.
- */
-export const MEMBERSHIP_COLUMNS = Prisma.sql`m.id, m.role::text AS role,
-      json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'emailVerified', u."emailVerifiedAt" IS NOT NULL,
-        'twoFactorEnabled', u."totpEnabledAt" IS NOT NULL) AS "user",
-      json_build_object(
-        'id', w.id, 'name', w.name, 'slug', w.slug, 'description', w.description, 'kind', w.kind,
-        'stage', w.stage, 'plan', w.plan, 'color', w.color, 'logoType', w."logoType", 'logoUpdatedAt', w."logoUpdatedAt",
-        'requireTwoFactor', w."requireTwoFactor",
-        'subscription', (SELECT json_build_object('status', s.status, 'graceEndsAt', s."graceEndsAt", 'lapsedFromPlan', s."lapsedFromPlan", 'lapsedAt', s."lapsedAt")
-           FROM "Subscription" s WHERE s."workspaceId" = w.id)
-      ) AS workspace,
-      (SELECT json_build_object('actions', g.actions, 'projectIds', g."projectIds", 'instanceIds', g."instanceIds", 'serverIds', g."serverIds")
-         FROM "MemberGrant" g WHERE g."membershipId" = m.id) AS "grant",
-      COALESCE((SELECT json_agg(json_build_object(
-          'actions', t.actions, 'projectIds', t."projectIds", 'instanceIds', t."instanceIds", 'serverIds', t."serverIds", 'roleFloor', t."roleFloor"))
-         FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId" WHERE tm."membershipId" = m.id), '[]'::json) AS teams`;
 
 /** Membership, user, workspace and grants of (user, slug) in one statement. */
 async function loadMembershipRow(userId: string, slug: string): Promise<MembershipRow | null> {
@@ -129,7 +98,7 @@ export async function requireUserId(): Promise<string> {
  */
 export async function requireMember(slug: string): Promise<WorkspaceContext> {
   const userId = await requireUserId();
-  const ctx = await loadWorkspaceContext(userId, slug);
+  const ctx = await memberContext(userId, slug);
   if (ctx && lacksRequiredTwoFactor(ctx)) redirect(twoFactorSetupPath(ctx.workspace.slug));
   if (ctx) return ctx;
   const moved = await renamedWorkspaceSlug(userId, slug);
@@ -138,6 +107,17 @@ export async function requireMember(slug: string): Promise<WorkspaceContext> {
     permanentRedirect(`/${moved}${path.slice(slug.length + 1)}`);
   }
   notFound();
+}
+
+/**
+ * The member's context for (user, slug). The session lookup already read the membership of the slug
+ * the request's path starts with, in the same statement: a page (or an action posted from it) then
+ * spends one round trip on who is asking and what they may do. Any other slug takes its own statement.
+ */
+export async function memberContext(userId: string, slug: string): Promise<WorkspaceContext | null> {
+  const fromSession = await sessionMembershipRow(slug);
+  if (fromSession !== undefined) return fromSession && fromSession.user.id === userId ? toWorkspaceContext(fromSession) : null;
+  return loadWorkspaceContext(userId, slug);
 }
 
 async function renamedWorkspaceSlug(userId: string, slug: string): Promise<string | null> {
@@ -153,4 +133,15 @@ async function renamedWorkspaceSlug(userId: string, slug: string): Promise<strin
 /** For pages: a member lacking the permission sees the page as missing, like a non-member would. */
 export function requirePermission(ctx: WorkspaceContext, key: PermissionKey): void {
   if (!ctx.can(key)) notFound();
+}
+
+/**
+ * One member's role and grants in force, loaded the same way as the request's own (GRANTS_COLUMN), for
+ * explaining someone else's access ("why can they?"). Null when the membership is not in the workspace.
+ */
+export async function loadMemberGrants(workspaceId: string, membershipId: string): Promise<{ role: Role; grants: Grant[] } | null> {
+  const rows = await db().$queryRaw<{ role: Role; grants: Grant[] }[]>`
+    SELECT m.role::text AS role, ${GRANTS_COLUMN}
+    FROM "Membership" m WHERE m.id = ${membershipId} AND m."workspaceId" = ${workspaceId}`;
+  return rows[0] ?? null;
 }

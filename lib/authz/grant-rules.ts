@@ -5,22 +5,23 @@
  */
 import type { Role } from "@/generated/prisma/enums";
 import { Refusal } from "@/lib/errors";
-import { mayGrantRole, mayManageRole, ROLE_LABEL, roleHolds } from "./permissions";
+import { messageKey } from "@/lib/i18n/message-key";
+import { mayGrantRole, mayManageRole, roleHolds } from "./permissions";
 
 /** Nobody grants Owner (there is one, moved by a transfer) nor a role above their own. */
 export function assertMayGrant(actorRole: Role, role: Role, field = "role"): void {
-  if (role === "OWNER") throw Refusal.field(field, "A workspace has one owner; use Transfer ownership instead");
-  if (!mayGrantRole(actorRole, role)) throw Refusal.field(field, `You can't grant ${ROLE_LABEL[role]}: it is above your own role`);
+  if (role === "OWNER") throw Refusal.field(field, messageKey("errors.authz.ownerIsTransferred"));
+  if (!mayGrantRole(actorRole, role)) throw Refusal.field(field, messageKey("errors.authz.roleAboveOwn", { role }));
 }
 
 /** Refuses, with the reason, what mayManageRole refuses. */
 export function assertMayManage(actorRole: Role, targetRole: Role): void {
   if (mayManageRole(actorRole, targetRole)) return;
   if (!roleHolds(actorRole, "members.manage")) {
-    throw new Refusal("FORBIDDEN", "You don't have permission to manage members in this workspace.");
+    throw new Refusal("FORBIDDEN", messageKey("errors.authz.forbiddenManage"));
   }
   if (targetRole === "OWNER") {
-    throw new Refusal("FORBIDDEN", "The owner can't be changed or removed; the owner can transfer ownership first.");
+    throw new Refusal("FORBIDDEN", messageKey("errors.authz.ownerUntouchable"));
   }
-  throw new Refusal("FORBIDDEN", "You can't manage a member whose role is above yours.");
+  throw new Refusal("FORBIDDEN", messageKey("errors.authz.targetAbove"));
 }

@@ -69,6 +69,18 @@ export type GrantableKey = { [K in PermissionKey]: (typeof PERMISSIONS)[K]["gran
 
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as PermissionKey[];
 
+type CatalogSafe<S extends string> = S extends `${infer Head}.${infer Tail}` ? `${Head}_${CatalogSafe<Tail>}` : S;
+/** A key's name in the message catalog (`permissions.keys.<id>.label`): next-intl reads dots as nesting. */
+export type PermissionMessageId = CatalogSafe<PermissionKey>;
+
+/**
+ * "instances.restart" → "instances_restart", for `t(\`keys.${permissionMessageId(key)}.label\`)`. The labels
+ * and descriptions above stay as the English the API documents and messages use; pages read the catalog.
+ */
+export function permissionMessageId<K extends PermissionKey>(key: K): CatalogSafe<K> {
+  return key.replaceAll(".", "_") as CatalogSafe<K>;
+}
+
 /** The keys an admin can grant to a member or team below Admin, in the table's order. */
 export const GRANTABLE_KEYS = PERMISSION_KEYS.filter((key): key is GrantableKey => PERMISSIONS[key].grantable) as [
   GrantableKey,
@@ -112,13 +124,25 @@ function capFloor(floor: Role): Role {
   return ROLE_RANK[floor] > ROLE_RANK[TEAM_FLOOR_MAX] ? TEAM_FLOOR_MAX : floor;
 }
 
-/** A member's own grant or a team's: the same shape, so both add up the same way. */
+/**
+ * Where a grant comes from, for "why can they?" and for expiry. Every grant the membership row loads
+ * carries one; `expiresAt` (ISO, UTC) is when it stops counting (null: until removed). A custom role
+ * held through a team names the team too, and its expiry is the earlier of the two.
+ */
+export type GrantSource =
+  | { kind: "direct"; expiresAt: string | null }
+  | { kind: "team"; id: string; name: string; expiresAt: string | null }
+  | { kind: "customRole"; id: string; name: string; expiresAt: string | null; team?: { id: string; name: string } | null }
+  | { kind: "accessRequest"; id: string; expiresAt: string | null };
+
+/** A member's own grant, a team's, a custom role's or an approved request's: one shape, added up one way. */
 export interface Grant {
   actions: readonly string[];
   projectIds: readonly string[];
   instanceIds: readonly string[];
   serverIds: readonly string[];
   roleFloor?: Role | null;
+  source?: GrantSource;
 }
 
 export interface AllowLists {
@@ -138,16 +162,24 @@ export interface EffectivePermissions {
 const GRANTABLE: ReadonlySet<string> = new Set(GRANTABLE_KEYS);
 
 /**
- * Pure: what a membership may do, from its role and every grant that applies to it (its own and
- * each of its teams'). Owners hold everything; admins every key but the owner-only ones, on every
- * resource; developers and viewers read, plus the union of their grants on the union of their lists.
+ * Whether a grant still counts at `now`: it stops at its expiry instant exactly. The query that loads
+ * grants already drops expired ones; checking again here keeps the rule in one testable place and
+ * covers a grant that expires between the query and its use.
  */
-export function effectivePermissions(memberRole: Role, grants: readonly Grant[] = []): EffectivePermissions {
-  let role = memberRole;
-  for (const grant of grants) {
-    const floor = grant.roleFloor ? capFloor(grant.roleFloor) : null;
-    if (floor && ROLE_RANK[floor] > ROLE_RANK[role]) role = floor;
-  }
+export function grantIsLive(grant: Grant, now?: Date): boolean {
+  const expiresAt = grant.source?.expiresAt;
+  return !now || !expiresAt || Date.parse(expiresAt) > now.getTime();
+}
+
+/**
+ * Pure: what a membership may do, from its role and every grant that applies to it (its own, each of
+ * its teams', custom roles' and approved requests'). Owners hold everything; admins every key but the
+ * owner-only ones, on every resource; developers and viewers read, plus the union of their grants'
+ * grantable actions on the union of their lists. With `now`, grants expired by then count for nothing.
+ */
+export function effectivePermissions(memberRole: Role, grants: readonly Grant[] = [], now?: Date): EffectivePermissions {
+  const live = grants.filter((grant) => grantIsLive(grant, now));
+  const role = raisedRole(memberRole, live).role;
   if (role === "OWNER") return { role, actions: new Set(PERMISSION_KEYS), allow: "all" };
   const actions = new Set<PermissionKey>();
   for (const key of PERMISSION_KEYS) {
@@ -157,7 +189,7 @@ export function effectivePermissions(memberRole: Role, grants: readonly Grant[] 
   const projects = new Set<string>();
   const instances = new Set<string>();
   const servers = new Set<string>();
-  for (const grant of grants) {
+  for (const grant of live) {
     for (const key of grant.actions) if (GRANTABLE.has(key)) actions.add(key as PermissionKey);
     grant.projectIds.forEach((id) => projects.add(id));
     grant.instanceIds.forEach((id) => instances.add(id));
@@ -165,6 +197,71 @@ export function effectivePermissions(memberRole: Role, grants: readonly Grant[] 
   }
   return { role, actions, allow: { projects, instances, servers } };
 }
+
+/** The role in force and the grant whose team floor raised it there (null: the membership's own). */
+function raisedRole(memberRole: Role, grants: readonly Grant[]): { role: Role; by: Grant | null } {
+  let role = memberRole;
+  let by: Grant | null = null;
+  for (const grant of grants) {
+    const floor = grant.roleFloor ? capFloor(grant.roleFloor) : null;
+    if (floor && ROLE_RANK[floor] > ROLE_RANK[role]) {
+      role = floor;
+      by = grant;
+    }
+  }
+  return { role, by };
+}
+
+/** Where one held key comes from: the role in force (and the team that raised it), or a grant. */
+export type PermissionSource =
+  | { kind: "role"; role: Role; team?: { id: string; name: string } | null }
+  | GrantSource;
+
+export interface ResourceLists {
+  projectIds: readonly string[];
+  instanceIds: readonly string[];
+  serverIds: readonly string[];
+}
+
+export interface PermissionExplanation {
+  key: PermissionKey;
+  /** Each source that grants the key, with the resources that source lists ("all" for a role from Admin up). */
+  sources: { source: PermissionSource; resources: ResourceLists | "all" }[];
+}
+
+/**
+ * Pure, and agrees with effectivePermissions key for key: for every key the member holds, which
+ * sources grant it and on which resources they list. Below Admin, an action from any source applies
+ * on the resources of every source (the allow-lists are one union), so the resources a source lists
+ * say where it widened access, not a fence around its own actions.
+ */
+export function explainPermissions(memberRole: Role, grants: readonly Grant[] = [], now?: Date): PermissionExplanation[] {
+  const live = grants.filter((grant) => grantIsLive(grant, now));
+  const perms = effectivePermissions(memberRole, live);
+  const { role, by } = raisedRole(memberRole, live);
+  const roleSource: PermissionSource = {
+    kind: "role",
+    role,
+    team: by?.source?.kind === "team" ? { id: by.source.id, name: by.source.name } : null,
+  };
+  const everything = role === "OWNER" || role === "ADMIN";
+  return PERMISSION_KEYS.filter((key) => perms.actions.has(key)).map((key) => {
+    const sources: PermissionExplanation["sources"] = [];
+    if (roleHolds(role, key)) sources.push({ source: roleSource, resources: everything ? "all" : EMPTY_LISTS });
+    if (!everything && GRANTABLE.has(key)) {
+      for (const grant of live) {
+        if (!grant.actions.includes(key)) continue;
+        sources.push({
+          source: grant.source ?? { kind: "direct", expiresAt: null },
+          resources: { projectIds: grant.projectIds, instanceIds: grant.instanceIds, serverIds: grant.serverIds },
+        });
+      }
+    }
+    return { key, sources };
+  });
+}
+
+const EMPTY_LISTS: ResourceLists = { projectIds: [], instanceIds: [], serverIds: [] };
 
 export type ResourceRef =
   | { kind: "project"; id: string }

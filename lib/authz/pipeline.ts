@@ -5,13 +5,16 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { runInTransactionScope } from "@/lib/db/transaction-scope";
 import { Refusal, type ActionResult, type RefusalCode, type RefusalHelp } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
+import { messageText } from "@/lib/i18n/translator";
 import { NUL_MESSAGE } from "@/lib/schemas";
 import { API_KEY_FAILURE_MESSAGE, loadApiKeyContext } from "./api-key";
-import { lacksRequiredTwoFactor, loadWorkspaceContext, twoFactorSetupPath } from "./context";
+import { lacksRequiredTwoFactor, loadWorkspaceContext, toWorkspaceContext, twoFactorSetupPath } from "./context";
 import { PERMISSIONS, type PermissionKey } from "./permissions";
 import { platformAdminFor } from "./platform";
 import { registerEndpoint, type EndpointKind } from "./registry";
-import { currentSessionId, requestIp, requestOrigin, requestUserAgent, sessionUserId } from "./session";
+import { currentSessionId, membershipRowFor, requestIp, requestOrigin, requestUserAgent, sessionAccount } from "./session";
+import type { SessionAccount } from "@/lib/sessions/queries";
 import type { ApiKeyIdentity, Caller, CallerOf, RequestMeta, Scope, TransactionHooks, WorkspaceAudit, WorkspaceCaller } from "./types";
 
 /**
@@ -48,23 +51,25 @@ export function declareEndpoint<S extends Scope, I extends z.ZodType>(kind: Endp
 }
 
 // Step 1: who is asking. Sessions today; API keys join here.
-async function authenticate(): Promise<string> {
-  const userId = await sessionUserId();
-  if (!userId) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return userId;
+// The same statement brings the membership of the workspace the posting page belongs to (its path's
+// slug), which step 2 uses when the entry point works on that workspace: one round trip for both.
+async function authenticate(): Promise<SessionAccount> {
+  const account = await sessionAccount();
+  if (!account) throw new Refusal("UNAUTHENTICATED", messageKey("errors.authz.sessionEnded"));
+  return account;
 }
 
 // Step 2: the member, read from the database; a missing workspace and a non-member answer alike. A
 // member without the second factor the workspace requires is refused here, before any permission or
 // handler, so no action or route can forget it (the pages redirect in requireMember).
-async function loadMember(userId: string, slug: string | null) {
-  const member = typeof slug === "string" ? await loadWorkspaceContext(userId, slug) : null;
-  if (!member) throw Refusal.notFound("That workspace");
+async function loadMember(account: SessionAccount, slug: string | null) {
+  const member = typeof slug === "string" ? await memberOf(account, slug) : null;
+  if (!member) throw new Refusal("NOT_FOUND", messageKey("errors.authz.workspaceNotFound"));
   if (lacksRequiredTwoFactor(member)) {
     throw new Refusal(
       "FORBIDDEN",
-      `${member.workspace.name} requires two-factor authentication. Turn it on for your account to work in this workspace.`,
-    ).withHelp({ label: "Set up two-factor authentication", href: twoFactorSetupPath(member.workspace.slug) });
+      messageKey("errors.authz.twoFactorRequired", { workspace: member.workspace.name }),
+    ).withHelp({ label: messageKey("errors.authz.twoFactorSetup"), href: twoFactorSetupPath(member.workspace.slug) });
   }
   return member;
 }
@@ -73,11 +78,17 @@ async function loadMember(userId: string, slug: string | null) {
 function requirePermission(
   can: (key: PermissionKey) => boolean,
   permission: PermissionKey | "member" | undefined,
-  refusal = (_key: PermissionKey) => "You don't have permission to do that in this workspace.",
+  refusal = (_key: PermissionKey) => messageKey("errors.authz.forbidden"),
 ): void {
   if (permission && permission !== "member" && !can(permission)) {
     throw new Refusal("FORBIDDEN", refusal(permission)).missing(permission);
   }
+}
+
+async function memberOf(account: SessionAccount, slug: string) {
+  const row = membershipRowFor(account, slug);
+  if (row !== undefined) return row ? toWorkspaceContext(row) : null;
+  return loadWorkspaceContext(account.userId, slug);
 }
 
 const keyLacks = (key: PermissionKey) =>
@@ -99,22 +110,23 @@ async function callerFor(
   def: EndpointDef<Scope, z.ZodType>,
   slug: string | null,
   meta: RequestMeta,
-  session: Promise<string> | null,
+  session: Promise<SessionAccount> | null,
 ): Promise<Caller> {
   if (def.scope === "public") return { scope: "public", ...meta };
   // authorize started it for every scope but "public".
-  const userId = await session!;
+  const account = await session!;
+  const userId = account.userId;
   const actor = { userId, ip: meta.ip };
   switch (def.scope) {
     case "user":
       return { scope: "user", ...meta, userId, actor };
     case "platform": {
       const admin = await platformAdminFor(userId);
-      if (!admin) throw new Refusal("FORBIDDEN", "Only platform operators can do that.");
+      if (!admin) throw new Refusal("FORBIDDEN", messageKey("errors.authz.platformOnly"));
       return { scope: "platform", ...meta, admin, actor };
     }
     case "workspace": {
-      const member = await loadMember(userId, slug);
+      const member = await loadMember(account, slug);
       requirePermission(member.can, def.permission);
       return { ...member, scope: "workspace", ...meta, actor };
     }
@@ -151,7 +163,7 @@ export function parseInput<I extends z.ZodType>(schema: I, rawInput: unknown): z
   // A NUL reaching PostgreSQL is an error from the database, not a refusal: refuse it here whatever a
   // schema forgot (lib/schemas.ts text() is the schema-level guard with the same words).
   const nul = pathOfNul(rawInput);
-  if (nul !== null) throw new Refusal("INVALID", "Some fields need attention.", { [nul || "_form"]: NUL_MESSAGE });
+  if (nul !== null) throw new Refusal("INVALID", messageKey("errors.authz.fieldsNeedAttention"), { [nul || "_form"]: NUL_MESSAGE });
   const parsed = schema.safeParse(rawInput);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};
@@ -159,7 +171,7 @@ export function parseInput<I extends z.ZodType>(schema: I, rawInput: unknown): z
     const key = issue.path.join(".") || "_form";
     fieldErrors[key] ??= issue.message;
   }
-  throw new Refusal("INVALID", "Some fields need attention.", fieldErrors);
+  throw new Refusal("INVALID", messageKey("errors.authz.fieldsNeedAttention"), fieldErrors);
 }
 
 /** The path of the first string holding a NUL in plain input (objects, arrays, FormData), or null. */
@@ -212,7 +224,7 @@ export async function settleResult<T>(run: () => Promise<T>): Promise<ActionResu
       return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors, ...(error.help ? { help: error.help } : {}) };
     }
     console.error("[action]", error);
-    return { ok: false, code: "INTERNAL", error: "Something went wrong and nothing was saved. Try again." };
+    return { ok: false, code: "INTERNAL", error: messageKey("errors.authz.internal") };
   }
 }
 
@@ -257,11 +269,12 @@ export function problem(
       type: "about:blank",
       title: TITLE[code],
       status: STATUS[code],
-      detail,
+      // Refusals may carry catalog keys (lib/i18n/message-key.ts); an API client reads English words.
+      detail: messageText(detail),
       code,
-      ...(extra.fieldErrors ? { errors: extra.fieldErrors } : {}),
+      ...(extra.fieldErrors ? { errors: Object.fromEntries(Object.entries(extra.fieldErrors).map(([field, message]) => [field, messageText(message)])) } : {}),
       ...(extra.permission ? { permission: extra.permission } : {}),
-      ...(extra.help ? { help: extra.help } : {}),
+      ...(extra.help ? { help: { ...extra.help, label: messageText(extra.help.label) } } : {}),
     },
     { status: STATUS[code], headers },
   );

@@ -1,3 +1,5 @@
+import { messageKey } from "@/lib/i18n/message-key";
+import { messageText } from "@/lib/i18n/translator";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportAuditRoute } from "@/lib/audit/routes";
 import { db } from "@/lib/db";
@@ -42,7 +44,10 @@ const ENTRY_POINTS: Record<string, (w: World) => Promise<ActionResult<unknown> |
 };
 
 async function outcome(result: ActionResult<unknown> | Response) {
-  if (!(result instanceof Response)) return result.ok ? { ok: true } : { ok: false, code: result.code, error: result.error, help: result.help };
+  // An action's refusal carries catalog keys, a route's problem document English words: compare the words.
+  if (!(result instanceof Response)) {
+    return result.ok ? { ok: true } : { ok: false, code: result.code, error: messageText(result.error), help: result.help && { ...result.help, label: messageText(result.help.label) } };
+  }
   if (result.ok) return { ok: true };
   const body = (await result.json()) as { code: string; detail: string; help?: unknown };
   return { ok: false, code: body.code, error: body.detail, help: body.help, status: result.status };
@@ -88,7 +93,7 @@ describe("a workspace that requires two-factor authentication", () => {
     expect(await updateGeneralAction(world.workspace.slug, { name: "Renamed", description: "" })).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
-      error: "You don't have permission to do that in this workspace.",
+      error: messageKey("errors.authz.forbidden"),
     });
   });
 
@@ -102,7 +107,9 @@ describe("a workspace that requires two-factor authentication", () => {
   it("still lists it in the member's switcher, without the logo they may not fetch yet", async () => {
     const world = await requiringWorld();
     const listed = async () => {
-      const body = (await (await listWorkspacesRoute(new Request("http://app.test/api/workspaces"))).json()) as { workspaces: { slug: string; logoUrl: string | null }[] };
+      // Searched by name: the unsearched list holds only the first few of this person's many workspaces.
+      const url = `http://app.test/api/workspaces?q=${encodeURIComponent(world.workspace.name)}`;
+      const body = (await (await listWorkspacesRoute(new Request(url))).json()) as { workspaces: { slug: string; logoUrl: string | null }[] };
       return body.workspaces.find((w) => w.slug === world.workspace.slug);
     };
     actAs(people.developer.id);

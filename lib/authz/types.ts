@@ -6,7 +6,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import type { AuditInput } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
-import type { EffectivePermissions, PermissionKey, ResourceRef } from "./permissions";
+import type { EffectivePermissions, Grant, PermissionKey, ResourceRef } from "./permissions";
 
 /** Who is acting: the one shape every service takes for "by whom, from where" (audit rows, rate limits). */
 export interface Actor {
@@ -43,6 +43,10 @@ export interface WorkspaceContext {
   /** The stored role; `permissions.role` is the one in force (a team's floor may raise it). */
   membership: { id: string; role: Role };
   permissions: EffectivePermissions;
+  /** The grants in force this request, each with its source: what "why can they?" explains from. */
+  grants: readonly Grant[];
+  /** Access requests of the workspace waiting for a decision: counted for owners and admins only (0 for others). */
+  pendingAccessRequests: number;
   can(key: PermissionKey): boolean;
   /** Whether the resource is inside the caller's allow-lists. */
   canSee(ref: ResourceRef): boolean;

@@ -1,3 +1,5 @@
+import { messageKey } from "@/lib/i18n/message-key";
+import { messageText } from "@/lib/i18n/translator";
 import { beforeEach, describe, expect, it } from "vitest";
 import { copyInviteLinkAction, inviteMembersAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
@@ -58,6 +60,28 @@ describe("inviting", () => {
     expect(audit?.actorId).toBe(team.owner.id);
   });
 
+  it("writes the mail in the language of the account that has the address, in English for a stranger", async () => {
+    // A workspace of its own, with seats free for both.
+    const owner = await makeUser("Owner");
+    const workspace = await makeWorkspace(owner.id);
+    const team = { workspace };
+    const german = await makeUser();
+    await db().user.update({ where: { id: german.id }, data: { locale: "de" } });
+    const stranger = uniqueEmail("stranger");
+    actAs(owner.id);
+    const results = await invite(team.workspace.slug, `${german.email}\n${stranger}`, "VIEWER");
+    expect(results.map((r) => r.outcome)).toEqual(["invited", "invited"]);
+
+    const [toGerman] = await mailTo(german.email);
+    expect(toGerman?.subject).toBe(`Owner hat Sie zu ${team.workspace.name} eingeladen`);
+    expect(toGerman?.text).toContain(`Owner hat Sie eingeladen, ${team.workspace.name} als Betrachter beizutreten.`);
+    expect(toGerman?.text).toMatch(/bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC\./);
+    expect(linkIn(toGerman!)).toMatch(/^http:\/\/app\.test\/invite\//);
+    const [toStranger] = await mailTo(stranger);
+    expect(toStranger?.subject).toBe(`Owner invited you to ${team.workspace.name}`);
+    expect(toStranger?.text).toMatch(/until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} UTC\./);
+  });
+
   it("refuses a role above the inviter's own, whatever the dropdown offered", async () => {
     const team = await makeTeam();
     actAs(team.admin.id);
@@ -65,7 +89,7 @@ describe("inviting", () => {
     expect(await inviteMembersAction(team.workspace.slug, forged({ emails: uniqueEmail("x"), role: "OWNER" }))).toMatchObject({
       ok: false,
       code: "INVALID",
-      fieldErrors: { role: "Choose a role" },
+      fieldErrors: { role: messageKey("validation.members.chooseRole") },
     });
     expect(await rowCounts()).toEqual(before);
     expect(await invite(team.workspace.slug, uniqueEmail("peer"), "ADMIN")).toMatchObject([{ outcome: "invited" }]);
@@ -196,7 +220,7 @@ describe("resend, revoke and copy link", () => {
     expect(await acceptInvitationAction({ token })).toMatchObject({
       ok: false,
       code: "CONFLICT",
-      error: "This invitation was revoked. Ask for a new invitation.",
+      error: messageKey("errors.invitations.closedAskNew", { status: "revoked" }),
     });
     expect(await rowCounts()).toEqual(before);
   });
@@ -246,7 +270,7 @@ describe("accepting", () => {
     expect(await acceptInvitationAction({ token })).toEqual({ ok: true, data: { workspaceSlug: team.workspace.slug } });
     expect(await db().membership.findFirst({ where: { workspaceId: team.workspace.id, userId: joiner.id } })).toMatchObject({ role: "VIEWER" });
     expect(await db().auditEvent.count({ where: { workspaceId: team.workspace.id, action: "invitation.accepted", actorId: joiner.id } })).toBe(1);
-    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: "This invitation has already been used. Ask for a new invitation." });
+    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: messageKey("errors.invitations.closedAskNew", { status: "accepted" }) });
   });
 
   it("says an expired or unknown link plainly and writes nothing", async () => {
@@ -256,7 +280,11 @@ describe("accepting", () => {
     const late = await makeUser("Late", email);
     actAs(late.id);
     const before = await rowCounts();
-    expect(await acceptInvitationAction({ token })).toMatchObject({ code: "CONFLICT", error: "This invitation has expired. Ask for a new invitation." });
+    const expired = await acceptInvitationAction({ token });
+    expect(expired).toMatchObject({ code: "CONFLICT", error: messageKey("errors.invitations.closedAskNew", { status: "expired" }) });
+    // The words a reader sees, in English and German.
+    expect(!expired.ok && messageText(expired.error)).toBe("This invitation has expired. Ask for a new invitation.");
+    expect(!expired.ok && messageText(expired.error, "de")).toBe("Diese Einladung ist abgelaufen. Bitten Sie um eine neue Einladung.");
     expect(await acceptInvitationAction({ token: newLinkToken().token })).toMatchObject({ code: "NOT_FOUND" });
     expect(await acceptInvitationAction({ token: "short" })).toMatchObject({ code: "INVALID" });
     actAs(null);

@@ -2,8 +2,11 @@ import { db } from "@/lib/db";
 import { emailState } from "@/lib/email/outbox";
 import { openRecorded } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { Role } from "@/generated/prisma/enums";
-import { pageParam } from "@/lib/schemas";
+import { cappedCountSql, cutKeysetPage, keysetSql, pagePosition, timeCursor, timeValues } from "@/lib/api/pagination";
+import type { PageLink } from "@/lib/schemas";
+import { Prisma } from "@/generated/prisma/client";
 import { invitationStatus } from "./status";
 import { hashLinkToken, isLinkToken } from "@/lib/crypto/link-token";
 
@@ -38,25 +41,27 @@ export async function findInvitationByToken(token: string) {
 /** The demo's "Copy invite link": the link of the invitation's latest email in the outbox (sealed there). */
 export async function recordedInviteLink(workspaceId: string, invitationId: string): Promise<string> {
   const invitation = await db().invitation.findFirst({ where: { id: invitationId, workspaceId } });
-  if (!invitation) throw Refusal.notFound("That invitation");
-  if (invitationStatus(invitation) !== "pending") throw new Refusal("CONFLICT", "Only a pending invitation has a working link.");
+  if (!invitation) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.invitationNotFound"));
+  if (invitationStatus(invitation) !== "pending") throw new Refusal("CONFLICT", messageKey("errors.invitations.onlyPendingHasLink"));
   const mail = await db().outboundEmail.findFirst({
     where: { invitationId, linkCiphertext: { not: null } },
     orderBy: { createdAt: "desc" },
     select: { linkCiphertext: true },
   });
-  if (!mail?.linkCiphertext) throw new Refusal("NOT_FOUND", "No email holds a link for this invitation; send it again.");
+  if (!mail?.linkCiphertext) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.noRecordedLink"));
   return openRecorded(mail.linkCiphertext);
 }
 
 export const INVITATIONS_PAGE_SIZE = 25;
 
 /**
- * Invitations not yet answered (expired ones included, to resend), with the inviter's name and the
- * total, one page in one statement.
+ * Invitations not yet answered (expired ones included, to resend), newest first, with the inviter's name and
+ * the total (counted up to COUNT_CAP), one page in one statement, read by keyset from where the link says.
  */
-export async function listPendingInvitations(workspaceId: string, page = 1) {
-  const current = pageParam.parse(page);
+export async function listPendingInvitations(workspaceId: string, link: PageLink = {}) {
+  const position = pagePosition(link, 2, timeValues);
+  const keyset = keysetSql(position, "desc", ['i."createdAt"', "i.id"]);
+  const pending = Prisma.sql`"workspaceId" = ${workspaceId} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "declinedAt" IS NULL`;
   const rows = await db().$queryRaw<
     {
       id: string;
@@ -75,11 +80,11 @@ export async function listPendingInvitations(workspaceId: string, page = 1) {
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name) END AS "invitedBy",
       (SELECT json_build_object('status', o.status, 'attempts', o.attempts, 'nextAttemptAt', o."nextAttemptAt", 'lastError', o."lastError")
          FROM "OutboundEmail" o WHERE o."invitationId" = i.id ORDER BY o."createdAt" DESC LIMIT 1) AS "email_",
-      (SELECT count(*)::int FROM "Invitation" WHERE "workspaceId" = ${workspaceId} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "declinedAt" IS NULL) AS total
+      ${cappedCountSql(Prisma.sql`FROM "Invitation" WHERE ${pending}`)} AS total
     FROM "Invitation" i LEFT JOIN "User" u ON u.id = i."invitedById"
-    WHERE i."workspaceId" = ${workspaceId} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."declinedAt" IS NULL
-    ORDER BY i."createdAt" DESC, i.id DESC
-    LIMIT ${INVITATIONS_PAGE_SIZE} OFFSET ${(current - 1) * INVITATIONS_PAGE_SIZE}`;
+    WHERE i."workspaceId" = ${workspaceId} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."declinedAt" IS NULL AND ${keyset.where}
+    ORDER BY ${keyset.orderBy}
+    LIMIT ${INVITATIONS_PAGE_SIZE + 1}`;
   const total = rows[0]?.total ?? 0;
   const invitations = rows.map(({ total: _total, email_, ...inv }) => {
     const dates = { createdAt: new Date(inv.createdAt), lastSentAt: inv.lastSentAt ? new Date(inv.lastSentAt) : null, expiresAt: new Date(inv.expiresAt) };
@@ -89,5 +94,6 @@ export async function listPendingInvitations(workspaceId: string, page = 1) {
       : null;
     return { ...inv, ...dates, delivery, status: invitationStatus({ acceptedAt: null, revokedAt: null, declinedAt: null, expiresAt: dates.expiresAt }) };
   });
-  return { total, page: current, pageCount: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)), invitations };
+  const page = cutKeysetPage(invitations, INVITATIONS_PAGE_SIZE, position, timeCursor);
+  return { total, invitations: page.rows, previous: page.previous, next: page.next };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mayGrantRole, ROLE_LABEL } from "@/lib/authz/permissions";
 import type { Role } from "@/generated/prisma/enums";
+import { messageKey } from "@/lib/i18n/message-key";
 import { recordId, text } from "@/lib/schemas";
 
 export const MAX_INVITES_AT_ONCE = 50;
@@ -20,13 +21,13 @@ export function splitEmailList(raw: string): string[] {
 
 export const InviteMembersSchema = z.object({
   emails: text()
-    .max(20_000, "That list is too long")
-    .refine((raw) => splitEmailList(raw).length > 0, "Enter at least one email address")
+    .max(20_000, messageKey("validation.members.emailListTooLong"))
+    .refine((raw) => splitEmailList(raw).length > 0, messageKey("validation.members.emailListEmpty"))
     .refine(
       (raw) => splitEmailList(raw).length <= MAX_INVITES_AT_ONCE,
-      `Invite at most ${MAX_INVITES_AT_ONCE} people at once`,
+      messageKey("validation.members.tooManyInvites", { max: MAX_INVITES_AT_ONCE }),
     ),
-  role: z.enum(INVITABLE_ROLES, { message: "Choose a role" }),
+  role: z.enum(INVITABLE_ROLES, { message: messageKey("validation.members.chooseRole") }),
 });
 export type InviteMembersInput = z.input<typeof InviteMembersSchema>;
 

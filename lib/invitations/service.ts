@@ -8,6 +8,7 @@ import { mayGrantRole, ROLE_LABEL, roleHolds, ROLES } from "@/lib/authz/permissi
 import { seatsInUse } from "@/lib/billing/seats";
 import { memberLimit } from "@/lib/quotas/queries";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Role } from "@/generated/prisma/enums";
 import { emitAlert } from "@/lib/alerting/rules";
@@ -15,7 +16,7 @@ import { recordSecurityEvent } from "@/lib/security-log/service";
 import { queueInvitationEmail } from "./delivery";
 import { remainingSends } from "./limits";
 import { splitEmailList } from "./schemas";
-import { invitationStatus, pendingWhere, STATUS_EXPLANATION } from "./status";
+import { invitationStatus, pendingWhere } from "./status";
 import { hashLinkToken, newLinkToken } from "@/lib/crypto/link-token";
 import { invitationTtlMs } from "./token";
 
@@ -27,7 +28,7 @@ async function currentRole(tx: Tx, workspaceId: string, userId: string): Promise
     where: { workspaceId_userId: { workspaceId, userId } },
     select: { role: true },
   });
-  if (!membership) throw Refusal.notFound("That workspace");
+  if (!membership) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.workspaceNotFound"));
   return membership.role;
 }
 
@@ -35,7 +36,7 @@ async function currentRole(tx: Tx, workspaceId: string, userId: string): Promise
 // one a caller passes along.
 async function invitee(tx: Tx, actor: Actor): Promise<{ id: string; email: string }> {
   const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, email: true } });
-  if (!user) throw new Refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (!user) throw new Refusal("UNAUTHENTICATED", messageKey("errors.authz.sessionEnded"));
   return user;
 }
 
@@ -62,7 +63,7 @@ export async function createInvitations(
   const workspace = await lockWorkspace(tx, workspaceId);
   const role = await currentRole(tx, workspaceId, actor.userId);
   if (!roleHolds(role, "members.invite")) {
-    throw new Refusal("FORBIDDEN", "You don't have permission to invite members to this workspace.");
+    throw new Refusal("FORBIDDEN", messageKey("errors.invitations.forbiddenInvite"));
   }
   assertMayGrant(role, input.role);
 
@@ -149,7 +150,7 @@ export async function createInvitations(
 
 async function invitationInWorkspace(tx: Tx, workspaceId: string, invitationId: string) {
   const invitation = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId } });
-  if (!invitation) throw Refusal.notFound("That invitation");
+  if (!invitation) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.invitationNotFound"));
   return invitation;
 }
 
@@ -161,11 +162,11 @@ export async function resendInvitation(ctx: Ctx, invitationId: string): Promise<
   const invitation = await invitationInWorkspace(tx, workspaceId, invitationId);
   const status = invitationStatus(invitation);
   if (status !== "pending" && status !== "expired") {
-    throw new Refusal("CONFLICT", `${STATUS_EXPLANATION[status]} Send a new invitation instead.`);
+    throw new Refusal("CONFLICT", messageKey("errors.invitations.closedSendNew", { status }));
   }
   assertMayGrant(await currentRole(tx, workspaceId, actor.userId), invitation.role);
   if ((await remainingSends(tx, workspaceId, actor.userId)) <= 0) {
-    throw new Refusal("LIMIT", "Too many invitations this hour; try again later.");
+    throw new Refusal("LIMIT", messageKey("errors.invitations.tooManySends"));
   }
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(Date.now() + invitationTtlMs());
@@ -180,7 +181,7 @@ export async function revokeInvitation(ctx: Ctx, invitationId: string): Promise<
   await lockWorkspace(tx, workspaceId);
   const invitation = await invitationInWorkspace(tx, workspaceId, invitationId);
   const status = invitationStatus(invitation);
-  if (status !== "pending" && status !== "expired") throw new Refusal("CONFLICT", STATUS_EXPLANATION[status]);
+  if (status !== "pending" && status !== "expired") throw new Refusal("CONFLICT", messageKey("errors.invitations.closed", { status }));
   await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
   await ctx.audit({ action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } });
 }
@@ -212,26 +213,26 @@ export async function revokeInvitationsBeyond(ctx: Ctx, inviterUserId: string, r
 export async function acceptInvitation(tx: Tx, actor: Actor, token: string): Promise<{ workspaceSlug: string }> {
   const user = await invitee(tx, actor);
   const found = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { workspaceId: true } });
-  if (!found) throw Refusal.notFound("This invitation link");
+  if (!found) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.linkNotFound"));
   const workspace = await lockWorkspace(tx, found.workspaceId);
   const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
-  if (!invitation) throw Refusal.notFound("This invitation link");
+  if (!invitation) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.linkNotFound"));
   // Deleting a workspace revokes its invitations; whatever the row says, a deleted one answers alike.
   const status = workspace.deletedAt ? "revoked" : invitationStatus(invitation);
-  if (status !== "pending") throw new Refusal("CONFLICT", `${STATUS_EXPLANATION[status]} Ask for a new invitation.`);
+  if (status !== "pending") throw new Refusal("CONFLICT", messageKey("errors.invitations.closedAskNew", { status }));
   if (invitation.email !== user.email) {
-    throw new Refusal("FORBIDDEN", `This invitation is for ${invitation.email}; you are signed in as ${user.email}.`);
+    throw new Refusal("FORBIDDEN", messageKey("errors.invitations.otherEmail", { invited: invitation.email, signedIn: user.email }));
   }
   const alreadyMember = await tx.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
     select: { id: true },
   });
-  if (alreadyMember) throw new Refusal("CONFLICT", "You are already a member of this workspace.");
+  if (alreadyMember) throw new Refusal("CONFLICT", messageKey("errors.invitations.alreadyMember"));
   // Invitations reserve seats when sent, but a plan change or a race can leave more pending than
   // seats; the member count is what must never pass the cap.
   const members = await tx.membership.count({ where: { workspaceId: workspace.id } });
   if (members >= (await memberLimit(tx, workspace.id, workspace.plan))) {
-    throw new Refusal("LIMIT", "This workspace has no seat left on its plan. Ask its owner to upgrade.");
+    throw new Refusal("LIMIT", messageKey("errors.invitations.noSeat"));
   }
   const membership = await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: invitation.role } });
   await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: user.id } });
@@ -254,13 +255,13 @@ export async function acceptInvitation(tx: Tx, actor: Actor, token: string): Pro
 export async function declineInvitation(tx: Tx, actor: Actor, token: string): Promise<void> {
   const user = await invitee(tx, actor);
   const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
-  if (!invitation) throw Refusal.notFound("This invitation link");
+  if (!invitation) throw new Refusal("NOT_FOUND", messageKey("errors.invitations.linkNotFound"));
   const workspace = await lockWorkspace(tx, invitation.workspaceId);
   const current = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
   const status = workspace.deletedAt ? "revoked" : invitationStatus(current);
-  if (status !== "pending") throw new Refusal("CONFLICT", STATUS_EXPLANATION[status]);
+  if (status !== "pending") throw new Refusal("CONFLICT", messageKey("errors.invitations.closed", { status }));
   if (current.email !== user.email) {
-    throw new Refusal("FORBIDDEN", `This invitation is for ${current.email}; you are signed in as ${user.email}.`);
+    throw new Refusal("FORBIDDEN", messageKey("errors.invitations.otherEmail", { invited: current.email, signedIn: user.email }));
   }
   await tx.invitation.update({ where: { id: current.id }, data: { declinedAt: new Date() } });
   await recordAudit(tx, {

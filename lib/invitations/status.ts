@@ -19,10 +19,3 @@ export function invitationStatus(invitation: InvitationState, now = new Date()):
 export function pendingWhere(now = new Date()) {
   return { acceptedAt: null, revokedAt: null, declinedAt: null, expiresAt: { gt: now } };
 }
-
-export const STATUS_EXPLANATION: Record<Exclude<InvitationStatus, "pending">, string> = {
-  expired: "This invitation has expired.",
-  revoked: "This invitation was revoked.",
-  accepted: "This invitation has already been used.",
-  declined: "This invitation was declined.",
-};

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messageKey } from "@/lib/i18n/message-key";
 import { changeMemberRoleAction, leaveWorkspaceAction, removeMemberAction, transferOwnershipAction } from "@/lib/members/actions";
 import { loadWorkspaceContext } from "@/lib/authz/context";
 import { db } from "@/lib/db";
@@ -30,7 +31,7 @@ describe("changing roles", () => {
     expect(await changeMemberRoleAction(slug, { membershipId: team.memberships.admin.id, role: "VIEWER" })).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
-      error: "You can't change your own role.",
+      error: messageKey("errors.members.ownRole"),
     });
     expect(await changeMemberRoleAction(slug, forged({ membershipId: team.memberships.viewer.id, role: "OWNER" }))).toMatchObject({ ok: false, code: "INVALID" });
     expect(await removeMemberAction(slug, { membershipId: ownerMembership.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -71,7 +72,7 @@ describe("transferring ownership", () => {
     expect(await transferOwnershipAction(team.workspace.slug, { membershipId: team.memberships.developer.id, confirmSlug: "wrong" })).toMatchObject({
       ok: false,
       code: "INVALID",
-      fieldErrors: { confirmSlug: `Type ${team.workspace.slug} to confirm` },
+      fieldErrors: { confirmSlug: messageKey("errors.members.typeSlug", { slug: team.workspace.slug }) },
     });
     expect(await rowCounts()).toEqual(before);
 
@@ -100,7 +101,7 @@ describe("transferring ownership", () => {
     expect(await transferOwnershipAction(personal.slug, { membershipId: friendship.id, confirmSlug: personal.slug })).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
-      error: "A personal workspace always stays with its owner.",
+      error: messageKey("errors.members.personalStays"),
     });
     expect(await rowCounts()).toEqual(afterSetup);
   });
@@ -114,7 +115,7 @@ describe("transferring ownership", () => {
     expect(await transferOwnershipAction(team.workspace.slug, { membershipId: team.memberships.developer.id, confirmSlug: team.workspace.slug })).toMatchObject({
       ok: false,
       code: "LIMIT",
-      error: expect.stringContaining(`${team.developer.name} already owns 3 workspaces`),
+      error: messageKey("errors.workspaces.ownLimitRecipient", { name: team.developer.name, count: 3, plan: "Free" }),
     });
     expect(await rowCounts()).toEqual(before);
     expect(await owners(team.workspace.id)).toBe(1);

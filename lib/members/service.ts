@@ -3,9 +3,11 @@ import { assertMayGrant, assertMayManage } from "@/lib/authz/grant-rules";
 import { ROLE_LABEL } from "@/lib/authz/permissions";
 import { revokeApiKeysOf } from "@/lib/api-keys/service";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { emitAlert } from "@/lib/alerting/rules";
 import { revokeInvitationsBeyond } from "@/lib/invitations/service";
 import { checkGrantable } from "@/lib/teams/grants";
+import { expiryFrom } from "@/lib/roles/expiry";
 import type { GrantFields } from "@/lib/teams/schemas";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import { assertMayOwnAnother } from "@/lib/workspaces/service";
@@ -26,19 +28,19 @@ async function lockAndLoad(ctx: Ctx, targetMembershipId?: string) {
     where: { workspaceId_userId: { workspaceId, userId: ctx.actor.userId } },
     select: { id: true, role: true },
   });
-  if (!me) throw Refusal.notFound("That workspace");
+  if (!me) throw new Refusal("NOT_FOUND", messageKey("errors.authz.workspaceNotFound"));
   if (!targetMembershipId) return { workspace, me, target: null };
   const target = await ctx.tx.membership.findFirst({
     where: { id: targetMembershipId, workspaceId },
     select: { id: true, role: true, userId: true, user: { select: { email: true, name: true } } },
   });
-  if (!target) throw Refusal.notFound("That member");
+  if (!target) throw new Refusal("NOT_FOUND", messageKey("errors.members.memberNotFound"));
   return { workspace, me, target };
 }
 
 export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Role) {
   const { me, target } = await lockAndLoad(ctx, membershipId);
-  if (target!.id === me.id) throw new Refusal("FORBIDDEN", "You can't change your own role.");
+  if (target!.id === me.id) throw new Refusal("FORBIDDEN", messageKey("errors.members.ownRole"));
   assertMayManage(me.role, target!.role);
   assertMayGrant(me.role, role);
   if (target!.role === role) return { role };
@@ -55,7 +57,7 @@ export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Rol
 
 export async function removeMember(ctx: Ctx, membershipId: string) {
   const { workspace, me, target } = await lockAndLoad(ctx, membershipId);
-  if (target!.id === me.id) throw new Refusal("FORBIDDEN", "To remove yourself, leave the workspace instead.");
+  if (target!.id === me.id) throw new Refusal("FORBIDDEN", messageKey("errors.members.removeSelf"));
   assertMayManage(me.role, target!.role);
   await ctx.tx.membership.delete({ where: { id: target!.id } });
   await revokeInvitationsBeyond(ctx, target!.userId, null);
@@ -72,7 +74,7 @@ export async function removeMember(ctx: Ctx, membershipId: string) {
 export async function leaveWorkspace(ctx: Ctx) {
   const { workspace, me } = await lockAndLoad(ctx);
   if (me.role === "OWNER") {
-    throw new Refusal("FORBIDDEN", "The owner can't leave. Transfer ownership to another member first.");
+    throw new Refusal("FORBIDDEN", messageKey("errors.members.ownerCantLeave"));
   }
   await ctx.tx.membership.delete({ where: { id: me.id } });
   await revokeInvitationsBeyond(ctx, ctx.actor.userId, null);
@@ -83,12 +85,12 @@ export async function leaveWorkspace(ctx: Ctx) {
 
 export async function transferOwnership(ctx: Ctx, input: { membershipId: string; confirmSlug: string }) {
   const { workspace, me, target } = await lockAndLoad(ctx, input.membershipId);
-  if (me.role !== "OWNER") throw new Refusal("FORBIDDEN", "Only the owner can transfer ownership.");
-  if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", "A personal workspace always stays with its owner.");
+  if (me.role !== "OWNER") throw new Refusal("FORBIDDEN", messageKey("errors.members.onlyOwnerTransfers"));
+  if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", messageKey("errors.members.personalStays"));
   if (input.confirmSlug.toLowerCase() !== workspace.slug) {
-    throw Refusal.field("confirmSlug", `Type ${workspace.slug} to confirm`);
+    throw Refusal.field("confirmSlug", messageKey("errors.members.typeSlug", { slug: workspace.slug }));
   }
-  if (target!.id === me.id) throw Refusal.field("membershipId", "You already own this workspace");
+  if (target!.id === me.id) throw Refusal.field("membershipId", messageKey("errors.members.alreadyOwner"));
   await assertMayOwnAnother(ctx.tx, target!.userId, target!.user.name);
   await ctx.tx.membership.update({ where: { id: target!.id }, data: { role: "OWNER" } });
   await ctx.tx.membership.update({ where: { id: me.id }, data: { role: "ADMIN" } });
@@ -101,21 +103,23 @@ export async function transferOwnership(ctx: Ctx, input: { membershipId: string;
   return { newOwner: target!.user.name, yourRole: ROLE_LABEL.ADMIN };
 }
 
-export async function updateMemberGrant(ctx: Ctx, input: GrantFields & { membershipId: string }) {
+export async function updateMemberGrant(ctx: Ctx, input: GrantFields & { membershipId: string; expiry?: string | undefined; until?: string | undefined }) {
   const { me, target } = await lockAndLoad(ctx, input.membershipId);
-  if (target!.role === "OWNER") throw new Refusal("FORBIDDEN", "Nobody can edit the owner's permissions.");
+  if (target!.role === "OWNER") throw new Refusal("FORBIDDEN", messageKey("errors.members.ownerPermissions"));
   assertMayManage(me.role, target!.role);
   const grant = await checkGrantable(ctx, ctx.tx, input);
+  // undefined keeps the stored expiry (a new grant then has none).
+  const expiresAt = expiryFrom(input, new Date());
   await ctx.tx.memberGrant.upsert({
     where: { membershipId: target!.id },
-    create: { membershipId: target!.id, ...grant },
-    update: grant,
+    create: { membershipId: target!.id, ...grant, expiresAt: expiresAt ?? null },
+    update: { ...grant, ...(expiresAt === undefined ? {} : { expiresAt }) },
   });
   await ctx.audit({
     action: "member.permissions_changed",
     targetType: "membership",
     targetId: target!.id,
-    metadata: { email: target!.user.email, ...grant },
+    metadata: { email: target!.user.email, ...grant, ...(expiresAt === undefined ? {} : { expiresAt: expiresAt?.toISOString() ?? null }) },
   });
   return grant;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listSecurityEvents } from "@/lib/security-log/queries";
-import { makeUser } from "@/tests/support/factories";
+import { toWorkspaceContext } from "@/lib/authz/context";
+import { addMember, makeUser, makeWorkspace } from "@/tests/support/factories";
 import { actAs } from "@/tests/support/session";
 import { revokeSessionAction, signOutEverywhereAction } from "./actions";
-import { activeSessionUser, listSessions } from "./queries";
+import { activeSession, activeSessionUser, listSessions } from "./queries";
 import { createSession, endSession } from "./service";
 
 const origin = { ip: "192.0.2.10", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36" };
@@ -35,6 +36,28 @@ describe("a session row", () => {
     await db().session.update({ where: { id }, data: { lastSeenAt: stale } });
     await activeSessionUser(id);
     expect((await db().session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
+  });
+});
+
+describe("the session lookup with the path's workspace", () => {
+  it("brings the caller's membership of that slug, and nobody else's", async () => {
+    const [owner, viewer, stranger] = [await makeUser("Owner"), await makeUser("Viewer"), await makeUser("Stranger")];
+    const workspace = await makeWorkspace(owner.id);
+    await addMember(workspace.id, viewer.id, "VIEWER");
+
+    const account = await activeSession(await createSession(viewer.id, origin), workspace.slug);
+    expect(account).toMatchObject({ userId: viewer.id, membershipSlug: workspace.slug, membership: { role: "VIEWER", workspace: { id: workspace.id } } });
+    const ctx = toWorkspaceContext(account!.membership!);
+    expect([ctx.can("members.read"), ctx.can("members.manage")]).toEqual([true, false]);
+
+    expect((await activeSession(await createSession(stranger.id, origin), workspace.slug))?.membership).toBeNull();
+    expect((await activeSession(await createSession(viewer.id, origin), null))?.membership).toBeNull();
+    await db().workspace.update({ where: { id: workspace.id }, data: { deletedAt: new Date(), purgeAfter: new Date(Date.now() + 86_400_000) } });
+    expect((await activeSession(await createSession(owner.id, origin), workspace.slug))?.membership).toBeNull();
+
+    const revoked = await createSession(owner.id, origin);
+    await endSession(revoked, origin);
+    expect(await activeSession(revoked, workspace.slug)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/authz";
-import { CreateTeamSchema, TeamGrantSchema, TeamIdSchema, TeamMemberSchema } from "@/lib/teams/schemas";
+import { AddTeamMemberSchema, CreateTeamSchema, TeamGrantSchema, TeamIdSchema, TeamMemberSchema } from "@/lib/teams/schemas";
 import { addTeamMember, createTeam, deleteTeam, removeTeamMember, updateTeamGrant } from "@/lib/teams/service";
 
 export const createTeamAction = workspaceAction(
@@ -15,8 +15,8 @@ export const deleteTeamAction = workspaceAction(
 );
 
 export const addTeamMemberAction = workspaceAction(
-  { name: "teams.addMember", permission: "teams.manage", input: TeamMemberSchema },
-  (ctx, input) => addTeamMember(ctx, input.teamId, input.membershipId),
+  { name: "teams.addMember", permission: "teams.manage", input: AddTeamMemberSchema },
+  (ctx, input) => addTeamMember(ctx, input.teamId, input.membershipId, input),
 );
 
 export const removeTeamMemberAction = workspaceAction(

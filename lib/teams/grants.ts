@@ -1,6 +1,7 @@
 import type { WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { GrantFields } from "./schemas";
 
 /**
@@ -9,7 +10,7 @@ import type { GrantFields } from "./schemas";
  */
 export async function checkGrantable(ctx: WorkspaceActionContext, tx: Tx, grant: GrantFields): Promise<GrantFields> {
   for (const key of grant.actions) {
-    if (!ctx.can(key)) throw Refusal.field("actions", "You can't grant a permission you don't hold");
+    if (!ctx.can(key)) throw Refusal.field("actions", messageKey("errors.teams.permissionNotHeld"));
   }
   const workspaceId = ctx.workspace.id;
   const [projects, instances, servers] = await Promise.all([
@@ -25,12 +26,12 @@ export async function checkGrantable(ctx: WorkspaceActionContext, tx: Tx, grant:
   ] as const;
   for (const [field, wanted, found, noun] of checks) {
     if (found.length !== wanted.length) {
-      const message = `One of the chosen ${noun}s was not found in this workspace`;
+      const message = messageKey("errors.teams.resourceNotFound", { noun });
       throw new Refusal("NOT_FOUND", message, { [field]: message });
     }
     // Projects are checked by list membership alone: Access Projects is a toggle, not a resource.
     if (found.some((ref) => !(ref.kind === "project" ? ctx.permissions.allow === "all" || ctx.permissions.allow.projects.has(ref.id) : ctx.canSee(ref)))) {
-      throw Refusal.field(field, `You can't grant access to a ${noun} you can't access`);
+      throw Refusal.field(field, messageKey("errors.teams.resourceNotAccessible", { noun }));
     }
   }
   return { actions: uniq(grant.actions) as GrantFields["actions"], projectIds: uniq(grant.projectIds), instanceIds: uniq(grant.instanceIds), serverIds: uniq(grant.serverIds) };

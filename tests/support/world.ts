@@ -92,6 +92,8 @@ export async function makeWorld(people: People) {
   const secret = await db().secret.create({ data: { workspaceId, environment: "PRODUCTION", name: "TOKEN", ciphertext: "v1.x.y.z", hint: "…abcd" } });
   const team = await db().team.create({ data: { workspaceId, name: "team" } });
   await db().teamMember.create({ data: { teamId: team.id, membershipId: m.viewer.id } });
+  // A custom role nobody holds yet: editing, deleting and assigning one need it to exist.
+  const customRole = await db().customRole.create({ data: { workspaceId, name: "Operator", actions: ["instances.restart", "logs.view"], projectIds: [project.id] } });
   const all = [...GRANTABLE_KEYS];
   await db().memberGrant.create({ data: { membershipId: m.developerWithGrant.id, actions: all, projectIds: [project.id], serverIds: [server.id] } });
   await db().memberGrant.create({
@@ -124,6 +126,10 @@ export async function makeWorld(people: People) {
   const quotaRequest = await db().quotaRequest.create({
     data: { workspaceId, resource: "PROJECTS", requestedLimit: 80, reason: "Launching a second product", requestedById: people.admin.id },
   });
+  // The developer's pending request for logs on the instance: deciding or cancelling one from another workspace must find nothing.
+  const accessRequest = await db().accessRequest.create({
+    data: { workspaceId, membershipId: m.developer.id, permission: "logs.view", resourceKind: "instance", resourceId: instance.id, reason: "Debugging a crash loop" },
+  });
   // An API key of the owner's: revoking one from another workspace must find nothing.
   const apiKey = await db().apiKey.create({
     data: { workspaceId, createdById: people.owner.id, name: "world key", access: "READ", prefix: `wsk_${suffix}`, secretHash: `world-${suffix}` },
@@ -151,12 +157,14 @@ export async function makeWorld(people: People) {
   // A signed-in browser of the owner's: the session actions need someone else's to be refused.
   const ownerSession = await createSession(people.owner.id, { ip: null, userAgent: null });
   return {
+    customRole,
     ownerSession,
     apiKey,
     invoice,
     channel,
     rule,
     quotaRequest,
+    accessRequest,
     workspace,
     m,
     project,

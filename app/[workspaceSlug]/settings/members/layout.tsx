@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { InviteMembersDialog } from "@/components/members/invite-members-dialog";
 import { LeaveWorkspaceButton } from "@/components/members/leave-workspace-button";
 import { TabNav } from "@/components/ui/tab-nav";
@@ -10,16 +11,17 @@ export default async function MembersLayout({ children, params }: LayoutProps<"/
   const ctx = await requireMember(workspaceSlug);
   const slug = ctx.workspace.slug;
   const canInvite = ctx.can("members.invite");
+  const t = await getTranslations("members.tabs");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         {canInvite ? (
           <TabNav
-            label="Members"
+            label={t("label")}
             base={`/${slug}/settings/members`}
             tabs={[
-              { segment: "", label: "Members" },
-              { segment: "invitations", label: "Pending invitations" },
+              { segment: "", label: t("members") },
+              { segment: "invitations", label: t("invitations") },
             ]}
           />
         ) : (

@@ -1,39 +1,49 @@
 import type { Metadata } from "next";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { InvitationActions } from "@/components/members/invitation-actions";
 import { Badge } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/pagination";
+import { countLabel } from "@/lib/api/pagination";
 import { DataTable, Td } from "@/components/ui/table";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { mailIsRecorded } from "@/lib/email";
 import { listPendingInvitations } from "@/lib/invitations/queries";
-import { utcDay, utcMinute } from "@/lib/dates";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import type { AppLocale } from "@/lib/i18n/locale";
 import type { EmailState } from "@/lib/email/outbox";
-import { PageQuerySchema } from "@/lib/schemas";
+import { queryString } from "@/lib/query-string";
+import { PageLinkQuery } from "@/lib/schemas";
 
-export const metadata: Metadata = { title: "Pending invitations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members.invitations");
+  return { title: t("title") };
+}
 
 export default async function PendingInvitationsPage({
   params,
   searchParams,
 }: PageProps<"/[workspaceSlug]/settings/members/invitations">) {
   const { workspaceSlug } = await params;
-  const { page } = PageQuerySchema.parse(await searchParams);
+  const link = PageLinkQuery.parse(await searchParams);
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "members.invite");
   const slug = ctx.workspace.slug;
-  const pending = await listPendingInvitations(ctx.workspace.id, page);
+  const pending = await listPendingInvitations(ctx.workspace.id, link);
   const offerCopyLink = mailIsRecorded();
+  const t = await getTranslations("members.invitations");
+  const locale = (await getLocale()) as AppLocale;
 
   return (
     <section aria-labelledby="invitations-heading" className="space-y-3">
       <h2 id="invitations-heading" className="text-lg font-semibold">
-        Pending invitations <span className="text-sm font-normal text-gray-600">({pending.total})</span>
+        {t("heading")} <span className="text-sm font-normal text-gray-600">{t("count", { count: countLabel(pending.total, locale) })}</span>
       </h2>
       {pending.invitations.length === 0 ? (
-        <p className="text-sm text-gray-700">No pending invitations.</p>
+        <p className="text-sm text-gray-700">{t("none")}</p>
       ) : (
-        <DataTable caption="Pending invitations" headers={["Email", "Role", "Invited by", "Invitation email", "Expires", ""]}>
+        <DataTable caption={t("caption")} headers={[t("headers.email"), t("headers.role"), t("headers.invitedBy"), t("headers.invitationEmail"), t("headers.expires"), ""]}>
           {pending.invitations.map((inv) => (
             <tr key={inv.id}>
               <Td>{inv.email}</Td>
@@ -41,7 +51,7 @@ export default async function PendingInvitationsPage({
               <Td className="text-gray-700">{inv.invitedBy?.name ?? "—"}</Td>
               <Td className="text-gray-700"><EmailDelivery delivery={inv.delivery} lastSentAt={inv.lastSentAt} /></Td>
               <Td className="text-gray-700">
-                {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">Expired</Badge> : utcDay(inv.expiresAt)}
+                {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">{t("expired")}</Badge> : formatDate(inv.expiresAt, locale)}
               </Td>
               <Td>
                 <InvitationActions slug={slug} invitation={{ id: inv.id, email: inv.email, status: inv.status }} offerCopyLink={offerCopyLink} />
@@ -50,16 +60,20 @@ export default async function PendingInvitationsPage({
           ))}
         </DataTable>
       )}
-      <Pagination label="Invitation pages" page={pending.page} pageCount={pending.pageCount} href={(n) => `/${slug}/settings/members/invitations?page=${n}`} />
+      <KeysetPagination
+        label={t("pages")}
+        previousHref={pending.previous ? `/${slug}/settings/members/invitations?${queryString({ before: pending.previous })}` : null}
+        nextHref={pending.next ? `/${slug}/settings/members/invitations?${queryString({ after: pending.next })}` : null}
+      />
     </section>
   );
 }
 
-const STATE_BADGE: Record<EmailState, { label: string; className: string }> = {
-  sending: { label: "Sending", className: "bg-blue-100 text-blue-900" },
-  sent: { label: "Sent", className: "bg-green-100 text-green-900" },
-  retrying: { label: "Failed, retrying", className: "bg-amber-100 text-amber-900" },
-  failed: { label: "Failed", className: "bg-red-100 text-red-900" },
+const STATE_BADGE: Record<EmailState, string> = {
+  sending: "bg-blue-100 text-blue-900",
+  sent: "bg-green-100 text-green-900",
+  retrying: "bg-amber-100 text-amber-900",
+  failed: "bg-red-100 text-red-900",
 };
 
 /** Where the invitation's latest email stands in the outbox, with the reason when it failed. */
@@ -70,18 +84,19 @@ function EmailDelivery({
   delivery: { state: EmailState; lastError: string | null; nextAttemptAt: Date } | null;
   lastSentAt: Date | null;
 }) {
-  if (!delivery) return <>{lastSentAt ? utcDay(lastSentAt) : "Not sent"}</>;
-  const badge = STATE_BADGE[delivery.state];
+  const d = useTranslations("members.invitations.delivery");
+  const locale = useLocale() as AppLocale;
+  if (!delivery) return <>{lastSentAt ? formatDate(lastSentAt, locale) : d("notSent")}</>;
   return (
     <div className="space-y-1">
-      <Badge className={badge.className}>{badge.label}</Badge>
-      {delivery.state === "sent" && lastSentAt ? <p className="text-xs">{utcDay(lastSentAt)}</p> : null}
+      <Badge className={STATE_BADGE[delivery.state]}>{d(`states.${delivery.state}`)}</Badge>
+      {delivery.state === "sent" && lastSentAt ? <p className="text-xs">{formatDate(lastSentAt, locale)}</p> : null}
       {delivery.state === "retrying" ? (
         <p className="text-xs">
-          {delivery.lastError}. Next try {utcMinute(delivery.nextAttemptAt)} UTC.
+          {d("retrying", { error: delivery.lastError ?? "", when: formatDateTime(delivery.nextAttemptAt, locale) })}
         </p>
       ) : null}
-      {delivery.state === "failed" ? <p className="text-xs text-red-800">{delivery.lastError}. Use Send again.</p> : null}
+      {delivery.state === "failed" ? <p className="text-xs text-red-800">{d("failed", { error: delivery.lastError ?? "" })}</p> : null}
     </div>
   );
 }

@@ -1,0 +1,1 @@
+export { teamGrantOptionsRoute as GET } from "@/lib/teams/routes";

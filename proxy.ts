@@ -41,6 +41,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Route handlers under /api/ answer JSON to clients that bring their own credentials: no redirect to
-  // sign-in, and no page whose scripts need a nonce.
-  matcher: ["/((?!_next/|api/|favicon.ico|robots.txt).*)"],
+  // sign-in, and no page whose scripts need a nonce. The app icons are for every visitor, signed in or not.
+  matcher: ["/((?!_next/|api/|favicon.ico|icon.svg|apple-icon.png|robots.txt).*)"],
 };

@@ -4,7 +4,8 @@ import "./globals.css";
 
 /**
  * Replaces the root layout when the layout itself failed to render: its own document, the same words and
- * way back as app/error.tsx.
+ * way back as app/error.tsx. It stays in English: it renders without the root layout, and so without the
+ * translations (whose loading may be what failed).
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Toaster } from "sonner";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
+import { LazyToaster } from "@/components/ui/toaster";
+import { sessionTheme } from "@/lib/authz/session";
+import { themeClass, toasterTheme } from "@/lib/accounts/theme";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,11 +17,17 @@ export const metadata: Metadata = {
 // Content-Security-Policy (proxy.ts), which a page built ahead of time cannot know.
 export default async function RootLayout({ children }: LayoutProps<"/">) {
   await connection();
+  const locale = await getLocale();
+  // In the server's HTML, so the first paint is already in the account's theme (SYSTEM: CSS follows the OS).
+  const theme = await sessionTheme();
   return (
-    <html lang="en">
+    <html lang={locale} className={themeClass(theme)}>
       <body className="min-h-screen">
-        {children}
-        <Toaster position="bottom-right" closeButton />
+        {/* Client components get the request's locale, and the part of its catalog they read, through this. */}
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
+          {children}
+          <LazyToaster position="bottom-right" closeButton theme={toasterTheme(theme)} />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

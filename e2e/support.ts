@@ -12,12 +12,38 @@ export const DEMO = { email: "demo@example.com", password: "demo-password" };
 export async function expectAccessible(page: Page, options: { only?: string } = {}) {
   // A refresh after a server action re-renders the page's metadata; scan once its title is back.
   await expect(page).toHaveTitle(/\S/);
+  // Dialogs and menus load their code on first use: scan the part once it is on the page.
+  if (options.only) await expect(page.locator(options.only).first()).toBeVisible();
   const builder = new AxeBuilder({ page });
   if (options.only) builder.include(options.only);
   const results = await builder.analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
+  // And in the other theme. Colours are all that changes between them, so only contrast is checked
+  // again (a fraction of a full run). An account on "system" follows the emulated preference; one with
+  // an explicit theme shows only that one, which the first run checked.
+  const theme = await page.evaluate(() => (document.documentElement.classList.contains("dark") ? "dark" : document.documentElement.classList.contains("light") ? "light" : "system"));
+  if (theme !== "system") return;
+  const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+  await page.emulateMedia({ colorScheme: dark ? "light" : "dark" });
+  try {
+    const contrast = new AxeBuilder({ page }).withRules(["color-contrast"]);
+    if (options.only) contrast.include(options.only);
+    const other = await contrast.analyze();
+    expect(
+      other.violations.map((v) => `${dark ? "light" : "dark"} theme: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    ).toEqual([]);
+  } finally {
+    await page.emulateMedia({ colorScheme: dark ? "dark" : "light" });
+  }
+}
+
+/** Signs out through the profile menu at the top right of the page. */
+export async function signOutFromMenu(page: Page) {
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
 }
 
 export function uniqueEmail(prefix: string) {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode as codeFor, wrongCode } from "../tests/support/totp-code";
-import { expectAccessible, invitationLinkFor, signIn, signUp, uniqueEmail } from "./support";
+import { expectAccessible, invitationLinkFor, signIn, signOutFromMenu, signUp, uniqueEmail } from "./support";
 
 const PASSWORD = "long-enough-password";
 
@@ -36,10 +36,8 @@ async function turnOnTwoFactor(page: Page): Promise<{ secret: string; recoveryCo
   return { secret, recoveryCodes };
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-}
+// Through the profile menu, which every signed-in page has (the workspace pages have no other way out).
+const signOut = signOutFromMenu;
 
 test("a person turns on 2FA from the key on the page; sign-in then asks for a code, and a recovery code works once", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -1,11 +1,10 @@
-import Link from "next/link";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { BillingNoticeBanner } from "@/components/settings/billing-notice";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SessionProfileMenu } from "@/components/account/session-profile-menu";
 import { SidebarNav, type SidebarSection } from "@/components/workspaces/sidebar-nav";
 import { logoUrl } from "@/lib/workspaces/logo";
-import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
-import { brandPalette } from "@/lib/workspaces/color";
+import { WorkspaceSwitcherButton } from "@/components/workspaces/workspace-switcher-button";
+import { brandPalette, brandStyle } from "@/lib/workspaces/color";
 import { requireMember } from "@/lib/authz";
 import { billingNotice } from "@/lib/billing/queries";
 
@@ -22,6 +21,7 @@ export default async function WorkspaceLayout({
     "instances",
     "servers",
     ...(ctx.can("secrets.manage") ? (["secrets"] as const) : []),
+    ...(ctx.can("members.manage") ? (["accessRequests"] as const) : []),
     "settings",
   ];
   const current = {
@@ -36,19 +36,14 @@ export default async function WorkspaceLayout({
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-gray-200 bg-white p-4">
         {/* On :root, so dialogs and menus rendered in portals take the colour too. */}
-        <style>{`:root{--color-brand:${palette.brand};--color-brand-strong:${palette.strong};--color-brand-fg:${palette.foreground};--color-brand-text:${palette.text}}`}</style>
-        <WorkspaceSwitcher current={current} />
-        <SidebarNav slug={ctx.workspace.slug} sections={sections} />
-        <div className="mt-auto border-t border-gray-200 pt-4">
-          <p className="truncate text-sm font-medium text-gray-900">{ctx.user.name}</p>
-          <p className="truncate text-xs text-gray-600">{ctx.user.email}</p>
-          <Link href="/account" className="mt-2 block text-sm font-medium text-gray-900 underline">
-            Account settings
-          </Link>
-          <SignOutButton className="mt-2 w-full justify-start" />
-        </div>
+        <style>{brandStyle(palette)}</style>
+        <WorkspaceSwitcherButton current={current} />
+        <SidebarNav slug={ctx.workspace.slug} sections={sections} waiting={ctx.pendingAccessRequests} />
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">
+      <main className="min-w-0 flex-1 px-8 pt-4 pb-8">
+        <div className="mb-4 flex justify-end">
+          <SessionProfileMenu currentWorkspaceId={ctx.workspace.id} />
+        </div>
         <div className="mb-6 space-y-3 empty:hidden">
           <VerifyEmailBanner account={ctx.user} />
           <BillingNoticeBanner

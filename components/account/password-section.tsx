@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Card } from "@/components/ui/card";
@@ -9,12 +10,11 @@ import { ChangePasswordSchema, PASSWORD_MIN } from "@/lib/accounts/schemas";
 
 /** Change the password (current one required); every other browser is signed out. */
 export function PasswordSection() {
+  const t = useTranslations("account.password");
   const changeForm = useActionForm(ChangePasswordSchema, changePasswordAction, {
     defaultValues: { currentPassword: "", newPassword: "" },
     success: (data) =>
-      data.sessionsRevoked > 0
-        ? `Password changed. ${data.sessionsRevoked === 1 ? "One other browser was" : `${data.sessionsRevoked} other browsers were`} signed out.`
-        : "Password changed",
+      data.sessionsRevoked > 0 ? t("changedSignedOut", { count: data.sessionsRevoked }) : t("changed"),
   });
   const { form } = changeForm;
   const { errors } = form.formState;
@@ -23,26 +23,26 @@ export function PasswordSection() {
     <Card>
       <section aria-labelledby="password-heading" className="space-y-4">
         <h2 id="password-heading" className="font-semibold">
-          Password
+          {t("heading")}
         </h2>
         <ActionForm form={changeForm}>
           <TextField
-            label="Current password"
+            label={t("current")}
             type="password"
             autoComplete="current-password"
             error={errors.currentPassword?.message}
             {...form.register("currentPassword")}
           />
           <TextField
-            label="New password"
+            label={t("new")}
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters. Every other browser signed in to your account is signed out.`}
+            hint={t("newHint", { min: PASSWORD_MIN })}
             error={errors.newPassword?.message}
             {...form.register("newPassword")}
           />
-          <SubmitButton variant="secondary" pendingLabel="Changing…">
-            Change password
+          <SubmitButton variant="secondary" pendingLabel={t("submitting")}>
+            {t("submit")}
           </SubmitButton>
         </ActionForm>
       </section>

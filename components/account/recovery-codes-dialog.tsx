@@ -1,6 +1,7 @@
 "use client";
 
 import { Copy, Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { copyText } from "@/components/ui/copy-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,8 +11,10 @@ import { Dialog } from "@/components/ui/dialog";
  * dialog is the one chance to copy, download or write them down.
  */
 export function RecoveryCodesDialog({ codes, onClose }: { codes: string[]; onClose: () => void }) {
+  const t = useTranslations("account.recoveryCodes");
+  const common = useTranslations("common");
   const asText = codes.join("\n") + "\n";
-  const copy = () => copyText(asText, "recovery codes");
+  const copy = () => copyText(asText, { copied: t("copied"), blocked: t("copyBlocked") });
   const download = () => {
     const url = URL.createObjectURL(new Blob([asText], { type: "text/plain" }));
     const link = document.createElement("a");
@@ -24,23 +27,23 @@ export function RecoveryCodesDialog({ codes, onClose }: { codes: string[]; onClo
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title="Save your recovery codes"
-      description="If you lose your phone, each code signs you in once in place of an authenticator code. This is the only time they are shown: keep them somewhere safe, such as a password manager."
+      title={t("title")}
+      description={t("description")}
     >
       <div className="space-y-4">
-        <ol aria-label="Recovery codes" className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border border-gray-200 bg-gray-50 p-4 font-mono text-sm text-gray-900">
+        <ol aria-label={t("listLabel")} className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border border-gray-200 bg-gray-50 p-4 font-mono text-sm text-gray-900">
           {codes.map((code) => (
             <li key={code}>{code}</li>
           ))}
         </ol>
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={copy}>
-            <Copy aria-hidden className="size-4" /> Copy
+            <Copy aria-hidden className="size-4" /> {common("copy")}
           </Button>
           <Button variant="secondary" onClick={download}>
-            <Download aria-hidden className="size-4" /> Download
+            <Download aria-hidden className="size-4" /> {t("download")}
           </Button>
-          <Button onClick={onClose}>I saved them</Button>
+          <Button onClick={onClose}>{t("saved")}</Button>
         </div>
       </div>
     </Dialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { copyText } from "@/components/ui/copy-text";
@@ -20,6 +21,7 @@ type Dialogs = "setup" | "regenerate" | "disable" | null;
 
 /** Two-factor authentication: set up with a QR code or key, recovery codes, turn off. */
 export function TwoFactorSection({ account }: { account: AccountOverview }) {
+  const t = useTranslations("account.twoFactor");
   const enabled = account.totpEnabledAt !== null;
   const [open, setOpen] = useState<Dialogs>(null);
   const [setup, setSetup] = useState<{ manualKey: string; qrCode: string } | null>(null);
@@ -43,40 +45,32 @@ export function TwoFactorSection({ account }: { account: AccountOverview }) {
       <section aria-labelledby="two-factor-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="two-factor-heading" className="font-semibold">
-            Two-factor authentication
+            {t("heading")}
           </h2>
-          {enabled ? <Badge className="bg-green-100 text-green-900">On</Badge> : <Badge>Off</Badge>}
+          {enabled ? <Badge className="bg-green-100 text-green-900">{t("on")}</Badge> : <Badge>{t("off")}</Badge>}
         </div>
         <RequiredByNotice enabled={enabled} />
         {enabled ? (
           <>
-            <p className="text-sm text-gray-800">
-              Signing in asks for a code from your authenticator app after your password.{" "}
-              {account.recoveryCodesLeft} of 10 recovery codes left.
-            </p>
+            <p className="text-sm text-gray-800">{t("enabledText", { left: account.recoveryCodesLeft })}</p>
             {account.recoveryCodesLeft <= 3 ? (
-              <p className="text-sm text-amber-900">
-                You are running out of recovery codes: make new ones so that losing your phone can&apos;t lock you out.
-              </p>
+              <p className="text-sm text-amber-900">{t("runningOut")}</p>
             ) : null}
             <div className="flex flex-wrap gap-2">
               <Button variant="secondary" onClick={() => setOpen("regenerate")}>
-                Make new recovery codes
+                {t("regenerate")}
               </Button>
               <Button variant="secondary" onClick={() => setOpen("disable")}>
-                Turn off two-factor authentication
+                {t("disable")}
               </Button>
             </div>
           </>
         ) : (
           <>
-            <p className="text-sm text-gray-800">
-              Protect your account with a second step at sign-in: a 6-digit code from an authenticator app on your phone, such as
-              Google Authenticator, 1Password or Authy. Turning it on signs out your other browsers.
-            </p>
+            <p className="text-sm text-gray-800">{t("disabledText")}</p>
             <FormError error={start.error} />
             <Button pending={start.pending} onClick={() => start.run({})}>
-              Set up two-factor authentication
+              {t("setUp")}
             </Button>
           </>
         )}
@@ -91,58 +85,65 @@ export function TwoFactorSection({ account }: { account: AccountOverview }) {
 
 /** Sent here by a workspace that requires 2FA (lib/authz requireMember): says which, and leads back once it is on. */
 function RequiredByNotice({ enabled }: { enabled: boolean }) {
+  const t = useTranslations("account.twoFactor");
   const requiredBy = useSearchParams().get("requiredBy");
   // Only a slug's characters: the parameter comes from a link anyone can write.
   if (!requiredBy || !/^[a-z0-9-]{1,64}$/.test(requiredBy)) return null;
   return enabled ? (
     <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-      Two-factor authentication is on.{" "}
-      <Link className="font-medium underline" href={`/${requiredBy}`}>
-        Continue to /{requiredBy}
-      </Link>
+      {t.rich("requiredOn", {
+        slug: requiredBy,
+        link: (chunks) => (
+          <Link className="font-medium underline" href={`/${requiredBy}`}>
+            {chunks}
+          </Link>
+        ),
+      })}
     </p>
   ) : (
     <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      The workspace <strong>/{requiredBy}</strong> requires two-factor authentication. Set it up here to open it.
+      {t.rich("requiredOff", { slug: requiredBy, strong: (chunks) => <strong>{chunks}</strong> })}
     </p>
   );
 }
 
 function SetupDialog({ setup, onClose, onEnabled }: { setup: { manualKey: string; qrCode: string }; onClose: () => void; onEnabled: (data: { recoveryCodes: string[] }) => void }) {
+  const t = useTranslations("account.twoFactor");
+  const common = useTranslations("common");
   const confirm = useActionForm(ConfirmTwoFactorSchema, confirmTwoFactorAction, {
     defaultValues: { code: "" },
-    success: "Two-factor authentication is on",
+    success: t("turnedOn"),
     onSuccess: onEnabled,
   });
   const { errors } = confirm.form.formState;
-  const copyKey = () => copyText(setup.manualKey.replace(/\s+/g, ""), "key");
+  const copyKey = () => copyText(setup.manualKey.replace(/\s+/g, ""), { copied: t("keyCopied"), blocked: t("keyCopyBlocked") });
   return (
-    <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()} title="Set up two-factor authentication">
+    <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()} title={t("setupTitle")}>
       <div className="space-y-4 text-sm text-gray-800">
-        <p>1. Scan this QR code with your authenticator app.</p>
+        <p>{t("scan")}</p>
         {/* A data URL drawn on the server (lib/two-factor/qr.ts): no script draws it here. */}
-        <img src={setup.qrCode} alt="QR code to scan with your authenticator app" width={192} height={192} className="mx-auto rounded border border-gray-200" />
+        <img src={setup.qrCode} alt={t("qrAlt")} width={192} height={192} className="mx-auto rounded border border-gray-200" />
         <div className="space-y-1">
-          <p>Can&apos;t scan it? Enter this setup key in the app instead:</p>
+          <p>{t("cantScan")}</p>
           <div className="flex items-center gap-2">
             <code data-testid="setup-key" className="rounded bg-gray-100 px-2 py-1 font-mono text-sm tracking-wide text-gray-900">
               {setup.manualKey}
             </code>
-            <Button variant="ghost" onClick={copyKey} aria-label="Copy the setup key">
-              Copy
+            <Button variant="ghost" onClick={copyKey} aria-label={t("copyKey")}>
+              {common("copy")}
             </Button>
           </div>
         </div>
         <ActionForm form={confirm}>
           <TextField
-            label="2. Enter the 6-digit code the app shows"
+            label={t("enterCode")}
             inputMode="numeric"
             autoComplete="one-time-code"
             error={errors.code?.message}
             {...confirm.form.register("code")}
           />
           <DialogFormButtons onCancel={onClose}>
-            <SubmitButton pendingLabel="Checking…">Turn on</SubmitButton>
+            <SubmitButton pendingLabel={t("checking")}>{t("turnOn")}</SubmitButton>
           </DialogFormButtons>
         </ActionForm>
       </div>
@@ -151,9 +152,10 @@ function SetupDialog({ setup, onClose, onEnabled }: { setup: { manualKey: string
 }
 
 function RegenerateDialog({ onClose, onDone }: { onClose: () => void; onDone: (data: { recoveryCodes: string[] }) => void }) {
+  const t = useTranslations("account.twoFactor");
   const regenerate = useActionForm(RegenerateRecoveryCodesSchema, regenerateRecoveryCodesAction, {
     defaultValues: { code: "" },
-    success: "New recovery codes made",
+    success: t("regenerated"),
     onSuccess: onDone,
   });
   const { errors } = regenerate.form.formState;
@@ -161,19 +163,19 @@ function RegenerateDialog({ onClose, onDone }: { onClose: () => void; onDone: (d
     <Dialog
       open
       onOpenChange={(isOpen) => !isOpen && onClose()}
-      title="Make new recovery codes?"
-      description="Your current recovery codes stop working, and your other browsers are signed out."
+      title={t("regenerateTitle")}
+      description={t("regenerateDescription")}
     >
       <ActionForm form={regenerate}>
         <TextField
-          label="Code from your authenticator app"
+          label={t("appCode")}
           inputMode="numeric"
           autoComplete="one-time-code"
           error={errors.code?.message}
           {...regenerate.form.register("code")}
         />
         <DialogFormButtons onCancel={onClose}>
-            <SubmitButton pendingLabel="Checking…">Make new codes</SubmitButton>
+            <SubmitButton pendingLabel={t("checking")}>{t("makeNewCodes")}</SubmitButton>
           </DialogFormButtons>
       </ActionForm>
     </Dialog>
@@ -181,9 +183,10 @@ function RegenerateDialog({ onClose, onDone }: { onClose: () => void; onDone: (d
 }
 
 function DisableDialog({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("account.twoFactor");
   const disable = useActionForm(DisableTwoFactorSchema, disableTwoFactorAction, {
     defaultValues: { proof: "" },
-    success: "Two-factor authentication is off",
+    success: t("turnedOff"),
     onSuccess: onClose,
   });
   const { errors } = disable.form.formState;
@@ -191,20 +194,20 @@ function DisableDialog({ onClose }: { onClose: () => void }) {
     <Dialog
       open
       onOpenChange={(isOpen) => !isOpen && onClose()}
-      title="Turn off two-factor authentication?"
-      description="Signing in will ask for your password only. Workspaces that require two-factor authentication stay closed to you until you turn it on again, and your other browsers are signed out."
+      title={t("disableTitle")}
+      description={t("disableDescription")}
     >
       <ActionForm form={disable}>
         <TextField
-          label="Code from your authenticator app, or your password"
+          label={t("codeOrPassword")}
           type="password"
           autoComplete="current-password"
           error={errors.proof?.message}
           {...disable.form.register("proof")}
         />
         <DialogFormButtons onCancel={onClose}>
-            <SubmitButton variant="danger" pendingLabel="Turning off…">
-            Turn off
+            <SubmitButton variant="danger" pendingLabel={t("turningOff")}>
+            {t("turnOff")}
           </SubmitButton>
           </DialogFormButtons>
       </ActionForm>

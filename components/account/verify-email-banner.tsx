@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ResendVerificationButton } from "@/components/account/resend-verification-button";
 
 /**
@@ -7,15 +8,16 @@ import { ResendVerificationButton } from "@/components/account/resend-verificati
  * the banner costs no query of its own.
  */
 export function VerifyEmailBanner({ account }: { account: { email: string; emailVerified: boolean } | null }) {
+  const t = useTranslations("account.verifyBanner");
   if (!account || account.emailVerified) return null;
   return (
     <div
       role="region"
-      aria-label="Email confirmation"
+      aria-label={t("label")}
       className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
     >
       <p>
-        Confirm your email address: open the link we sent to <strong>{account.email}</strong>.
+        {t.rich("text", { email: account.email, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <ResendVerificationButton />
     </div>

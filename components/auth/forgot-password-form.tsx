@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CheckInbox } from "@/components/auth/check-inbox";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
@@ -10,6 +11,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/ui/field";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("auth");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const forgotForm = useActionForm(ForgotPasswordSchema, requestPasswordResetAction, {
     defaultValues: { email: "" },
@@ -22,15 +24,15 @@ export function ForgotPasswordForm() {
   if (sentTo) return <ResetSent email={sentTo} />;
   return (
     <ActionForm form={forgotForm}>
-      <p className="text-sm text-gray-800">Enter the email address of your account and we will send you a link to choose a new password.</p>
-      <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
-      <SubmitButton className="w-full" pendingLabel="Sending…">
-        Send reset link
+      <p className="text-sm text-gray-800">{t("forgot.intro")}</p>
+      <TextField label={t("fields.email")} type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <SubmitButton className="w-full" pendingLabel={t("forgot.pending")}>
+        {t("forgot.submit")}
       </SubmitButton>
       <p className="text-center text-sm text-gray-700">
-        Remembered it?{" "}
+        {t("forgot.remembered")}{" "}
         <Link className="font-medium text-brand-text underline" href="/sign-in">
-          Sign in
+          {t("signIn.submit")}
         </Link>
       </p>
     </ActionForm>
@@ -39,14 +41,15 @@ export function ForgotPasswordForm() {
 
 /** The same words for an address with an account and one without: this page must not tell them apart. */
 function ResetSent({ email }: { email: string }) {
+  const t = useTranslations("auth.forgot");
   return (
     <CheckInbox>
       <p className="text-sm text-gray-800">
-        If <strong>{email}</strong> belongs to an account, we sent it a link to choose a new password. The link works once, for one hour.
+        {t.rich("sent", { email, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <p className="text-sm text-gray-700">
         <Link className="font-medium text-brand-text underline" href="/sign-in">
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       </p>
     </CheckInbox>

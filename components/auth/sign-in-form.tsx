@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { SignInSchema } from "@/lib/accounts/schemas";
 import { signInAction } from "@/lib/accounts/actions";
@@ -9,6 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/ui/field";
 
 export function SignInForm({ callbackUrl, email = "" }: { callbackUrl?: string; email?: string }) {
+  const t = useTranslations("auth");
   // Signing in redirects from the server, so a success has nothing to show here.
   const signInForm = useActionForm(SignInSchema, signInAction, {
     defaultValues: { email, password: "", code: "" },
@@ -27,9 +29,9 @@ export function SignInForm({ callbackUrl, email = "" }: { callbackUrl?: string; 
 
   return (
     <ActionForm form={signInForm}>
-      <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <TextField label={t("fields.email")} type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
       <TextField
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete="current-password"
         error={errors.password?.message}
@@ -37,23 +39,23 @@ export function SignInForm({ callbackUrl, email = "" }: { callbackUrl?: string; 
       />
       {askCode ? (
         <TextField
-          label="Authentication code"
+          label={t("signIn.code")}
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
-          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          hint={t("signIn.codeHint")}
           error={errors.code?.message}
           {...form.register("code")}
         />
       ) : null}
-      <SubmitButton className="w-full" pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton className="w-full" pendingLabel={t("signIn.pending")}>
+        {t("signIn.submit")}
       </SubmitButton>
       <p className="text-center text-sm text-gray-700">
-        New here?{" "}
+        {t("signIn.newHere")}{" "}
         <Link className="font-medium text-brand-text underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
-          Create an account
+          {t("signIn.createAccount")}
         </Link>
       </p>
     </ActionForm>

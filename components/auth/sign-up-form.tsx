@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CheckInbox } from "@/components/auth/check-inbox";
 import { PASSWORD_MIN, SignUpSchema } from "@/lib/accounts/schemas";
@@ -19,6 +20,7 @@ export function SignUpForm({
 }) {
   // From an invitation, signing up signs in and redirects from the server. Otherwise the answer is
   // "check your inbox", whether or not the address already had an account.
+  const t = useTranslations("auth");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const signUpForm = useActionForm(SignUpSchema, signUpAction, {
     defaultValues: { name: "", email: invitation?.email ?? "", password: "" },
@@ -33,32 +35,32 @@ export function SignUpForm({
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <ActionForm form={signUpForm}>
-      <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <TextField label={t("fields.name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <TextField
-        label="Email"
+        label={t("fields.email")}
         type="email"
         autoComplete="email"
         readOnly={Boolean(invitation)}
         className={invitation ? "bg-gray-100" : undefined}
-        hint={invitation ? `The invitation to ${invitation.workspaceName} was sent to this address.` : undefined}
+        hint={invitation ? t("signUp.invitedEmailHint", { workspace: invitation.workspaceName }) : undefined}
         error={errors.email?.message}
         {...form.register("email")}
       />
       <TextField
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
+        hint={t("fields.passwordHint", { min: PASSWORD_MIN })}
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <SubmitButton className="w-full" pendingLabel="Creating account…">
-        {invitation ? "Create account and join" : "Create account"}
+      <SubmitButton className="w-full" pendingLabel={t("signUp.pending")}>
+        {invitation ? t("signUp.submitAndJoin") : t("signUp.submit")}
       </SubmitButton>
       <p className="text-center text-sm text-gray-700">
-        Already have an account?{" "}
+        {t("signUp.haveAccount")}{" "}
         <Link className="font-medium text-brand-text underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
-          Sign in
+          {t("signIn.submit")}
         </Link>
       </p>
     </ActionForm>
@@ -66,18 +68,20 @@ export function SignUpForm({
 }
 
 function SignUpSent({ email }: { email: string }) {
+  const t = useTranslations("auth.signUp");
   return (
     <CheckInbox>
       <p className="text-sm text-gray-800">
-        We sent an email to <strong>{email}</strong>. Open the link in it to confirm your address; it works for 24 hours. If the
-        address already has an account, the email says how to sign in instead.
+        {t.rich("sent", { email, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <p className="text-sm text-gray-700">
-        Then{" "}
-        <Link className="font-medium text-brand-text underline" href={`/sign-in?email=${encodeURIComponent(email)}`}>
-          sign in
-        </Link>
-        .
+        {t.rich("then", {
+          link: (chunks) => (
+            <Link className="font-medium text-brand-text underline" href={`/sign-in?email=${encodeURIComponent(email)}`}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </CheckInbox>
   );

@@ -1,5 +1,7 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
+import { translateMessage } from "@/lib/i18n/message-key";
 
 export const inputClass =
   "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-brand aria-[invalid=true]:border-red-600";
@@ -14,6 +16,8 @@ interface FieldShellProps {
 
 /** Label, control, hint and error wired together so screen readers announce the error with the field. */
 export function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+  // Schemas and refusals may carry a catalog key instead of words (lib/i18n/message-key.ts).
+  const t = useTranslations();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-gray-800">
@@ -27,7 +31,7 @@ export function FieldShell({ id, label, error, hint, children }: FieldShellProps
       ) : null}
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
+          {translateMessage(t, error)}
         </p>
       ) : null}
     </div>
@@ -62,16 +66,17 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
 
 /** A refusal that belongs to no one field, with the link to where it can be resolved. */
 export function FormError({ error }: { error?: { message: string; help?: { label: string; href: string } } | null }) {
+  const t = useTranslations();
   if (!error) return null;
   const { message, help } = error;
   return (
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {message}
+      {translateMessage(t, message)}
       {help ? (
         <>
           {" "}
           <a className="font-medium underline" href={help.href}>
-            {help.label}
+            {translateMessage(t, help.label)}
           </a>
         </>
       ) : null}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { TextField } from "./field";
 import { SelectField, type SelectOption } from "./select";
@@ -15,6 +16,7 @@ const ANY = "__any";
 
 /** Filters kept in the URL's query, so a filtered view can be reloaded, shared and exported. */
 export function FilterBar({ base, filters, values }: { base: string; filters: FilterSpec[]; values: Record<string, string | undefined> }) {
+  const t = useTranslations("ui.filterBar");
   const router = useRouter();
   const [state, setState] = useState<Record<string, string>>(
     Object.fromEntries(filters.map((f) => [f.name, values[f.name] ?? (f.kind === "select" ? ANY : "")])),
@@ -26,7 +28,7 @@ export function FilterBar({ base, filters, values }: { base: string; filters: Fi
   return (
     <form
       role="search"
-      aria-label="Filters"
+      aria-label={t("label")}
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -36,7 +38,7 @@ export function FilterBar({ base, filters, values }: { base: string; filters: Fi
       {filters.map((f) => (
         <div key={f.name} className="w-48">
           {f.kind === "select" ? (
-            <SelectField label={f.label} value={state[f.name]} onChange={(v) => setState((s) => ({ ...s, [f.name]: v }))} options={[{ value: ANY, label: "Any" }, ...f.options]} />
+            <SelectField label={f.label} value={state[f.name]} onChange={(v) => setState((s) => ({ ...s, [f.name]: v }))} options={[{ value: ANY, label: t("any") }, ...f.options]} />
           ) : (
             <TextField
               label={f.label}
@@ -48,7 +50,7 @@ export function FilterBar({ base, filters, values }: { base: string; filters: Fi
           )}
         </div>
       ))}
-      <Button type="submit" variant="secondary">Apply filters</Button>
+      <Button type="submit" variant="secondary">{t("apply")}</Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import * as RadixSelect from "@radix-ui/react-select";
 import { Check, ChevronDown } from "lucide-react";
 import { useId } from "react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import { FieldShell, inputClass } from "./field";
 
@@ -22,6 +23,7 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, onChange, options, placeholder, error, name }: SelectFieldProps) {
+  const t = useTranslations("ui.select");
   const id = useId();
   return (
     <FieldShell id={id} label={label} error={error}>
@@ -32,7 +34,7 @@ export function SelectField({ label, value, onChange, options, placeholder, erro
           aria-describedby={error ? `${id}-error` : undefined}
           className={cn(inputClass, "flex items-center justify-between text-left")}
         >
-          <RadixSelect.Value placeholder={placeholder ?? "Choose…"} />
+          <RadixSelect.Value placeholder={placeholder ?? t("placeholder")} />
           <RadixSelect.Icon>
             <ChevronDown aria-hidden className="size-4 text-gray-600" />
           </RadixSelect.Icon>

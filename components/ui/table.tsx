@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * A bordered table with a header row; cells come from the caller. Cell padding is set once on the
@@ -6,6 +7,7 @@ import type { ReactNode } from "react";
  * the HTML and of the payload that repeats it.
  */
 export function DataTable({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+  const t = useTranslations("ui.table");
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
       <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_th]:px-4 [&_th]:py-2">
@@ -14,7 +16,7 @@ export function DataTable({ caption, headers, children }: { caption: string; hea
           <tr>
             {headers.map((h, i) => (
               <th key={i} scope="col" className="font-medium">
-                {h || <span className="sr-only">Actions</span>}
+                {h || <span className="sr-only">{t("actions")}</span>}
               </th>
             ))}
           </tr>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { createWorkspaceAction } from "@/lib/workspaces/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
@@ -9,26 +10,21 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { CreateWorkspaceSchema } from "@/lib/workspaces/schemas";
+import { CreateWorkspaceSchema, WORKSPACE_KINDS, WORKSPACE_STAGES } from "@/lib/workspaces/schemas";
 import { slugify } from "@/lib/workspaces/slug";
 
-const KIND_OPTIONS = [
-  { value: "PROJECT", label: "Project" },
-  { value: "ENVIRONMENT", label: "Environment" },
-];
-const STAGE_OPTIONS = [
-  { value: "DEVELOPMENT", label: "Development" },
-  { value: "STAGING", label: "Staging" },
-  { value: "PRODUCTION", label: "Production" },
-];
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
+  const t = useTranslations("workspaces.create");
+  const tw = useTranslations("workspaces");
+  const kindOptions = WORKSPACE_KINDS.map((value) => ({ value, label: tw(`kinds.${value}`) }));
+  const stageOptions = WORKSPACE_STAGES.map((value) => ({ value, label: tw(`stages.${value}`) }));
   // The slug follows the name until the user edits the slug themselves.
   const [slugEdited, setSlugEdited] = useState(false);
   const workspaceForm = useActionForm(CreateWorkspaceSchema, createWorkspaceAction, {
     defaultValues: { name: "", slug: "", kind: "PROJECT", stage: undefined },
-    success: "Workspace created",
+    success: t("created"),
     navigate: (data) => `/${data.slug}`,
     reset: "saved",
   });
@@ -45,24 +41,24 @@ export function CreateWorkspaceForm() {
 
   return (
     <ActionForm form={workspaceForm}>
-      <TextField label="Name" autoComplete="off" error={errors.name?.message} {...nameField} />
+      <TextField label={t("name")} autoComplete="off" error={errors.name?.message} {...nameField} />
       <TextField
-        label="Slug"
+        label={t("slug")}
         autoComplete="off"
         spellCheck={false}
-        hint="Lowercase letters, digits and hyphens; used in the workspace's URLs."
+        hint={t("slugHint")}
         error={errors.slug?.message}
         {...slugField}
       />
-      <FormField control={form.control} name="kind" render={(field) => <SelectField label="Kind" options={KIND_OPTIONS} {...field} />} />
+      <FormField control={form.control} name="kind" render={(field) => <SelectField label={t("kind")} options={kindOptions} {...field} />} />
       {kind === "ENVIRONMENT" ? (
-        <FormField control={form.control} name="stage" render={(field) => <SelectField label="Stage" options={STAGE_OPTIONS} placeholder="Choose a stage" {...field} />} />
+        <FormField control={form.control} name="stage" render={(field) => <SelectField label={t("stage")} options={stageOptions} placeholder={t("stagePlaceholder")} {...field} />} />
       ) : null}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>
-          Cancel
+          {t("cancel")}
         </Button>
-        <SubmitButton pendingLabel="Creating…">Create workspace</SubmitButton>
+        <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
       </div>
     </ActionForm>
   );

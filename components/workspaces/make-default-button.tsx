@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { setDefaultWorkspaceAction } from "@/lib/workspaces/actions";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 
 export function MakeDefaultButton({ workspaceId, workspaceName, label }: { workspaceId: string; workspaceName: string; label?: string }) {
-  const { run, pending } = useAction(setDefaultWorkspaceAction, { success: `${workspaceName} is now your default workspace` });
+  const t = useTranslations("workspaces.makeDefault");
+  const { run, pending } = useAction(setDefaultWorkspaceAction, { success: t("done", { name: workspaceName }) });
   return (
-    <Button variant="secondary" pending={pending} aria-label={label ? undefined : `Make ${workspaceName} my default workspace`} onClick={() => run({ workspaceId })}>
-      {label ?? "Make default"}
+    <Button variant="secondary" pending={pending} aria-label={label ? undefined : t("label", { name: workspaceName })} onClick={() => run({ workspaceId })}>
+      {label ?? t("button")}
     </Button>
   );
 }

@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
-import { ROLE_LABEL } from "@/lib/authz/permissions";
 import type { Role } from "@/generated/prisma/enums";
 
 export function RoleBadge({ role }: { role: Role }) {
-  return <Badge>{ROLE_LABEL[role]}</Badge>;
+  const t = useTranslations("workspaces");
+  return <Badge>{t(`roles.${role}`)}</Badge>;
 }

@@ -6,12 +6,15 @@ import {
   requestPasswordResetAction,
   resendVerificationAction,
   resetPasswordAction,
+  setLocalePreferenceAction,
   signUpAction,
   verifyEmailAction,
 } from "@/lib/accounts/actions";
 import { hashPassword } from "@/lib/auth/password";
 import { hashLinkToken, newLinkToken } from "@/lib/crypto/link-token";
 import { db } from "@/lib/db";
+import { syncLocaleCookie } from "@/lib/i18n/cookie";
+import { messageKey } from "@/lib/i18n/message-key";
 import { acceptInvitationAction } from "@/lib/invitations/actions";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { createSession } from "@/lib/sessions/service";
@@ -133,7 +136,7 @@ describe("email verification", () => {
 
     const after = await user(account.id);
     for (const used of [token, second]) {
-      expect(await verifyEmailAction({ token: used })).toMatchObject({ ok: false, code: "NOT_FOUND", error: expect.stringContaining("expired or was already used") });
+      expect(await verifyEmailAction({ token: used })).toMatchObject({ ok: false, code: "NOT_FOUND", error: messageKey("errors.deadLink") });
     }
     expect(await user(account.id)).toEqual(after);
     expect(await events(account.id)).toEqual(["email_verified"]);
@@ -212,7 +215,7 @@ describe("forgot and reset password", () => {
     // Signed in as the account while resetting: that session ends too.
     actAs(account.id, sessions[0]!);
 
-    expect(await resetPasswordAction({ token, password: "short" })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { password: "Use at least 10 characters" } });
+    expect(await resetPasswordAction({ token, password: "short" })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { password: messageKey("validation.passwordTooShort", { min: 10 }) } });
     expect(await resetPasswordAction({ token, password: "a brand new password" })).toEqual({ ok: true, data: { email: account.email } });
 
     expect(await liveSessions(account.id)).toEqual([]);
@@ -250,11 +253,11 @@ describe("change password", () => {
     expect(await changePasswordAction({ currentPassword: "not the password", newPassword: "a brand new password" })).toMatchObject({
       ok: false,
       code: "INVALID",
-      fieldErrors: { currentPassword: "That password is not right" },
+      fieldErrors: { currentPassword: messageKey("errors.wrongPassword") },
     });
     expect(await changePasswordAction({ currentPassword: PASSWORD, newPassword: PASSWORD })).toMatchObject({
       ok: false,
-      fieldErrors: { newPassword: "Choose a password different from the current one" },
+      fieldErrors: { newPassword: messageKey("validation.passwordUnchanged") },
     });
     expect(await user(account.id)).toEqual(before);
     expect(await liveSessions(account.id)).toHaveLength(2);
@@ -322,7 +325,7 @@ describe("change email", () => {
     const token = tokenIn((await mailTo(newEmail))[0], "confirm-email");
     await makeUser("Quick Taker", newEmail);
     const before = await user(account.id);
-    expect(await confirmEmailChangeAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringContaining("Another account uses that address") });
+    expect(await confirmEmailChangeAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: messageKey("errors.addressTaken") });
     expect(await user(account.id)).toEqual(before);
     expect(await events(account.id)).toEqual(["email_change_requested"]);
   });
@@ -348,11 +351,11 @@ describe("change email", () => {
     actAs(account.id);
     expect(await requestEmailChangeAction({ newEmail: uniqueEmail("third"), password: "not the password" })).toMatchObject({
       ok: false,
-      fieldErrors: { password: "That password is not right" },
+      fieldErrors: { password: messageKey("errors.wrongPassword") },
     });
     expect(await requestEmailChangeAction({ newEmail: account.email, password: PASSWORD })).toMatchObject({
       ok: false,
-      fieldErrors: { newEmail: "That is already your email address" },
+      fieldErrors: { newEmail: messageKey("errors.sameEmail") },
     });
 
     const token = tokenIn((await mailTo(second))[0], "confirm-email");
@@ -380,5 +383,42 @@ describe("account links", () => {
     const rows = await db().$queryRaw<{ row: string }[]>`SELECT t::text AS row FROM "AccountToken" t`;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.row.includes(token))).toBe(false);
+  });
+});
+
+describe("mail in the recipient's language", () => {
+  it("writes to an account that chose German in German, dates spelled de-DE, and to one that follows the browser in English", async () => {
+    const german = await accountWithPassword("Greta Deutsch", true);
+    await db().user.update({ where: { id: german.id }, data: { locale: "de" } });
+    const english = await accountWithPassword("Ellen Default", true);
+
+    expect(await requestPasswordResetAction({ email: german.email })).toMatchObject({ ok: true });
+    expect(await requestPasswordResetAction({ email: english.email })).toMatchObject({ ok: true });
+
+    const [deMail] = await mailTo(german.email);
+    expect(deMail?.subject).toBe("Setzen Sie Ihr Passwort zurück");
+    expect(deMail?.text).toContain(`das Workspaces-Konto ${german.email}`);
+    expect(deMail?.text).toMatch(/Neues Passwort wählen: http:\/\/app\.test\/reset-password\//);
+    expect(deMail?.text).toMatch(/bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC\./);
+    expect(deMail?.html).toContain("Neues Passwort wählen</a>");
+
+    const [enMail] = await mailTo(english.email);
+    expect(enMail?.subject).toBe("Reset your password");
+    expect(enMail?.text).toMatch(/until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} UTC\./);
+  });
+
+  it("follows a change of language saved on the account page", async () => {
+    const account = await accountWithPassword("Sam Switch", false);
+    actAs(account.id, await createSession(account.id, { ip: testSession.ip, userAgent: null }));
+    expect(await setLocalePreferenceAction({ locale: "de" })).toEqual({ ok: true, data: { locale: "de" } });
+    expect((await user(account.id)).locale).toBe("de");
+    expect(syncLocaleCookie).toHaveBeenLastCalledWith("de");
+    await resendVerificationAction({});
+    expect((await mailTo(account.email)).map((m) => m.subject)).toEqual(["Bestätigen Sie Ihre E-Mail-Adresse"]);
+
+    expect(await setLocalePreferenceAction({ locale: null })).toEqual({ ok: true, data: { locale: null } });
+    expect((await user(account.id)).locale).toBeNull();
+    expect(syncLocaleCookie).toHaveBeenLastCalledWith(null);
+    expect(await setLocalePreferenceAction({ locale: "fr" as "de" })).toMatchObject({ ok: false, code: "INVALID" });
   });
 });

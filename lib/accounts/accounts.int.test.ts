@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { makeUser, rowCounts, uniqueEmail } from "@/tests/support/factories";
 import { verifyCredentials } from "./queries";
 import { createAccount } from "./service";
+import { messageKey } from "@/lib/i18n/message-key";
 
 describe("accounts", () => {
   it("creates a personal workspace the user owns and lands in", async () => {
@@ -30,7 +31,7 @@ describe("accounts", () => {
     const before = await rowCounts();
     await expect(
       db().$transaction((tx) => createAccount(tx, { name: "Second", email: email.toLowerCase(), passwordHash: "x" })),
-    ).rejects.toMatchObject({ code: "INVALID", fieldErrors: { email: expect.stringContaining("already exists") } });
+    ).rejects.toMatchObject({ code: "INVALID", fieldErrors: { email: messageKey("errors.emailTaken") } });
     expect(await rowCounts()).toEqual(before);
   });
 

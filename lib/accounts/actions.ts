@@ -2,6 +2,7 @@
 
 import {
   AccountLinkSchema,
+  ChangeLocaleSchema,
   ChangeEmailSchema,
   ChangePasswordSchema,
   ForgotPasswordSchema,
@@ -9,6 +10,7 @@ import {
   ResetPasswordSchema,
   SignInSchema,
   SignUpSchema,
+  ThemePreferenceSchema,
 } from "@/lib/accounts/schemas";
 import {
   changePassword,
@@ -18,6 +20,8 @@ import {
   requestPasswordReset,
   resendVerification,
   resetPassword,
+  setLocalePreference,
+  setThemePreference,
   signUp,
   verifyEmail,
 } from "@/lib/accounts/service";
@@ -38,8 +42,10 @@ import { endSession } from "@/lib/sessions/service";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { text } from "@/lib/schemas";
+import { syncLocaleCookie } from "@/lib/i18n/cookie";
+import { messageKey } from "@/lib/i18n/message-key";
 
-const WRONG_CREDENTIALS = "The email or password is incorrect.";
+const WRONG_CREDENTIALS = messageKey("errors.wrongCredentials");
 
 export const signInAction = publicAction({ name: "auth.signIn", input: SignInSchema }, async (_ctx, input) => {
   try {
@@ -66,10 +72,10 @@ export const signUpAction = publicAction({ name: "auth.signUp", input: SignUpSch
   // holder may learn that the address has an account; anyone else learns nothing here.
   const invitation = await findInvitationByToken(token);
   if (!invitation || invitationStatus(invitation) !== "pending") {
-    throw new Refusal("CONFLICT", "This invitation can no longer be used. Ask for a new one, or sign up without it.");
+    throw new Refusal("CONFLICT", messageKey("errors.invitationUnusable"));
   }
   if (invitation.email !== input.email) {
-    throw Refusal.field("email", `This invitation is for ${invitation.email}`);
+    throw Refusal.field("email", messageKey("errors.invitationForOtherEmail", { email: invitation.email }));
   }
   if (ctx.ip) await enforceRateLimit("signUpPerAddress", ctx.ip);
   const passwordHash = await hashPassword(input.password);
@@ -132,3 +138,15 @@ export const requestEmailChangeAction = userAction({ name: "account.requestEmail
 export const resendVerificationAction = userAction({ name: "account.resendVerification", input: NoInputSchema }, async (ctx) =>
   resendVerification(ctx, await ctx.origin()),
 );
+
+export const setThemePreferenceAction = userAction({ name: "account.setTheme", input: ThemePreferenceSchema }, async (ctx, input) => {
+  await setThemePreference(ctx.tx, ctx.userId, input.theme);
+  return { theme: input.theme };
+});
+
+// The database holds the choice (mail reads it); the cookie lets every page read it without a query.
+export const setLocalePreferenceAction = userAction({ name: "account.setLocale", input: ChangeLocaleSchema }, async (ctx, input) => {
+  await setLocalePreference(ctx.tx, ctx.userId, input.locale);
+  await syncLocaleCookie(input.locale);
+  return { locale: input.locale };
+});

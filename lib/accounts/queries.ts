@@ -11,7 +11,7 @@ export interface AccountSummary {
 
 export interface CredentialsCheck {
   /** The account, when the password is right. */
-  account: (AccountSummary & { twoFactorEnabled: boolean }) | null;
+  account: (AccountSummary & { twoFactorEnabled: boolean; locale: string | null }) | null;
   /** The account the address belongs to, right password or not: its security log records a failure. */
   knownUserId: string | null;
 }
@@ -20,14 +20,14 @@ export interface CredentialsCheck {
 export async function checkCredentials(email: string, password: string): Promise<CredentialsCheck> {
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, totpEnabledAt: true },
+    select: { id: true, name: true, email: true, passwordHash: true, totpEnabledAt: true, locale: true },
   });
   if (!user) {
     await burnPasswordCheck(password);
     return { account: null, knownUserId: null };
   }
   if (!(await verifyPassword(user.passwordHash, password))) return { account: null, knownUserId: user.id };
-  return { account: { id: user.id, name: user.name, email: user.email, twoFactorEnabled: user.totpEnabledAt !== null }, knownUserId: user.id };
+  return { account: { id: user.id, name: user.name, email: user.email, locale: user.locale, twoFactorEnabled: user.totpEnabledAt !== null }, knownUserId: user.id };
 }
 
 /** The account when the password is right; null for a wrong password and an unknown email alike. */
@@ -45,6 +45,7 @@ export async function accountOverview(userId: string) {
       email: true,
       emailVerifiedAt: true,
       totpEnabledAt: true,
+      locale: true,
       _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
     },
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messageText } from "@/lib/i18n/translator";
 import { SignUpSchema } from "./schemas";
 
 describe("SignUpSchema", () => {
@@ -7,10 +8,10 @@ describe("SignUpSchema", () => {
     expect(parsed).toMatchObject({ name: "Ann", email: "ann@example.com" });
   });
 
-  it("says what is wrong with each field", () => {
+  it("says what is wrong with each field (as catalog keys, read here in English)", () => {
     const result = SignUpSchema.safeParse({ name: "", email: "not-an-email", password: "short" });
     expect(result.success).toBe(false);
-    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), messageText(i.message)]));
     expect(messages).toEqual({
       name: "Enter your name",
       email: "Enter a valid email address",

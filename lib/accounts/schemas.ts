@@ -1,12 +1,16 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { text } from "@/lib/schemas";
+
+// Messages are catalog keys (lib/i18n/message-key.ts): the same schema validates in the browser and in the
+// action, and whatever shows the error translates it into the reader's language.
 
 export const emailSchema = z
   .string()
   .trim()
-  .min(1, "Enter your email address")
-  .max(254, "That email address is too long")
-  .pipe(z.email("Enter a valid email address"))
+  .min(1, messageKey("validation.emailRequired"))
+  .max(254, messageKey("validation.emailTooLong"))
+  .pipe(z.email(messageKey("validation.emailInvalid")))
   .transform((email) => email.toLowerCase());
 
 export const PASSWORD_MIN = 10;
@@ -14,14 +18,14 @@ export const PASSWORD_MIN = 10;
 /** The rules for every password a person chooses: at sign-up, on reset and on change. */
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(200, "Keep the password under 200 characters");
+  .min(PASSWORD_MIN, messageKey("validation.passwordTooShort", { min: PASSWORD_MIN }))
+  .max(200, messageKey("validation.passwordTooLong"));
 
 /** A password being checked, not chosen: any length the form could have set. */
-const currentPasswordSchema = (message: string) => z.string().min(1, message).max(200, "Keep the password under 200 characters");
+const currentPasswordSchema = (message: string) => z.string().min(1, message).max(200, messageKey("validation.passwordTooLong"));
 
 export const SignUpSchema = z.object({
-  name: text().trim().min(1, "Enter your name").max(100, "Keep the name under 100 characters"),
+  name: text().trim().min(1, messageKey("validation.nameRequired")).max(100, messageKey("validation.nameTooLong")),
   email: emailSchema,
   password: newPasswordSchema,
   callbackUrl: text().max(2000).optional(),
@@ -32,15 +36,15 @@ export type SignUpInput = z.input<typeof SignUpSchema>;
 
 export const SignInSchema = z.object({
   email: emailSchema,
-  password: currentPasswordSchema("Enter your password"),
+  password: currentPasswordSchema(messageKey("validation.passwordRequired")),
   callbackUrl: text().max(2000).optional(),
   /** Asked for after the password when the account has 2FA on: an authenticator code or a recovery code. */
-  code: text().trim().max(64, "Enter the 6-digit code from your authenticator app, or a recovery code").optional(),
+  code: text().trim().max(64, messageKey("validation.codeTooLong")).optional(),
 });
 export type SignInInput = z.input<typeof SignInSchema>;
 
 /** The token from an emailed account link (verify, reset, confirm a new address). */
-const linkToken = text().min(20, "This link is not valid").max(200, "This link is not valid");
+const linkToken = text().min(20, messageKey("validation.linkInvalid")).max(200, messageKey("validation.linkInvalid"));
 
 export const AccountLinkSchema = z.object({ token: linkToken });
 
@@ -50,18 +54,28 @@ export const ResetPasswordSchema = z.object({ token: linkToken, password: newPas
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: currentPasswordSchema("Enter your current password"),
+    currentPassword: currentPasswordSchema(messageKey("validation.currentPasswordRequired")),
     newPassword: newPasswordSchema,
   })
   .refine((input) => input.newPassword !== input.currentPassword, {
     path: ["newPassword"],
-    message: "Choose a password different from the current one",
+    message: messageKey("validation.passwordUnchanged"),
   });
 
 export const ChangeEmailSchema = z.object({
   newEmail: emailSchema,
   // Asked again so that a browser left signed in is not enough to take the account over by its address.
-  password: currentPasswordSchema("Enter your password"),
+  password: currentPasswordSchema(messageKey("validation.passwordRequired")),
 });
 
 export const NoInputSchema = z.object({});
+
+/** The account's colour theme (profile menu and account page). */
+export const ThemePreferenceSchema = z.object({ theme: z.enum(["SYSTEM", "LIGHT", "DARK"], "Choose light, dark or system") });
+export type ThemePreferenceInput = z.input<typeof ThemePreferenceSchema>;
+
+/** "Browser default" is null: the language then follows each browser's Accept-Language. */
+export const ChangeLocaleSchema = z.object({
+  locale: z.enum(["en", "de"], { message: messageKey("validation.localeInvalid") }).nullable(),
+});
+export type ChangeLocaleInput = z.input<typeof ChangeLocaleSchema>;

@@ -1,4 +1,4 @@
-import type { AccountTokenPurpose } from "@/generated/prisma/enums";
+import type { AccountTokenPurpose, Theme } from "@/generated/prisma/enums";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { UserActionContext } from "@/lib/authz/types";
 import { hashLinkToken, isLinkToken, newLinkToken } from "@/lib/crypto/link-token";
@@ -6,6 +6,8 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { OutgoingEmail } from "@/lib/email";
 import { Refusal } from "@/lib/errors";
+import { recipientLocale } from "@/lib/i18n/locale";
+import { messageKey } from "@/lib/i18n/message-key";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
 import { revokeOtherSessions } from "@/lib/sessions/service";
@@ -34,7 +36,7 @@ export async function createAccount(
     });
   } catch (error) {
     if (isUniqueViolation(error, "email")) {
-      throw Refusal.field("email", "An account with this email already exists. Sign in instead.");
+      throw Refusal.field("email", messageKey("errors.emailTaken"));
     }
     throw error;
   }
@@ -79,7 +81,7 @@ export interface AccountRequest {
 /** The signed-in person acting on their own account (a user action's context). */
 export type AccountActor = Pick<UserActionContext, "userId" | "ip" | "userAgent" | "sessionId" | "tx">;
 
-const DEAD_LINK = "This link no longer works: it expired or was already used.";
+const DEAD_LINK = messageKey("errors.deadLink");
 
 /**
  * A new single-use link for `purpose`, bound to the address it is mailed to (the new one, for
@@ -132,7 +134,7 @@ async function limitAccountMail(email: string, ip: string | null): Promise<void>
  */
 async function confirmPassword(account: { email: string; passwordHash: string }, password: string, field: string): Promise<void> {
   await enforceRateLimit("signInPerAccount", account.email, db());
-  if (!(await verifyPassword(account.passwordHash, password))) throw Refusal.field(field, "That password is not right");
+  if (!(await verifyPassword(account.passwordHash, password))) throw Refusal.field(field, messageKey("errors.wrongPassword"));
   await refundRateLimit("signInPerAccount", account.email, db());
 }
 
@@ -148,18 +150,21 @@ export async function signUp(input: { name: string; email: string; password: str
   await limitAccountMail(input.email, request.ip);
   // Hashed for a taken address too: the time to answer must not tell the two apart.
   const passwordHash = await hashPassword(input.password);
-  const taken = () => alreadyRegisteredEmail({ to: input.email, origin: request.origin });
+  const taken = (owner: { locale: string | null } | null) =>
+    alreadyRegisteredEmail({ to: input.email, origin: request.origin, locale: recipientLocale(owner?.locale) });
   try {
     await db().$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return queueAccountEmail(tx, taken(), "account_exists");
+      const owner = await tx.user.findUnique({ where: { email: input.email }, select: { locale: true } });
+      if (owner) return queueAccountEmail(tx, taken(owner), "account_exists");
       const account = await createAccount(tx, { name: input.name, email: input.email, passwordHash });
       const { link, expiresAt } = await issueAccountToken(tx, { userId: account.id, purpose: "VERIFY_EMAIL", email: account.email, origin: request.origin });
-      await queueAccountEmail(tx, verificationEmail({ to: account.email, name: account.name, link, expiresAt }), "verify_email");
+      // A new account follows the browser (locale null): its first mail is in English.
+      await queueAccountEmail(tx, verificationEmail({ to: account.email, name: account.name, link, expiresAt, locale: recipientLocale(null) }), "verify_email");
     });
   } catch (error) {
     // Two sign-ups for one new address at once: the later one finds it taken, as if it had come after.
     if (!(error instanceof Refusal && error.fieldErrors?.email)) throw error;
-    await queueAccountEmail(db(), taken(), "account_exists");
+    await queueAccountEmail(db(), taken(await db().user.findUnique({ where: { email: input.email }, select: { locale: true } })), "account_exists");
   }
   sendQueuedAccountEmail();
   return { email: input.email };
@@ -167,11 +172,11 @@ export async function signUp(input: { name: string; email: string; password: str
 
 /** "Send again" from the banner: a fresh link (earlier ones stay good until one is used). */
 export async function resendVerification(actor: AccountActor, origin: string): Promise<{ email: string }> {
-  const user = await actor.tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, emailVerifiedAt: true } });
-  if (user.emailVerifiedAt) throw new Refusal("CONFLICT", "Your email address is already verified.");
+  const user = await actor.tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, emailVerifiedAt: true, locale: true } });
+  if (user.emailVerifiedAt) throw new Refusal("CONFLICT", messageKey("errors.alreadyVerified"));
   await limitAccountMail(user.email, actor.ip);
   const { link, expiresAt } = await issueAccountToken(actor.tx, { userId: actor.userId, purpose: "VERIFY_EMAIL", email: user.email, origin });
-  await queueAccountEmail(actor.tx, verificationEmail({ to: user.email, name: user.name, link, expiresAt }), "verify_email");
+  await queueAccountEmail(actor.tx, verificationEmail({ to: user.email, name: user.name, link, expiresAt, locale: recipientLocale(user.locale) }), "verify_email");
   return { email: user.email };
 }
 
@@ -198,11 +203,11 @@ export async function verifyEmail(token: string, request: Omit<AccountRequest, "
 export async function requestPasswordReset(email: string, request: AccountRequest): Promise<{ email: string }> {
   await limitAccountMail(email, request.ip);
   await db().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true } });
     if (!user) return;
     const { link, expiresAt } = await issueAccountToken(tx, { userId: user.id, purpose: "RESET_PASSWORD", email, origin: request.origin });
     await recordSecurityEvent({ userId: user.id, kind: "password_reset_requested", ip: request.ip, userAgent: request.userAgent }, tx);
-    await queueAccountEmail(tx, passwordResetEmail({ to: email, link, expiresAt }), "reset_password");
+    await queueAccountEmail(tx, passwordResetEmail({ to: email, link, expiresAt, locale: recipientLocale(user.locale) }), "reset_password");
   });
   sendQueuedAccountEmail();
   return { email };
@@ -254,8 +259,8 @@ export async function changePassword(actor: AccountActor, input: { currentPasswo
  */
 export async function requestEmailChange(actor: AccountActor, input: { newEmail: string; password: string }, origin: string): Promise<{ newEmail: string }> {
   const { tx, userId } = actor;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  if (input.newEmail === user.email) throw Refusal.field("newEmail", "That is already your email address");
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true, locale: true } });
+  if (input.newEmail === user.email) throw Refusal.field("newEmail", messageKey("errors.sameEmail"));
   await confirmPassword(user, input.password, "password");
   await limitAccountMail(input.newEmail, actor.ip);
   // Only the latest request stands.
@@ -264,13 +269,13 @@ export async function requestEmailChange(actor: AccountActor, input: { newEmail:
   const taken = await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
   if (!taken) {
     const { link, expiresAt } = await issueAccountToken(tx, { userId, purpose: "CHANGE_EMAIL", email: input.newEmail, origin });
-    await queueAccountEmail(tx, confirmEmailChangeEmail({ to: input.newEmail, from: user.email, link, expiresAt }), "change_email");
+    await queueAccountEmail(tx, confirmEmailChangeEmail({ to: input.newEmail, from: user.email, link, expiresAt, locale: recipientLocale(user.locale) }), "change_email");
   }
-  await queueAccountEmail(tx, emailChangeNoticeEmail({ to: user.email, newEmail: input.newEmail, origin }), "email_change_notice");
+  await queueAccountEmail(tx, emailChangeNoticeEmail({ to: user.email, newEmail: input.newEmail, origin, locale: recipientLocale(user.locale) }), "email_change_notice");
   return { newEmail: input.newEmail };
 }
 
-const ADDRESS_TAKEN = "Another account uses that address now, so your email address was not changed.";
+const ADDRESS_TAKEN = messageKey("errors.addressTaken");
 
 /**
  * Opening the confirmation link: the account moves to the new address, verified by that click. Refused
@@ -294,4 +299,14 @@ export async function confirmEmailChange(token: string, request: Omit<AccountReq
     );
     return { userId: used.userId, email: used.email };
   });
+}
+
+/** Stores the account's colour theme; every page renders it from the next request on (app/layout.tsx). */
+export async function setThemePreference(tx: Tx, userId: string, theme: Theme): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { theme } });
+}
+
+/** Stores the account's language; null follows the browser. Mail to the account is written in it from now on. */
+export async function setLocalePreference(tx: Tx, userId: string, locale: "en" | "de" | null): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { locale } });
 }

@@ -2,6 +2,7 @@ import { CredentialsSignin } from "next-auth";
 import { checkCredentials } from "@/lib/accounts/queries";
 import { SignInSchema } from "@/lib/accounts/schemas";
 import { db } from "@/lib/db";
+import { messageKey } from "@/lib/i18n/message-key";
 import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
 import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limits/service";
 import { recordSecurityEvent } from "@/lib/security-log/service";
@@ -29,9 +30,8 @@ export class SecondFactorRefused extends CredentialsSignin {
 
   /** What the sign-in form shows on its code field. */
   get prompt(): string {
-    return this.reason === "missing"
-      ? "Enter the 6-digit code from your authenticator app, or a recovery code"
-      : "That code is not right. Enter the current 6-digit code from your authenticator app, or an unused recovery code";
+    // A catalog key: the sign-in form shows it in the reader's language (lib/i18n/message-key.ts).
+    return this.reason === "missing" ? messageKey("errors.codeMissing") : messageKey("errors.codeWrong");
   }
 }
 
@@ -41,6 +41,8 @@ export interface SignedInUser {
   name: string;
   email: string;
   sessionId: string;
+  /** The account's language (null: the browser's), put in the locale cookie at sign-in (lib/auth). */
+  locale: string | null;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
     await recordSecurityEvent({ userId: user.id, kind: "sign_in_failed", ...origin, metadata: { reason: "wrong_two_factor_code" } });
     throw new SecondFactorRefused("wrong");
   }
-  return { id: user.id, name: user.name, email: user.email, sessionId: opened };
+  return { id: user.id, name: user.name, email: user.email, sessionId: opened, locale: user.locale };
 }
 
 /**

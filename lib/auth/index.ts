@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SESSION_TTL_SECONDS } from "@/lib/sessions/service";
+import { syncLocaleCookie } from "@/lib/i18n/cookie";
 import { authorizeCredentials } from "./credentials";
 
 export { SignInRateLimited } from "./credentials";
@@ -35,6 +36,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (token.sub) session.user.id = token.sub;
       if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // The account's language follows it to this browser: pages read the cookie, never the database.
+    async signIn({ user }) {
+      await syncLocaleCookie("locale" in user && typeof user.locale === "string" ? user.locale : null);
     },
   },
   logger: {

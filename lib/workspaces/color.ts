@@ -36,6 +36,23 @@ function darkenUntil(hex: string, against: string, ratio: number): string {
   return current;
 }
 
+function lighten(hex: string, step: number): string {
+  return toHex(channels(hex).map((c) => c + (255 - c) * step) as [number, number, number]);
+}
+
+/** Lightens a colour step by step (towards white) until it reaches `ratio` against `against`. */
+function lightenUntil(hex: string, against: string, ratio: number): string {
+  let current = hex;
+  for (let i = 0; i < 60 && contrast(current, against) < ratio; i++) current = lighten(current, 0.08);
+  return current;
+}
+
+/**
+ * The lightest surface brand-coloured text sits on in the dark theme (gray-100 remapped for hover rows,
+ * see globals.css); cards (#101828) and the page (#030712) are darker, so text readable here reads there.
+ */
+export const DARK_SURFACE = "#1e2939";
+
 export interface BrandPalette {
   /** Backgrounds of primary buttons, the logo tile, active tabs. */
   brand: string;
@@ -45,6 +62,8 @@ export interface BrandPalette {
   foreground: string;
   /** The brand colour used as text on white (links): darkened until it reads at 4.5:1. */
   text: string;
+  /** The same in the dark theme: lightened until it reads at 4.5:1 on the dark surfaces. */
+  darkText: string;
 }
 
 export function brandPalette(color: string | null | undefined): BrandPalette {
@@ -52,5 +71,22 @@ export function brandPalette(color: string | null | undefined): BrandPalette {
   const foreground = contrast(brand, "#ffffff") >= contrast(brand, "#111827") ? "#ffffff" : "#111827";
   // A light colour with dark text can stay as it is; with white text it is darkened to read.
   const background = foreground === "#ffffff" ? darkenUntil(brand, "#ffffff", 4.5) : brand;
-  return { brand: background, strong: darken(background, 0.85), foreground, text: darkenUntil(brand, "#ffffff", 4.5) };
+  return {
+    brand: background,
+    strong: darken(background, 0.85),
+    foreground,
+    text: darkenUntil(brand, "#ffffff", 4.5),
+    darkText: lightenUntil(brand, DARK_SURFACE, 4.5),
+  };
+}
+
+/**
+ * The palette as CSS custom properties on :root (so portalled menus and dialogs take it too), with the
+ * dark theme's text colour wherever the dark theme applies: the `.dark` class, or no explicit `.light`
+ * and a device that prefers dark (the same rule as globals.css).
+ */
+export function brandStyle(palette: BrandPalette): string {
+  const common = `--color-brand:${palette.brand};--color-brand-strong:${palette.strong};--color-brand-fg:${palette.foreground}`;
+  const dark = `--color-brand-text:${palette.darkText}`;
+  return `:root{${common};--color-brand-text:${palette.text}}:root.dark{${dark}}@media (prefers-color-scheme:dark){:root:not(.light){${dark}}}`;
 }

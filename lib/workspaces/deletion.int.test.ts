@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { messageKey } from "@/lib/i18n/message-key";
 import { loadApiKeyContext } from "@/lib/authz/api-key";
 import { loadWorkspaceContext, requireMember } from "@/lib/authz/context";
 import { newApiKeySecret } from "@/lib/api-keys/token";
@@ -151,13 +152,13 @@ describe("deleting a workspace", () => {
     const found = await findInvitationByToken(token);
     expect(found && invitationStatus(found)).toBe("revoked");
     actAs(invitee.id);
-    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: "This invitation was revoked. Ask for a new invitation." });
-    expect(await declineInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: "This invitation was revoked." });
+    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: messageKey("errors.invitations.closedAskNew", { status: "revoked" }) });
+    expect(await declineInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: messageKey("errors.invitations.closed", { status: "revoked" }) });
     // Even one that escaped the revocation (written by hand here) cannot open the deleted workspace.
     await db().invitation.updateMany({ where: { workspaceId: w.workspace.id, email: invitee.email }, data: { revokedAt: null } });
     expect(invitationStatus((await findInvitationByToken(token))!)).toBe("revoked");
     const before = await databaseSnapshot();
-    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: "This invitation was revoked. Ask for a new invitation." });
+    expect(await acceptInvitationAction({ token })).toMatchObject({ ok: false, code: "CONFLICT", error: messageKey("errors.invitations.closedAskNew", { status: "revoked" }) });
     expect(await databaseSnapshot()).toEqual(before);
     expect(await db().membership.count({ where: { workspaceId: w.workspace.id, userId: invitee.id } })).toBe(0);
 
@@ -176,14 +177,14 @@ describe("deleting a workspace", () => {
     expect(await createWorkspaceAction({ name: "Squatter", slug: w.workspace.slug, kind: "PROJECT" })).toMatchObject({
       ok: false,
       code: "INVALID",
-      fieldErrors: { slug: "This slug is taken; choose another" },
+      fieldErrors: { slug: messageKey("errors.workspaces.slugTaken") },
     });
     expect(await databaseSnapshot()).toEqual(before);
     const other = await makeWorld(people);
     actAs(people.owner.id);
     expect(await renameSlugAction(other.workspace.slug, { slug: w.workspace.slug })).toMatchObject({
       ok: false,
-      fieldErrors: { slug: "This slug is taken; choose another" },
+      fieldErrors: { slug: messageKey("errors.workspaces.slugTaken") },
     });
   });
 

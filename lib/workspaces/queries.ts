@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/authz/types";
 import { resourceCountsSql } from "@/lib/resources/queries";
+import { Prisma } from "@/generated/prisma/client";
+import { containsPattern } from "@/lib/db/like-pattern";
 
 export interface WorkspaceListItem {
   id: string;
@@ -111,17 +113,58 @@ export async function listRestorableWorkspaces(userId: string, now = new Date())
 }
 
 /** What stands in the way of deleting the workspace; empty when nothing does. */
-export async function deletionBlockers(client: Tx, workspaceId: string): Promise<string[]> {
+export type DeletionBlocker = { kind: "instances" | "projects" | "servers" | "secrets"; count: number };
+
+export async function deletionBlockers(client: Tx, workspaceId: string): Promise<DeletionBlocker[]> {
   const [projects, servers, instances, secrets] = await Promise.all([
     client.project.count({ where: { workspaceId } }),
     client.server.count({ where: { workspaceId } }),
     client.instance.count({ where: { workspaceId } }),
     client.secret.count({ where: { workspaceId } }),
   ]);
-  return [
-    instances ? `${instances} instance(s)` : "",
-    projects ? `${projects} project(s)` : "",
-    servers ? `${servers} server(s)` : "",
-    secrets ? `${secrets} secret(s)` : "",
-  ].filter(Boolean);
+  const counts: DeletionBlocker[] = [
+    { kind: "instances", count: instances },
+    { kind: "projects", count: projects },
+    { kind: "servers", count: servers },
+    { kind: "secrets", count: secrets },
+  ];
+  return counts.filter((blocker) => blocker.count > 0);
+}
+
+/** How many workspaces the switcher and the profile menu show before asking for a search. */
+export const SWITCHER_LIMIT = 8;
+
+/**
+ * The switcher's list: the first `limit` of the user's workspaces whose name or slug contains `q`
+ * (personal first, then by name), and how many match in all. Only the user's own memberships are ever
+ * read, so a search cannot reveal another workspace. One round trip. The user's memberships are found
+ * by their index first and at most a few thousand names are then scanned, so no trigram index is needed.
+ */
+export async function searchWorkspacesForUser(
+  userId: string,
+  options: { q?: string; limit?: number } = {},
+): Promise<{ workspaces: WorkspaceListItem[]; total: number }> {
+  const q = options.q?.trim() ?? "";
+  const limit = Math.min(Math.max(options.limit ?? SWITCHER_LIMIT, 1), 50);
+  const matches = q ? Prisma.sql`AND (w.name ILIKE ${containsPattern(q)} OR w.slug ILIKE ${containsPattern(q)})` : Prisma.empty;
+  const rows = await db().$queryRaw<(Omit<WorkspaceListItem, "logoUpdatedAt"> & { logoUpdatedAt: Date | string | null; total: number })[]>`
+    SELECT w.id, w.name, w.slug, w.kind::text AS kind, w.stage::text AS stage, w."logoType", w."logoUpdatedAt",
+      m.role::text AS role, (u."defaultWorkspaceId" = w.id) AS "isDefault",
+      (w."requireTwoFactor" AND u."totpEnabledAt" IS NULL) AS "needsTwoFactor",
+      count(*) OVER ()::int AS total
+    FROM "Membership" m
+    JOIN "Workspace" w ON w.id = m."workspaceId"
+    JOIN "User" u ON u.id = m."userId"
+    WHERE m."userId" = ${userId} AND w."deletedAt" IS NULL ${matches}
+    ORDER BY (w.kind = 'PERSONAL') DESC, w.name ASC, w.id ASC
+    LIMIT ${limit}`;
+  return {
+    total: rows[0]?.total ?? 0,
+    workspaces: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      isDefault: Boolean(r.isDefault),
+      needsTwoFactor: Boolean(r.needsTwoFactor),
+      logoUpdatedAt: r.logoUpdatedAt ? new Date(r.logoUpdatedAt) : null,
+    })),
+  };
 }

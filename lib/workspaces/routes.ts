@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 import { logoUrl } from "@/lib/workspaces/logo";
 import { workspaceExportStream } from "@/lib/workspaces/export";
-import { listWorkspacesForUser } from "@/lib/workspaces/queries";
+import { searchWorkspacesForUser } from "@/lib/workspaces/queries";
+import { WorkspaceSearchSchema } from "@/lib/workspaces/schemas";
 
 export const workspaceLogoRoute = workspaceRoute({ name: "workspace.logo", permission: "member" }, async (ctx) => {
   const workspace = await db().workspace.findUnique({ where: { id: ctx.workspace.id }, select: { logo: true, logoType: true } });
@@ -19,13 +20,15 @@ export const workspaceLogoRoute = workspaceRoute({ name: "workspace.logo", permi
 });
 
 /**
- * The workspace switcher's list, fetched when the switcher is about to open rather than rendered into
- * every page: 50 workspaces were a round trip and 10 KB on each page view.
+ * The workspace switcher's and profile menu's list, fetched when one is about to open rather than
+ * rendered into every page: the first few of the user's workspaces, or those matching `q`, and how many
+ * match in all, so someone in 1,000 workspaces searches instead of downloading them all.
  */
-export const listWorkspacesRoute = userRoute({ name: "workspaces.list" }, async (ctx) => {
-  const workspaces = await listWorkspacesForUser(ctx.userId);
+export const listWorkspacesRoute = userRoute({ name: "workspaces.list", input: WorkspaceSearchSchema }, async (ctx, input) => {
+  const { workspaces, total } = await searchWorkspacesForUser(ctx.userId, { q: input.q });
   return Response.json(
     {
+      total,
       workspaces: workspaces.map((w) => ({
         id: w.id,
         name: w.name,

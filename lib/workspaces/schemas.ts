@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SLUG_MESSAGES, slugProblem } from "./slug";
-import { recordId, text } from "@/lib/schemas";
+import { messageKey } from "@/lib/i18n/message-key";
+import { pageParam, recordId, text } from "@/lib/schemas";
 
 export const slugSchema = text()
   .trim()
@@ -12,8 +13,8 @@ export const slugSchema = text()
 
 export const workspaceNameSchema = text()
   .trim()
-  .min(1, "Enter a name")
-  .max(64, "Keep the name under 64 characters");
+  .min(1, messageKey("validation.workspaces.nameRequired"))
+  .max(64, messageKey("validation.workspaces.nameTooLong", { max: 64 }));
 
 export const WORKSPACE_KINDS = ["PROJECT", "ENVIRONMENT"] as const;
 export const WORKSPACE_STAGES = ["DEVELOPMENT", "STAGING", "PRODUCTION"] as const;
@@ -22,12 +23,12 @@ export const CreateWorkspaceSchema = z
   .object({
     name: workspaceNameSchema,
     slug: slugSchema,
-    kind: z.enum(WORKSPACE_KINDS, { message: "Choose a kind" }),
-    stage: z.enum(WORKSPACE_STAGES, { message: "Choose a stage" }).optional(),
+    kind: z.enum(WORKSPACE_KINDS, { message: messageKey("validation.workspaces.chooseKind") }),
+    stage: z.enum(WORKSPACE_STAGES, { message: messageKey("validation.workspaces.chooseStage") }).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === "ENVIRONMENT" && !value.stage) {
-      ctx.addIssue({ code: "custom", path: ["stage"], message: "Choose the stage of this environment" });
+      ctx.addIssue({ code: "custom", path: ["stage"], message: messageKey("validation.workspaces.chooseEnvironmentStage") });
     }
   })
   .transform((value) => ({ ...value, stage: value.kind === "ENVIRONMENT" ? value.stage : undefined }));
@@ -43,7 +44,7 @@ export const RestoreWorkspaceSchema = z.object({
 
 export const UpdateGeneralSchema = z.object({
   name: workspaceNameSchema,
-  description: text().trim().max(500, "Keep the description under 500 characters"),
+  description: text().trim().max(500, messageKey("validation.workspaces.descriptionTooLong", { max: 500 })),
 });
 export type UpdateGeneralInput = z.input<typeof UpdateGeneralSchema>;
 
@@ -53,7 +54,7 @@ export type RenameSlugInput = z.input<typeof RenameSlugSchema>;
 export const ColorSchema = z.object({
   color: text()
     .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #4338ca")
+    .regex(/^#[0-9a-fA-F]{6}$/, messageKey("validation.workspaces.hexColour"))
     .transform((c) => c.toLowerCase()),
 });
 export type ColorInput = z.input<typeof ColorSchema>;
@@ -63,12 +64,12 @@ export const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 
 /** Checked in the browser before upload and again by the action; the action also reads the bytes. */
 export const LogoFileSchema = z
-  .instanceof(File, { message: "Choose an image file" })
-  .refine((file) => file.size > 0, "That file is empty")
-  .refine((file) => file.size <= LOGO_MAX_BYTES, "Use an image of at most 1 MB")
-  .refine((file) => (LOGO_TYPES as readonly string[]).includes(file.type), "Use a PNG, JPEG or WebP image");
+  .instanceof(File, { message: messageKey("validation.workspaces.chooseImage") })
+  .refine((file) => file.size > 0, messageKey("validation.workspaces.fileEmpty"))
+  .refine((file) => file.size <= LOGO_MAX_BYTES, messageKey("validation.workspaces.logoTooLarge"))
+  .refine((file) => (LOGO_TYPES as readonly string[]).includes(file.type), messageKey("validation.workspaces.logoType"));
 
-export const LogoUploadSchema = z.instanceof(FormData, { message: "Choose an image file" }).transform((form, ctx) => {
+export const LogoUploadSchema = z.instanceof(FormData, { message: messageKey("validation.workspaces.chooseImage") }).transform((form, ctx) => {
   const parsed = LogoFileSchema.safeParse(form.get("logo"));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["logo"], message: issue.message });
@@ -78,9 +79,20 @@ export const LogoUploadSchema = z.instanceof(FormData, { message: "Choose an ima
 });
 
 export const ConfirmSlugSchema = z.object({
-  confirmSlug: text().trim().min(1, "Type the workspace slug to confirm").max(64),
+  confirmSlug: text().trim().min(1, messageKey("validation.workspaces.confirmSlugRequired")).max(64),
 });
 export type ConfirmSlugInput = z.input<typeof ConfirmSlugSchema>;
 
-export const RequireTwoFactorSchema = z.object({ required: z.boolean({ message: "Choose whether to require it" }) });
+export const RequireTwoFactorSchema = z.object({ required: z.boolean({ message: messageKey("validation.workspaces.chooseRequired") }) });
 export type RequireTwoFactorInput = z.input<typeof RequireTwoFactorSchema>;
+
+/** The switcher's search (GET /api/workspaces?q=): a part of a workspace's name or slug. */
+export const WorkspaceSearchSchema = z.object({ q: text().trim().max(100, "Keep the search under 100 characters").optional() });
+
+/** /workspace/select's search parameters: anything unreadable is no search and the first page, never an error. */
+export const WorkspaceOverviewQuerySchema = z.object({
+  q: text().trim().max(100).optional().catch(undefined),
+  page: pageParam,
+  /** The workspace the person came from (the profile menu's "Switch"), marked "Current". */
+  current: text().max(100).optional().catch(undefined),
+});

@@ -3,6 +3,7 @@ import type { Actor, WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { recordAudit } from "@/lib/audit";
 import { PLAN_CAPS } from "@/lib/billing/plans";
 import type { WorkspaceStage } from "@/generated/prisma/enums";
@@ -37,7 +38,7 @@ export async function createWorkspace(
       select: { id: true, slug: true, name: true },
     });
   } catch (error) {
-    if (isUniqueViolation(error, "slug")) throw Refusal.field("slug", "This slug is taken; choose another");
+    if (isUniqueViolation(error, "slug")) throw Refusal.field("slug", messageKey("errors.workspaces.slugTaken"));
     throw error;
   }
   await recordAudit(tx, {
@@ -70,8 +71,8 @@ export async function assertMayOwnAnother(tx: Tx, userId: string, recipientName?
     throw new Refusal(
       "LIMIT",
       recipientName
-        ? `${recipientName} already owns ${owned} workspaces, the most their ${plan} plan allows. They can upgrade their personal workspace's plan to own more.`
-        : `You own ${owned} workspaces, the most your ${plan} plan allows. Upgrade your personal workspace's plan to own more.`,
+        ? messageKey("errors.workspaces.ownLimitRecipient", { name: recipientName, count: owned, plan })
+        : messageKey("errors.workspaces.ownLimit", { count: owned, plan }),
     );
   }
 }
@@ -119,7 +120,7 @@ export async function setDefaultWorkspace(tx: Tx, userId: string, workspaceId: s
     where: { workspaceId_userId: { workspaceId, userId } },
     select: { workspace: { select: { deletedAt: true } } },
   });
-  if (!membership || membership.workspace.deletedAt) throw Refusal.notFound("That workspace");
+  if (!membership || membership.workspace.deletedAt) throw new Refusal("NOT_FOUND", messageKey("errors.workspaces.notFound"));
   await tx.user.update({ where: { id: userId }, data: { defaultWorkspaceId: workspaceId } });
 }
 
@@ -144,7 +145,7 @@ export async function renameSlug(ctx: Ctx, slug: string) {
   try {
     await ctx.tx.workspace.update({ where: { id: ctx.workspace.id }, data: { slug } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw Refusal.field("slug", "This slug is taken; choose another");
+    if (isUniqueViolation(error)) throw Refusal.field("slug", messageKey("errors.workspaces.slugTaken"));
     throw error;
   }
   await ctx.tx.workspaceSlugAlias.upsert({ where: { slug: old }, create: { slug: old, workspaceId: ctx.workspace.id }, update: { workspaceId: ctx.workspace.id } });
@@ -163,8 +164,8 @@ export async function setColor(ctx: Ctx, color: string | null) {
  */
 export async function setRequireTwoFactor(ctx: Ctx, required: boolean) {
   if (required && !ctx.user.twoFactorEnabled) {
-    throw new Refusal("CONFLICT", "Turn on two-factor authentication for your own account first, or requiring it would lock you out of this workspace.").withHelp({
-      label: "Set up two-factor authentication",
+    throw new Refusal("CONFLICT", messageKey("errors.workspaces.twoFactorSelfFirst")).withHelp({
+      label: messageKey("errors.workspaces.twoFactorSetUp"),
       href: "/account",
     });
   }
@@ -175,9 +176,9 @@ export async function setRequireTwoFactor(ctx: Ctx, required: boolean) {
 
 export async function setLogo(ctx: Ctx, file: File) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length > LOGO_MAX_BYTES) throw Refusal.field("logo", "Use an image of at most 1 MB");
+  if (bytes.length > LOGO_MAX_BYTES) throw Refusal.field("logo", messageKey("validation.workspaces.logoTooLarge"));
   const type = sniffImageType(bytes);
-  if (!type) throw Refusal.field("logo", "That file is not a PNG, JPEG or WebP image");
+  if (!type) throw Refusal.field("logo", messageKey("errors.workspaces.logoNotImage"));
   await ctx.tx.workspace.update({
     where: { id: ctx.workspace.id },
     data: { logo: bytes, logoType: type, logoUpdatedAt: new Date() },
@@ -200,10 +201,14 @@ export async function removeLogo(ctx: Ctx) {
  */
 export async function deleteWorkspace(ctx: Ctx, confirmSlug: string) {
   const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
-  if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", "A personal workspace can't be deleted.");
-  if (confirmSlug.toLowerCase() !== workspace.slug) throw Refusal.field("confirmSlug", `Type ${workspace.slug} to confirm`);
+  if (workspace.kind === "PERSONAL") throw new Refusal("FORBIDDEN", messageKey("errors.workspaces.personalUndeletable"));
+  if (confirmSlug.toLowerCase() !== workspace.slug) throw Refusal.field("confirmSlug", messageKey("validation.workspaces.typeSlug", { slug: workspace.slug }));
   const blockers = await deletionBlockers(ctx.tx, workspace.id);
-  if (blockers.length > 0) throw new Refusal("CONFLICT", `Delete these first: ${blockers.join(", ")}.`);
+  if (blockers.length > 0) {
+    const counts = { instances: 0, projects: 0, servers: 0, secrets: 0 };
+    for (const blocker of blockers) counts[blocker.kind] = blocker.count;
+    throw new Refusal("CONFLICT", messageKey("errors.workspaces.deletionBlocked", counts));
+  }
   const now = new Date();
   const purgeAfter = purgeAfterFor(now);
   await ctx.tx.workspace.update({ where: { id: workspace.id }, data: { deletedAt: now, purgeAfter } });
@@ -245,16 +250,16 @@ export async function restoreWorkspace(tx: Tx, actor: Actor, workspaceId: string
   // The role first, so nobody but the owner ever holds the row's lock; nothing changes an owner's role
   // while the workspace is deleted (it cannot be opened), so it still holds under the lock.
   const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } });
-  if (membership?.role !== "OWNER") throw Refusal.notFound("That deleted workspace");
+  if (membership?.role !== "OWNER") throw new Refusal("NOT_FOUND", messageKey("errors.workspaces.deletedNotFound"));
   const rows = await tx.$queryRaw<{ id: string; name: string; slug: string; deletedAt: Date | string | null; purgeAfter: Date | string | null }[]>`
     SELECT id, name, slug, "deletedAt", "purgeAfter" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
   const workspace = rows[0];
   // Purged meanwhile (its membership went with it).
-  if (!workspace) throw Refusal.notFound("That deleted workspace");
-  if (!workspace.deletedAt) throw new Refusal("CONFLICT", `${workspace.name} is not deleted.`);
+  if (!workspace) throw new Refusal("NOT_FOUND", messageKey("errors.workspaces.deletedNotFound"));
+  if (!workspace.deletedAt) throw new Refusal("CONFLICT", messageKey("errors.workspaces.notDeleted", { name: workspace.name }));
   const purgeAfter = workspace.purgeAfter ? new Date(workspace.purgeAfter) : null;
   if (!purgeAfter || purgeAfter.getTime() <= now.getTime()) {
-    throw new Refusal("CONFLICT", `${workspace.name} can no longer be restored: its restore period ended and it is being deleted for good.`);
+    throw new Refusal("CONFLICT", messageKey("errors.workspaces.restorePeriodOver", { name: workspace.name }));
   }
   // Deleted workspaces do not count towards the plan's "workspaces you may own"; this one will again.
   await assertMayOwnAnother(tx, actor.userId);

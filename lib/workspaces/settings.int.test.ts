@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { messageKey } from "@/lib/i18n/message-key";
 import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
 import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
 import { deleteWorkspaceAction, renameSlugAction, setColorAction, uploadLogoAction } from "@/lib/workspaces/actions";
@@ -42,7 +43,7 @@ describe("slug rename", () => {
     const before = await databaseSnapshot();
     expect(await renameSlugAction(w.workspace.slug, { slug: other.workspace.slug })).toMatchObject({
       ok: false,
-      fieldErrors: { slug: "This slug is taken; choose another" },
+      fieldErrors: { slug: messageKey("errors.workspaces.slugTaken") },
     });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -66,20 +67,20 @@ describe("logo and colour", () => {
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     expect(await uploadLogoAction(w.workspace.slug, form(svg, "logo.png", "image/png"))).toMatchObject({
       ok: false,
-      fieldErrors: { logo: "That file is not a PNG, JPEG or WebP image" },
+      fieldErrors: { logo: messageKey("errors.workspaces.logoNotImage") },
     });
     expect(await uploadLogoAction(w.workspace.slug, form(svg, "logo.svg", "image/svg+xml"))).toMatchObject({
       ok: false,
-      fieldErrors: { logo: "Use a PNG, JPEG or WebP image" },
+      fieldErrors: { logo: messageKey("validation.workspaces.logoType") },
     });
     const big = new Uint8Array(1024 * 1024 + 1);
     big.set(TINY_PNG);
     expect(await uploadLogoAction(w.workspace.slug, form(big, "big.png", "image/png"))).toMatchObject({
       ok: false,
-      fieldErrors: { logo: "Use an image of at most 1 MB" },
+      fieldErrors: { logo: messageKey("validation.workspaces.logoTooLarge") },
     });
     expect(await uploadLogoAction(w.workspace.slug, forged("not a form"))).toMatchObject({ ok: false, code: "INVALID" });
-    expect(await setColorAction(w.workspace.slug, { color: "red" })).toMatchObject({ ok: false, fieldErrors: { color: "Use a hex colour like #4338ca" } });
+    expect(await setColorAction(w.workspace.slug, { color: "red" })).toMatchObject({ ok: false, fieldErrors: { color: messageKey("validation.workspaces.hexColour") } });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
@@ -92,7 +93,7 @@ describe("deleting a workspace", () => {
     expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug })).toMatchObject({
       ok: false,
       code: "CONFLICT",
-      error: "Delete these first: 3 instance(s), 3 project(s), 3 server(s), 1 secret(s).",
+      error: messageKey("errors.workspaces.deletionBlocked", { instances: 3, projects: 3, servers: 3, secrets: 1 }),
     });
     const personal = await db().workspace.findUniqueOrThrow({ where: { personalOwnerId: people.owner.id } });
     expect(await deleteWorkspaceAction(personal.slug, { confirmSlug: personal.slug })).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -107,7 +108,7 @@ describe("deleting a workspace", () => {
     await db().secret.deleteMany({ where: { workspaceId: w.workspace.id } });
     await db().user.update({ where: { id: people.viewer.id }, data: { defaultWorkspaceId: w.workspace.id } });
     actAs(people.owner.id);
-    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: "nope" })).toMatchObject({ fieldErrors: { confirmSlug: `Type ${w.workspace.slug} to confirm` } });
+    expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: "nope" })).toMatchObject({ fieldErrors: { confirmSlug: messageKey("validation.workspaces.typeSlug", { slug: w.workspace.slug }) } });
     expect(await deleteWorkspaceAction(w.workspace.slug, { confirmSlug: w.workspace.slug })).toEqual({ ok: true, data: { purgeAfter: expect.any(Date) } });
     // Kept, marked deleted, until its purge (deletion.int.test.ts follows it through).
     expect(await db().workspace.findUniqueOrThrow({ where: { id: w.workspace.id } })).toMatchObject({ deletedAt: expect.any(Date), purgeAfter: expect.any(Date) });

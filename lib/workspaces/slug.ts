@@ -1,4 +1,5 @@
 import slugifyName from "@sindresorhus/slugify";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 48;
@@ -21,11 +22,12 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 
 export type SlugProblem = "length" | "characters" | "hyphen" | "reserved";
 
+/** What the person reads about each problem: catalog keys (lib/i18n/message-key.ts), in their language. */
 export const SLUG_MESSAGES: Record<SlugProblem, string> = {
-  length: `Use ${SLUG_MIN} to ${SLUG_MAX} characters`,
-  characters: "Use only lowercase letters, digits and hyphens",
-  hyphen: "A slug cannot start or end with a hyphen",
-  reserved: "This slug is reserved; choose another",
+  length: messageKey("validation.workspaces.slugLength", { min: SLUG_MIN, max: SLUG_MAX }),
+  characters: messageKey("validation.workspaces.slugCharacters"),
+  hyphen: messageKey("validation.workspaces.slugHyphen"),
+  reserved: messageKey("validation.workspaces.slugReserved"),
 };
 
 export function slugProblem(slug: string): SlugProblem | null {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { messageKey } from "@/lib/i18n/message-key";
 import { listWorkspacesRoute as GET } from "@/lib/workspaces/routes";
 import { createWorkspaceAction, setDefaultWorkspaceAction } from "@/lib/workspaces/actions";
 import { loadWorkspaceContext } from "@/lib/authz/context";
@@ -37,7 +38,7 @@ describe("create workspace", () => {
     await createWorkspaceAction({ name: "First", slug: "taken-slug", kind: "PROJECT" });
     const before = await rowCounts();
     const result = await createWorkspaceAction({ name: "Second", slug: "Taken-Slug", kind: "PROJECT" });
-    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { slug: "This slug is taken; choose another" } });
+    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { slug: messageKey("errors.workspaces.slugTaken") } });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -47,7 +48,7 @@ describe("create workspace", () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const refused of results.filter((r) => !r.ok)) {
-      expect(refused).toMatchObject({ code: "INVALID", fieldErrors: { slug: "This slug is taken; choose another" } });
+      expect(refused).toMatchObject({ code: "INVALID", fieldErrors: { slug: messageKey("errors.workspaces.slugTaken") } });
     }
     expect(await db().workspace.count({ where: { slug: "photo-finish" } })).toBe(1);
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { ForgotPasswordLink } from "@/components/auth/forgot-password-link";
@@ -6,7 +7,10 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionUserId } from "@/lib/authz";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.shell");
+  return { title: t("signInPageTitle") };
+}
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const query = await searchParams;
@@ -16,8 +20,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   // Links that confirm an address or reset a password come back here with the address to sign in with.
   const email = typeof query.email === "string" && query.email.length <= 254 && !query.email.includes("\0") ? query.email : undefined;
   if (await sessionUserId()) redirect(safe ?? "/");
+  const t = await getTranslations("auth.shell");
   return (
-    <AuthShell title="Sign in to Workspaces">
+    <AuthShell title={t("signInTitle")}>
       <SignInForm callbackUrl={safe} email={email} />
       <p className="mt-4 text-center">
         <ForgotPasswordLink />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { SignUpForm } from "@/components/auth/sign-up-form";
@@ -7,7 +8,10 @@ import { sessionUserId } from "@/lib/authz";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { invitationStatus } from "@/lib/invitations/status";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.shell");
+  return { title: t("signUpPageTitle") };
+}
 
 export default async function SignUpPage({
   searchParams,
@@ -19,12 +23,13 @@ export default async function SignUpPage({
   const safe = callbackUrl ? safeCallbackPath(callbackUrl) : undefined;
   if (await sessionUserId()) redirect(token ? `/invite/${encodeURIComponent(token)}` : (safe ?? "/"));
   const invitation = token ? await findInvitationByToken(token) : null;
+  const t = await getTranslations("auth");
   const usable = invitation && invitationStatus(invitation) === "pending" ? invitation : null;
   return (
-    <AuthShell title={usable ? `Join ${usable.workspace.name}` : "Create your account"}>
+    <AuthShell title={usable ? t("shell.joinTitle", { workspace: usable.workspace.name }) : t("shell.signUpTitle")}>
       {token && !usable ? (
         <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This invitation can no longer be used; you can still create an account.
+          {t("signUp.invitationUnusable")}
         </p>
       ) : null}
       <SignUpForm

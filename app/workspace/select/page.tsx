@@ -1,82 +1,167 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus } from "lucide-react";
+import { Plus, Search } from "lucide-react";
+import { getLocale, getTranslations } from "next-intl/server";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
-import { emailVerification } from "@/lib/accounts/queries";
+import { SessionProfileMenu } from "@/components/account/session-profile-menu";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
 import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
 import { RestoreWorkspaceButton } from "@/components/workspaces/restore-workspace-button";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { requireUserId } from "@/lib/authz";
-import { utcMinute } from "@/lib/dates";
-import { listRestorableWorkspaces, listWorkspacesForUser } from "@/lib/workspaces/queries";
+import { formatDateTime } from "@/lib/i18n/format";
+import { logoUrl } from "@/lib/workspaces/logo";
+import { workspacesOverview } from "@/lib/workspaces/overview";
+import { WorkspaceOverviewQuerySchema } from "@/lib/workspaces/schemas";
 
-export const metadata: Metadata = { title: "Your workspaces" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspaces.select");
+  return { title: t("title") };
+}
 
-export default async function SelectWorkspacePage() {
+/** Below this many workspaces the whole list fits one page and a search would only get in the way. */
+const SEARCH_FROM = 8;
+
+/**
+ * Every workspace the user belongs to, a page at a time: name, logo, kind and stage, member count, their
+ * role, the resources they may see, which is their default (and which they came from), with open,
+ * settings and "make default"; a search by name or slug once there are many.
+ */
+export default async function SelectWorkspacePage({ searchParams }: PageProps<"/workspace/select">) {
   const userId = await requireUserId();
-  const [workspaces, deleted, verification] = await Promise.all([
-    listWorkspacesForUser(userId),
-    listRestorableWorkspaces(userId),
-    emailVerification(userId),
-  ]);
+  const params = WorkspaceOverviewQuerySchema.parse(await searchParams);
+  const overview = await workspacesOverview(userId, { q: params.q, page: params.page });
+  const { workspaces, deleted, account } = overview;
+  const searching = overview.q !== "";
+  const t = await getTranslations("workspaces.select");
+  const tw = await getTranslations("workspaces");
+  const locale = await getLocale();
+  const href = (page: number) => `/workspace/select?${new URLSearchParams({ ...(searching ? { q: overview.q } : {}), page: String(page) })}`;
   return (
-    <main className="mx-auto max-w-2xl px-4 py-12">
-      <div className="flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Your workspaces</h1>
+    <main className="mx-auto max-w-4xl px-4 py-8">
+      <div className="mb-6 flex justify-end">
+        <SessionProfileMenu />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-gray-700" data-testid="workspace-total">
+            {searching ? t("totalMatching", { count: overview.total, q: overview.q }) : t("total", { count: overview.total })}
+          </p>
+        </div>
         <div className="flex items-center gap-2">
           <Link href="/workspace/new" className={buttonClass("primary")}>
             <Plus aria-hidden className="size-4" />
-            New workspace
+            {t("new")}
           </Link>
           <Link href="/account" className={buttonClass("secondary")}>
-            Account
+            {t("account")}
           </Link>
           <SignOutButton />
         </div>
       </div>
       <div className="mt-6 empty:hidden">
-        <VerifyEmailBanner account={verification && { email: verification.email, emailVerified: verification.emailVerifiedAt !== null }} />
+        <VerifyEmailBanner account={account} />
       </div>
-      <ul className="mt-6 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label="Workspaces">
-        {workspaces.map((workspace) => (
-          <li key={workspace.id} className="flex items-center gap-3 px-4 py-3">
-            <WorkspaceMark name={workspace.name} />
-            <div className="min-w-0 flex-1">
-              <Link href={`/${workspace.slug}`} className="font-medium text-gray-900 hover:underline">
-                {workspace.name}
+      {overview.total > SEARCH_FROM || searching ? (
+        <form role="search" action="/workspace/select" className="mt-6 flex gap-2">
+          <div className="relative flex-1">
+            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-600" />
+            <input
+              type="search"
+              name="q"
+              aria-label={t("searchLabel")}
+              defaultValue={overview.q}
+              placeholder={t("searchPlaceholder")}
+              className={`${inputClass} pl-9`}
+            />
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("search")}
+          </button>
+        </form>
+      ) : null}
+      {workspaces.length === 0 ? (
+        <EmptyState
+          className="mt-6"
+          title={searching ? t("empty.noMatch", { q: overview.q }) : t("empty.none")}
+          action={
+            searching ? (
+              <Link href="/workspace/select" className={buttonClass("secondary")}>
+                {t("empty.showAll")}
               </Link>
-              <p className="truncate text-sm text-gray-600">/{workspace.slug}</p>
-            </div>
-            <RoleBadge role={workspace.role} />
-            {workspace.isDefault ? (
-              <Badge className="bg-indigo-100 text-indigo-900">Default</Badge>
             ) : (
-              <MakeDefaultButton workspaceId={workspace.id} workspaceName={workspace.name} />
-            )}
-          </li>
-        ))}
-      </ul>
+              <Link href="/workspace/new" className={buttonClass("primary")}>
+                {t("empty.create")}
+              </Link>
+            )
+          }
+        >
+          {searching ? t("empty.noMatchHint") : t("empty.noneHint")}
+        </EmptyState>
+      ) : (
+        <ul className="mt-6 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label={t("listLabel")}>
+          {workspaces.map((workspace) => (
+            <li key={workspace.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+              <WorkspaceMark name={workspace.name} logoUrl={workspace.needsTwoFactor ? null : logoUrl(workspace)} className="size-10 text-base" />
+              <div className="min-w-0 flex-1">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Link href={`/${workspace.slug}`} className="font-medium text-gray-900 hover:underline">
+                    {workspace.name}
+                  </Link>
+                  {workspace.slug === params.current ? <Badge className="bg-green-100 text-green-900">{t("current")}</Badge> : null}
+                  {workspace.isDefault ? <Badge className="bg-indigo-100 text-indigo-900">{t("default")}</Badge> : null}
+                </p>
+                <p className="truncate text-sm text-gray-700">
+                  /{workspace.slug} · {tw(`kinds.${workspace.kind}`)}
+                  {workspace.stage ? ` · ${tw(`stages.${workspace.stage}`)}` : ""}
+                </p>
+                <p className="text-sm text-gray-700" data-testid="workspace-counts">
+                  {t("counts.members", { count: workspace.memberCount })}
+                  {workspace.resources
+                    ? ` · ${t("counts.projects", { count: workspace.resources.projects })} · ${t("counts.servers", { count: workspace.resources.servers })} · ${t("counts.instances", { count: workspace.resources.instances })}`
+                    : ` · ${t("counts.needsTwoFactor")}`}
+                </p>
+              </div>
+              <RoleBadge role={workspace.role} />
+              <div className="flex items-center gap-2">
+                <Link href={`/${workspace.slug}`} className={buttonClass("secondary")} aria-label={t("openLabel", { name: workspace.name })}>
+                  {t("open")}
+                </Link>
+                <Link href={`/${workspace.slug}/settings/general`} className={buttonClass("ghost")} aria-label={t("settingsLabel", { name: workspace.name })}>
+                  {t("settings")}
+                </Link>
+                {workspace.isDefault ? null : <MakeDefaultButton workspaceId={workspace.id} workspaceName={workspace.name} />}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-4">
+        <Pagination label={t("pagesLabel")} page={overview.page} pageCount={overview.pageCount} href={href} />
+      </div>
       {deleted.length > 0 ? (
         <section aria-labelledby="deleted-heading" className="mt-10">
-          <h2 id="deleted-heading" className="text-lg font-semibold">Recently deleted</h2>
-          <p className="mt-1 text-sm text-gray-700">
-            Workspaces you own that were deleted. Nobody can open them; restore one to bring it back as it was, with its
-            members, resources and settings. Invitations and API keys that the deletion revoked stay revoked: invite again
-            and create new keys.
-          </p>
-          <ul className="mt-4 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label="Recently deleted workspaces">
+          <h2 id="deleted-heading" className="text-lg font-semibold">{t("deleted.heading")}</h2>
+          <p className="mt-1 text-sm text-gray-700">{t("deleted.intro")}</p>
+          <ul className="mt-4 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label={t("deleted.listLabel")}>
             {deleted.map((workspace) => (
               <li key={workspace.id} className="flex items-center gap-3 px-4 py-3">
                 <WorkspaceMark name={workspace.name} />
                 <div className="min-w-0 flex-1">
                   <p className="font-medium text-gray-900">{workspace.name}</p>
-                  <p className="text-sm text-gray-600">/{workspace.slug}, deleted {utcMinute(workspace.deletedAt)} UTC</p>
+                  <p className="text-sm text-gray-600">{t("deleted.deletedAt", { slug: workspace.slug, at: formatDateTime(workspace.deletedAt, locale) })}</p>
                   <p className="text-sm text-gray-800">
-                    Deleted for good on <time dateTime={workspace.purgeAfter.toISOString()}>{utcMinute(workspace.purgeAfter)} UTC</time> unless restored
+                    {t.rich("deleted.purgeOn", {
+                      time: (chunks) => <time dateTime={workspace.purgeAfter.toISOString()}>{chunks}</time>,
+                      at: formatDateTime(workspace.purgeAfter, locale),
+                    })}
                   </p>
                 </div>
                 <RestoreWorkspaceButton workspaceId={workspace.id} workspaceName={workspace.name} />

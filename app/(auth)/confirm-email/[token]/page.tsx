@@ -1,38 +1,43 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AccountLinkButton } from "@/components/auth/account-link-button";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { confirmEmailChangeAction } from "@/lib/accounts/actions";
 import { accountLink } from "@/lib/accounts/queries";
 
-export const metadata: Metadata = { title: "Confirm your new email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.shell");
+  return { title: t("confirmTitle") };
+}
 
 export default async function ConfirmEmailPage({ params }: PageProps<"/confirm-email/[token]">) {
   const { token } = await params;
   const link = await accountLink(token, "CHANGE_EMAIL");
+  const t = await getTranslations("auth");
   if (!link?.usable) {
     return (
-      <AuthShell title="Link no longer works">
+      <AuthShell title={t("shell.deadLinkTitle")}>
         <p className="text-sm text-gray-800">
-          This link expired, was already used, or was replaced by a newer request. Ask again from your account page.{" "}
+          {t("confirmChange.deadLink")}{" "}
           <Link className="font-medium text-brand-text underline" href="/account">
-            Open your account
+            {t("confirmChange.openAccount")}
           </Link>
         </p>
       </AuthShell>
     );
   }
   return (
-    <AuthShell title="Confirm your new email address">
+    <AuthShell title={t("shell.confirmTitle")}>
       <div className="space-y-4">
         <p className="text-sm text-gray-800">
-          Your account&apos;s email address becomes <strong>{link.email}</strong>: you sign in with it from now on.
+          {t.rich("confirmChange.intro", { email: link.email, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
         <AccountLinkButton
           action={confirmEmailChangeAction}
           token={token}
-          label="Confirm new address"
-          success="Email address changed"
+          label={t("confirmChange.submit")}
+          success={t("confirmChange.done")}
           signedInTo="/account"
         />
       </div>

@@ -1,0 +1,45 @@
+import { DEFAULT_LOCALE, INTL_LOCALE, type AppLocale } from "./locale";
+
+/**
+ * Dates and money for a locale, for code that runs outside React (emails, PDFs, server-built labels).
+ * Times are shown in UTC everywhere in this app (tables, logs and mails say "UTC"), so only the
+ * spelling changes with the locale, never the instant.
+ */
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: AppLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: "UTC", ...options });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** "Jan 21, 2026, 14:05 UTC" / "21.01.2026, 14:05 UTC". */
+export function formatDateTime(date: Date, locale: AppLocale = DEFAULT_LOCALE): string {
+  const style: Intl.DateTimeFormatOptions =
+    locale === "de"
+      ? { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
+      : { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  return `${dateTimeFormat(locale, style).format(date)} UTC`;
+}
+
+/** "Jan 21, 2026" / "21.01.2026". */
+export function formatDate(date: Date, locale: AppLocale = DEFAULT_LOCALE): string {
+  const style: Intl.DateTimeFormatOptions =
+    locale === "de" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { month: "short", day: "numeric", year: "numeric" };
+  return dateTimeFormat(locale, style).format(date);
+}
+
+/** An amount in minor units (cents) as money: "$1,234.50" / "1.234,50 $". */
+export function formatMoney(minor: number, currency = "USD", locale: AppLocale = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency }).format(minor / 100);
+}
+
+/** A count: "1,234" / "1.234". */
+export function formatNumber(value: number, locale: AppLocale = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+}

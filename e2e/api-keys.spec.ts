@@ -60,7 +60,7 @@ test("API keys: an owner creates a key by keyboard, the API accepts it, and refu
 
   await owner.reload();
   await expect(lastUsed).not.toHaveText("Never");
-  await expect(lastUsed).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+  await expect(lastUsed).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} UTC$/);
 
   await row.getByRole("button", { name: /^Revoke API key CI deploy/ }).click();
   const confirm = owner.getByRole("dialog", { name: "Revoke CI deploy?" });

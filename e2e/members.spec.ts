@@ -70,6 +70,8 @@ test("an owner invites a new person by email, who signs up from the link, joins,
   await memberRow.getByRole("button", { name: "Actions for Ian Invitee" }).click();
   await owner.getByRole("menuitem", { name: "Transfer ownership…" }).click();
   const transfer = owner.getByRole("dialog", { name: "Transfer ownership to Ian Invitee?" });
+  // The dialog's code loads on first use: check it once it is there.
+  await expect(transfer).toBeVisible();
   await expectAccessible(owner, { only: '[role="dialog"]' });
   await transfer.getByLabel(`Type ${slug} to confirm`).fill("not-the-slug");
   await transfer.getByRole("button", { name: "Transfer ownership" }).click();

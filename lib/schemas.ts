@@ -53,3 +53,13 @@ export const recordIdParam = recordId().optional().catch(undefined);
 
 /** A paginated list's search parameters; a list with filters extends it. */
 export const PageQuerySchema = z.object({ page: pageParam });
+
+/**
+ * A keyset-paginated list's search parameters: the cursor of the row a page starts after ("Next") or ends
+ * before ("Previous"); lib/api/pagination reads them. Too long is ignored, like any link that makes no sense.
+ */
+export const PageLinkQuery = z.object({
+  after: z.string().max(400).optional().catch(undefined),
+  before: z.string().max(400).optional().catch(undefined),
+});
+export type PageLink = z.output<typeof PageLinkQuery>;

@@ -3,6 +3,7 @@
 import { Copy, KeyRound, TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -12,14 +13,9 @@ import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { createApiKeyAction } from "@/lib/api-keys/actions";
-import { API_KEY_EXPIRY, CreateApiKeySchema, type ApiKeyExpiry, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import { translateMessage } from "@/lib/i18n/message-key";
+import { API_KEY_EXPIRIES, CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
 
-const EXPIRY_OPTIONS = (Object.keys(API_KEY_EXPIRY) as ApiKeyExpiry[]).map((value) => ({ value, label: API_KEY_EXPIRY[value] }));
-
-const ACCESS_OPTIONS: { value: CreateApiKeyInput["access"]; label: string; description: string }[] = [
-  { value: "READ", label: "Read-only", description: "Reads what you can see; changes nothing." },
-  { value: "WRITE", label: "Read and write (your permissions)", description: "Does anything you may do yourself, changes included." },
-];
 
 /**
  * "Create API key" and its dialog: a form, then the new secret, shown this once (only its hash is
@@ -27,12 +23,13 @@ const ACCESS_OPTIONS: { value: CreateApiKeyInput["access"]; label: string; descr
  * to anyone else whatever the form sends.
  */
 export function CreateApiKeyDialog({ slug, canWrite }: { slug: string; canWrite: boolean }) {
+  const t = useTranslations("apiKeys.create");
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>
         <KeyRound aria-hidden className="size-4" />
-        Create API key
+        {t("button")}
       </Button>
       {/* Mounted while open only: each key starts from a fresh form, and the secret leaves memory on close. */}
       {open ? <CreateApiKeyFlow slug={slug} canWrite={canWrite} close={() => setOpen(false)} /> : null}
@@ -41,11 +38,13 @@ export function CreateApiKeyDialog({ slug, canWrite }: { slug: string; canWrite:
 }
 
 function CreateApiKeyFlow({ slug, canWrite, close }: { slug: string; canWrite: boolean; close: () => void }) {
+  const t = useTranslations("apiKeys.create");
+  const root = useTranslations();
   const router = useRouter();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const createForm = useActionForm(CreateApiKeySchema, (input) => createApiKeyAction(slug, input), {
     defaultValues: { name: "", access: "READ", expiresIn: "90" },
-    success: "API key created",
+    success: t("created"),
     onSuccess: ({ secret }, { name }) => setCreated({ name: name.trim(), secret }),
     // The list refreshes when the dialog closes: until then the secret is what matters.
     refresh: false,
@@ -59,34 +58,35 @@ function CreateApiKeyFlow({ slug, canWrite, close }: { slug: string; canWrite: b
     close();
     router.refresh();
   };
-  const options = canWrite ? ACCESS_OPTIONS : ACCESS_OPTIONS.filter((option) => option.value === "READ");
-  const accessError = errors.access?.message;
+  const accessOptions: { value: CreateApiKeyInput["access"]; label: string; description: string }[] = [
+    { value: "READ", label: t("readLabel"), description: t("readDescription") },
+    { value: "WRITE", label: t("writeLabel"), description: t("writeDescription") },
+  ];
+  const options = canWrite ? accessOptions : accessOptions.filter((option) => option.value === "READ");
+  const expiryOptions = API_KEY_EXPIRIES.map((value) => ({ value, label: t(`expiry.${value}`) }));
+  const accessError = errors.access?.message ? translateMessage(root, errors.access.message) : undefined;
   // One dialog whose content changes, so focus stays inside it when the form gives way to the secret.
   return (
     <Dialog
       open
       onOpenChange={(isOpen) => !isOpen && (created ? done() : close())}
-      title={created ? "Copy your key now" : "Create API key"}
-      description={
-        created
-          ? `“${created.name}” is ready. Send it as a Bearer token in the Authorization header.`
-          : "The key acts as you: with your permissions at the time of each request, capped by the access you choose here."
-      }
+      title={created ? t("copyTitle") : t("title")}
+      description={created ? t("readyDescription", { name: created.name }) : t("description")}
     >
       {created ? (
         <NewSecret secret={created.secret} onDone={done} />
       ) : (
         <ActionForm form={createForm}>
           <TextField
-            label="Name"
+            label={t("name")}
             autoComplete="off"
             autoFocus
-            hint="Say where it is used, like “CI deploy”, so you recognise it later."
+            hint={t("nameHint")}
             error={errors.name?.message}
             {...form.register("name")}
           />
           <fieldset aria-describedby={accessError ? `${accessId}-error` : canWrite ? undefined : `${accessId}-hint`}>
-            <legend className="text-sm font-medium text-gray-800">Access</legend>
+            <legend className="text-sm font-medium text-gray-800">{t("access")}</legend>
             <div className="mt-1 space-y-2">
               {options.map((option) => (
                 <div key={option.value} className="flex items-start gap-2">
@@ -112,7 +112,7 @@ function CreateApiKeyFlow({ slug, canWrite, close }: { slug: string; canWrite: b
             </div>
             {!canWrite && !accessError ? (
               <p id={`${accessId}-hint`} className="mt-1 text-xs text-gray-600">
-                Keys that write are created by admins and owners.
+                {t("writeHint")}
               </p>
             ) : null}
             {accessError ? (
@@ -121,9 +121,9 @@ function CreateApiKeyFlow({ slug, canWrite, close }: { slug: string; canWrite: b
               </p>
             ) : null}
           </fieldset>
-          <FormField control={form.control} name="expiresIn" render={(field) => <SelectField label="Expires after" options={EXPIRY_OPTIONS} {...field} />} />
+          <FormField control={form.control} name="expiresIn" render={(field) => <SelectField label={t("expiresAfter")} options={expiryOptions} {...field} />} />
           <DialogFormButtons onCancel={close}>
-            <SubmitButton pendingLabel="Creating…">Create key</SubmitButton>
+            <SubmitButton pendingLabel={t("creating")}>{t("submit")}</SubmitButton>
           </DialogFormButtons>
         </ActionForm>
       )}
@@ -133,13 +133,14 @@ function CreateApiKeyFlow({ slug, canWrite, close }: { slug: string; canWrite: b
 
 /** The secret in a read-only field that selects itself, a Copy button, and the one warning that matters. */
 function NewSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
+  const t = useTranslations("apiKeys.create");
   const warningId = useId();
   return (
     <div className="space-y-4">
       <div className="flex items-end gap-2">
         <div className="min-w-0 flex-1">
           <TextField
-            label="Your new API key"
+            label={t("newKey")}
             readOnly
             value={secret}
             autoFocus
@@ -150,19 +151,18 @@ function NewSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
             onFocus={(event) => event.currentTarget.select()}
           />
         </div>
-        <Button variant="secondary" onClick={() => copyText(secret, "API key")} aria-label="Copy the API key">
-          <Copy aria-hidden className="size-4" /> Copy
+        <Button variant="secondary" onClick={() => copyText(secret, t("copyWhat"))} aria-label={t("copyLabel")}>
+          <Copy aria-hidden className="size-4" /> {t("copy")}
         </Button>
       </div>
       <p className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
         <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
         <span id={warningId}>
-          This is the only time the key is shown: only a fingerprint of it is stored. Keep it somewhere safe, such as
-          your CI&apos;s secret store. If you lose it, revoke it and create another.
+          {t("warning")}
         </span>
       </p>
       <div className="flex justify-end">
-        <Button onClick={onDone}>Done</Button>
+        <Button onClick={onDone}>{t("done")}</Button>
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useTranslations } from "next-intl";
+import { toast } from "@/components/ui/toaster";
+import { translateMessage } from "@/lib/i18n/message-key";
 import type { ActionResult, RefusalCode, RefusalHelp } from "@/lib/errors";
 
 /** A refusal as the page shows it: the message, where to go about it, and the fields it names. */
@@ -47,6 +49,7 @@ export function useSettle<I, T>(outcome: Outcome<I, T>) {
  */
 export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, options: Outcome<I, T> & { errors?: "toast" | "inline" } = {}) {
   const router = useRouter();
+  const t = useTranslations();
   const settle = useSettle(options);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
@@ -57,7 +60,7 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
       const refusal = await settle(await action(input as I), input as I);
       if (!refusal || options.errors === "inline") return setError(refusal);
       const help = refusal.help;
-      toast.error(refusal.message, help ? { action: { label: help.label, onClick: () => router.push(help.href) } } : undefined);
+      toast.error(translateMessage(t, refusal.message), help ? { action: { label: translateMessage(t, help.label), onClick: () => router.push(help.href) } } : undefined);
     });
   return { run, pending, error };
 }

@@ -1,10 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
-import { ConfirmAction, type ConfirmText } from "@/components/forms/confirm-action";
+import type { ConfirmAction as ConfirmActionOf, ConfirmText } from "@/components/forms/confirm-action";
 import { useAction, type Outcome } from "@/components/forms/use-action";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
+
+// The confirm dialog (Radix Dialog) loads on the first click, not with every list page that has a button.
+const ConfirmAction = dynamic(() => import("@/components/forms/confirm-action").then((m) => m.ConfirmAction), { ssr: false }) as typeof ConfirmActionOf;
 
 type ActionButtonProps<I, T> = Pick<Outcome<I, T>, "success" | "onSuccess" | "refresh"> & {
   input: I;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { openIdeAction } from "@/lib/resources/actions";
 import { useAction } from "@/components/forms/use-action";
@@ -9,18 +10,19 @@ const FILES = ["package.json", "src/index.ts", "src/routes.ts", "Dockerfile"];
 
 /** A stand-in editor: opening it is the audited action; there is no real workspace behind it. */
 export function WebIde({ slug, instanceId, instanceName }: { slug: string; instanceId: string; instanceName: string }) {
+  const t = useTranslations("resources.instance.ide");
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState(FILES[0]!);
   const { run, pending } = useAction((input: { instanceId: string }) => openIdeAction(slug, input), { onSuccess: () => setOpen(true), refresh: false });
   if (!open) {
     return (
       <Button pending={pending} onClick={() => run({ instanceId })}>
-        Open web IDE
+        {t("open")}
       </Button>
     );
   }
   return (
-    <div className="grid min-h-80 grid-cols-[12rem_1fr] overflow-hidden rounded-lg border border-gray-300" aria-label={`Web IDE for ${instanceName}`} role="region">
+    <div className="grid min-h-80 grid-cols-[12rem_1fr] overflow-hidden rounded-lg border border-gray-300" aria-label={t("region", { name: instanceName })} role="region">
       <ul className="bg-gray-100 p-2 text-sm">
         {FILES.map((f) => (
           <li key={f}>
@@ -31,7 +33,7 @@ export function WebIde({ slug, instanceId, instanceName }: { slug: string; insta
         ))}
       </ul>
       <label className="flex flex-col">
-        <span className="sr-only">Contents of {file}</span>
+        <span className="sr-only">{t("contents", { file })}</span>
         <textarea className="h-full flex-1 bg-gray-900 p-3 font-mono text-xs text-gray-100" defaultValue={`// ${instanceName}: ${file}\n`} key={file} />
       </label>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { deleteInstanceAction, restartInstanceAction, startInstanceAction, stopInstanceAction } from "@/lib/resources/actions";
 import type { WorkspaceContext } from "@/lib/authz/types";
 import { ActionButton } from "./action-button";
@@ -14,33 +15,35 @@ export function InstanceControls({
   const ref = { kind: "instance", id: instance.id, projectId: instance.projectId } as const;
   const input = { instanceId: instance.id };
   const running = instance.status !== "STOPPED";
+  const t = useTranslations("resources.controls");
+  const name = instance.name;
   return (
     <div className="flex flex-wrap gap-2">
       {ctx.canOn("instances.restart", ref) && running ? (
         <>
-          <ActionButton action={restartInstanceAction} slug={slug} input={{ ...input, mode: "soft" as const }} success={`${instance.name} restarted`} label={`Restart ${instance.name}`}>
-            Restart
+          <ActionButton action={restartInstanceAction} slug={slug} input={{ ...input, mode: "soft" as const }} success={t("restart.success", { name })} label={t("restart.label", { name })}>
+            {t("restart.button")}
           </ActionButton>
           <ActionButton
             action={restartInstanceAction}
             slug={slug}
             input={{ ...input, mode: "hard" as const }}
-            success={`${instance.name} hard-restarted`}
-            label={`Hard restart ${instance.name}`}
-            confirm={{ title: `Hard restart ${instance.name}?`, description: "Connections are cut at once.", confirmLabel: "Hard restart" }}
+            success={t("hardRestart.success", { name })}
+            label={t("hardRestart.label", { name })}
+            confirm={{ title: t("hardRestart.title", { name }), description: t("hardRestart.description"), confirmLabel: t("hardRestart.button") }}
           >
-            Hard restart
+            {t("hardRestart.button")}
           </ActionButton>
         </>
       ) : null}
       {ctx.canOn("instances.stop", ref) ? (
         running ? (
-          <ActionButton action={stopInstanceAction} slug={slug} input={input} success={`${instance.name} stopped`} label={`Stop ${instance.name}`}>
-            Stop
+          <ActionButton action={stopInstanceAction} slug={slug} input={input} success={t("stop.success", { name })} label={t("stop.label", { name })}>
+            {t("stop.button")}
           </ActionButton>
         ) : (
-          <ActionButton action={startInstanceAction} slug={slug} input={input} success={`${instance.name} started`} label={`Start ${instance.name}`}>
-            Start
+          <ActionButton action={startInstanceAction} slug={slug} input={input} success={t("start.success", { name })} label={t("start.label", { name })}>
+            {t("start.button")}
           </ActionButton>
         )
       ) : null}
@@ -50,11 +53,11 @@ export function InstanceControls({
           slug={slug}
           input={input}
           variant="danger"
-          success={`${instance.name} deleted`}
+          success={t("delete.success", { name })}
           afterSuccess={`/${slug}/instances`}
-          confirm={{ title: `Delete ${instance.name}?`, description: "Its backups and logs go with it.", confirmLabel: "Delete instance" }}
+          confirm={{ title: t("delete.title", { name }), description: t("delete.description"), confirmLabel: t("delete.confirm") }}
         >
-          Delete
+          {t("delete.button")}
         </ActionButton>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { restartInstanceAction } from "@/lib/resources/actions";
 import { DataTable, Td } from "@/components/ui/table";
 import { ActionButton } from "./action-button";
@@ -11,7 +12,7 @@ export interface InstanceRowView {
   name: string;
   project: string;
   server: string;
-  environment: string;
+  environment: "DEVELOPMENT" | "STAGING" | "PRODUCTION";
   status: "RUNNING" | "STOPPED" | "RESTARTING";
   /** The caller holds Restart on this instance and it is running (the server checks again). */
   canRestart: boolean;
@@ -22,8 +23,13 @@ export interface InstanceRowView {
  * trees in the page's payload cost more than the rows themselves.
  */
 export function InstancesTable({ slug, rows }: { slug: string; rows: InstanceRowView[] }) {
+  const t = useTranslations("resources.instancesTable");
+  const controls = useTranslations("resources.controls");
   return (
-    <DataTable caption="Instances" headers={["Name", "Project", "Server", "Environment", "Status", ""]}>
+    <DataTable
+      caption={t("caption")}
+      headers={[t("columns.name"), t("columns.project"), t("columns.server"), t("columns.environment"), t("columns.status"), ""]}
+    >
       {rows.map((row) => (
         <tr key={row.id}>
           <Td><Link className="font-medium text-brand-text underline" href={`/${slug}/instances/${row.id}`}>{row.name}</Link></Td>
@@ -37,10 +43,10 @@ export function InstancesTable({ slug, rows }: { slug: string; rows: InstanceRow
                 action={restartInstanceAction}
                 slug={slug}
                 input={{ instanceId: row.id, mode: "soft" as const }}
-                success={`${row.name} restarted`}
-                label={`Restart ${row.name}`}
+                success={controls("restart.success", { name: row.name })}
+                label={controls("restart.label", { name: row.name })}
               >
-                Restart
+                {controls("restart.button")}
               </ActionButton>
             ) : null}
           </Td>

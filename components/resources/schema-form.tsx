@@ -79,15 +79,26 @@ export function SchemaFormDialog<S extends FormSchema, T>({ title, buttonLabel, 
         <Plus aria-hidden className="size-4" />
         {buttonLabel}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={title}>
-        <SchemaForm
-          {...props}
-          onSuccess={(data, input) => {
-            setOpen(false);
-            return props.onSuccess?.(data, input);
-          }}
-        />
-      </Dialog>
+      {open ? <SchemaFormModal title={title} onClose={() => setOpen(false)} {...props} /> : null}
     </>
+  );
+}
+
+/**
+ * The form in an open dialog, for a trigger that lives elsewhere (see LazyDialogButton: the trigger ships
+ * with the page, this and the schema load on the first click). Mounted only while open, so each opening
+ * starts from a fresh form.
+ */
+export function SchemaFormModal<S extends FormSchema, T>({ title, onClose, ...props }: SchemaFormProps<S, T> & { title: string; onClose: () => void }) {
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={title}>
+      <SchemaForm
+        {...props}
+        onSuccess={(data, input) => {
+          onClose();
+          return props.onSuccess?.(data, input);
+        }}
+      />
+    </Dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 
@@ -8,13 +9,15 @@ const STATUS_CLASS = {
 } as const;
 
 export function StatusBadge({ status }: { status: keyof typeof STATUS_CLASS }) {
-  return <Badge className={cn(STATUS_CLASS[status])}>{status.charAt(0) + status.slice(1).toLowerCase()}</Badge>;
+  const t = useTranslations("resources");
+  return <Badge className={cn(STATUS_CLASS[status])}>{t(`status.${status}`)}</Badge>;
 }
 
-export function EnvironmentBadge({ environment }: { environment: string }) {
+export function EnvironmentBadge({ environment }: { environment: "DEVELOPMENT" | "STAGING" | "PRODUCTION" }) {
+  const t = useTranslations("resources");
   return (
     <Badge className={environment === "PRODUCTION" ? "bg-red-100 text-red-900" : "bg-indigo-50 text-indigo-900"}>
-      {environment.charAt(0) + environment.slice(1).toLowerCase()}
+      {t(`environment.${environment}`)}
     </Badge>
   );
 }

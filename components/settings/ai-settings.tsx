@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { removeAiKeyAction, saveAiSettingsAction, testAiConnectionAction } from "@/lib/ai/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
@@ -11,9 +12,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { AI_PROVIDERS, PROVIDERS } from "@/lib/ai/providers";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { AiSettingsSchema, type AiSettingsInput } from "@/lib/ai/schemas";
-
-const PROVIDER_OPTIONS = AI_PROVIDERS.map((p) => ({ value: p, label: PROVIDERS[p].label }));
 
 export function AiSettingsForm({
   slug,
@@ -22,10 +22,14 @@ export function AiSettingsForm({
   slug: string;
   current: { provider: AiSettingsInput["provider"]; model: string; baseUrl: string | null; apiKeyHint: string | null } | null;
 }) {
+  const t = useTranslations("ai");
+  const f = useTranslations("ai.form");
+  const root = useTranslations();
+  const providerOptions = AI_PROVIDERS.map((p) => ({ value: p, label: p === "CUSTOM" ? t("providers.CUSTOM") : PROVIDERS[p].label }));
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; latencyMs: number } | null>(null);
   const settingsForm = useActionForm(AiSettingsSchema, (input) => saveAiSettingsAction(slug, input), {
     defaultValues: { provider: current?.provider ?? "ANTHROPIC", model: current?.model ?? "", apiKey: "", baseUrl: current?.baseUrl ?? "" },
-    success: "AI settings saved",
+    success: f("saved"),
     // The key is never shown again once stored; the rest stays as saved.
     reset: (saved) => ({ ...saved, apiKey: "" }),
   });
@@ -38,33 +42,33 @@ export function AiSettingsForm({
   return (
     <div className="space-y-4">
       <ActionForm form={settingsForm} className="space-y-3">
-        <FormField control={form.control} name="provider" render={(field) => <SelectField label="Provider" options={PROVIDER_OPTIONS} {...field} />} />
-        <TextField label="Model" list="ai-model-suggestions" autoComplete="off" hint="Pick a suggestion or type any model name." error={errors.model?.message} {...form.register("model")} />
+        <FormField control={form.control} name="provider" render={(field) => <SelectField label={f("provider")} options={providerOptions} {...field} />} />
+        <TextField label={f("model")} list="ai-model-suggestions" autoComplete="off" hint={f("modelHint")} error={errors.model?.message} {...form.register("model")} />
         <datalist id="ai-model-suggestions">
           {spec.models.map((m) => <option key={m} value={m} />)}
         </datalist>
         <TextField
-          label="API key"
+          label={f("apiKey")}
           type="password"
           autoComplete="off"
-          placeholder={current?.apiKeyHint ? `Stored key ${current.apiKeyHint}; leave blank to keep it (same provider and URL only)` : spec.needsKey ? "Paste the key" : "Optional"}
+          placeholder={current?.apiKeyHint ? f("storedKeyPlaceholder", { hint: current.apiKeyHint }) : spec.needsKey ? f("pasteKey") : f("optional")}
           error={errors.apiKey?.message}
           {...form.register("apiKey")}
         />
         <TextField
-          label={spec.defaultBaseUrl ? "Base URL (optional)" : "Base URL"}
+          label={spec.defaultBaseUrl ? f("baseUrlOptional") : f("baseUrl")}
           placeholder={spec.defaultBaseUrl ?? "http://localhost:11434"}
-          hint="The server calls it: https, to a public address, unless your operator allowed the host (a local Ollama, say)."
+          hint={f("baseUrlHint")}
           error={errors.baseUrl?.message}
           {...form.register("baseUrl")}
         />
-        <SubmitButton>Save AI settings</SubmitButton>
+        <SubmitButton>{f("save")}</SubmitButton>
       </ActionForm>
       {current ? (
         <div className="flex flex-wrap items-center gap-2 border-t border-gray-200 pt-4">
-          <p className="text-sm text-gray-800" data-testid="stored-key">{current.apiKeyHint ? `Stored key: ${current.apiKeyHint}` : "No key stored"}</p>
+          <p className="text-sm text-gray-800" data-testid="stored-key">{current.apiKeyHint ? f("storedKey", { hint: current.apiKeyHint }) : f("noKey")}</p>
           <Button variant="secondary" pending={test.pending} onClick={() => test.run()}>
-            Test connection
+            {f("test")}
           </Button>
           {current.apiKeyHint ? (
             <ActionButton
@@ -72,18 +76,18 @@ export function AiSettingsForm({
               slug={slug}
               input={{}}
               variant="ghost"
-              success="Key removed"
-              confirm={{ title: "Remove the stored key?", description: "The key is deleted; calls that need it fail until you save a new one.", confirmLabel: "Remove key" }}
+              success={f("keyRemoved")}
+              confirm={{ title: f("removeTitle"), description: f("removeDescription"), confirmLabel: f("removeKey") }}
             >
-              Remove key
+              {f("removeKey")}
             </ActionButton>
           ) : null}
         </div>
       ) : null}
       {shown ? (
         <p role="status" className={shown.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
-          {shown.message}
-          {shown.latencyMs ? ` (${shown.latencyMs} ms)` : ""}
+          {translateMessage(root, shown.message)}
+          {shown.latencyMs ? ` ${f("latency", { ms: shown.latencyMs })}` : ""}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
@@ -13,13 +14,8 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { CheckboxListField } from "@/components/ui/checkbox-list";
 import { SelectField } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
-import { ALERT_KINDS, ALERT_LABEL, AlertRuleSchema, channelSchema, type ChannelInput } from "@/lib/alerting/schemas";
-
-const KIND_OPTIONS = [
-  { value: "EMAIL", label: "Email" },
-  { value: "SLACK", label: "Slack" },
-  { value: "WEBHOOK", label: "Webhook" },
-];
+import { translateMessage } from "@/lib/i18n/message-key";
+import { ALERT_KINDS, AlertRuleSchema, CHANNEL_KINDS, channelSchema, type ChannelInput } from "@/lib/alerting/schemas";
 
 export function ChannelForm({
   slug,
@@ -32,12 +28,14 @@ export function ChannelForm({
   channel?: { id: string; kind: string; name: string; emails: string[] };
   onDone?: () => void;
 }) {
+  const t = useTranslations("alerting.form");
+  const a = useTranslations("alerting");
   const [secret, setSecret] = useState<string | null>(null);
   const channelForm = useActionForm(channelSchema(() => allowPlainHttp), (input) => saveChannelAction(slug, input), {
     defaultValues: channel ? { name: channel.name, emails: channel.emails.join(", "), url: "" } : { kind: "WEBHOOK", name: "", emails: "", url: "" },
     // A channel keeps its kind, so editing does not offer it; a refusal about it is the form's to show.
     fixed: channel ? { channelId: channel.id, kind: channel.kind as ChannelInput["kind"] } : undefined,
-    success: channel ? "Channel saved" : "Channel added",
+    success: channel ? t("channelSaved") : t("channelAdded"),
     onSuccess: ({ signingSecret }) => (signingSecret ? setSecret(signingSecret) : onDone?.()),
     // Adding keeps the kind for the next channel; editing keeps what was saved.
     reset: channel ? "saved" : ({ kind }) => ({ kind, name: "", emails: "", url: "" }),
@@ -48,27 +46,27 @@ export function ChannelForm({
   return (
     <ActionForm form={channelForm} className="space-y-3">
       {!channel ? (
-        <FormField control={form.control} name="kind" render={(field) => <SelectField label="Kind" options={KIND_OPTIONS} {...field} />} />
+        <FormField control={form.control} name="kind" render={(field) => <SelectField label={t("kind")} options={CHANNEL_KINDS.map((k) => ({ value: k, label: a(`channelKindOptions.${k}`) }))} {...field} />} />
       ) : null}
-      <TextField label="Channel name" error={errors.name?.message} {...form.register("name")} />
+      <TextField label={t("channelName")} error={errors.name?.message} {...form.register("name")} />
       {kind === "EMAIL" ? (
-        <TextAreaField label="Email addresses" hint="Separated by commas or new lines" error={errors.emails?.message} {...form.register("emails")} />
+        <TextAreaField label={t("emails")} hint={t("emailsHint")} error={errors.emails?.message} {...form.register("emails")} />
       ) : (
         <TextField
-          label={kind === "SLACK" ? "Slack incoming-webhook URL" : "Webhook URL"}
-          placeholder={channel ? "Leave blank to keep the current URL" : "https://"}
-          hint="The server posts to it: https, to a public address, unless your operator allowed the host."
+          label={kind === "SLACK" ? t("slackUrl") : t("webhookUrl")}
+          placeholder={channel ? t("keepUrl") : "https://"}
+          hint={t("urlHint")}
           error={errors.url?.message}
           {...form.register("url")}
         />
       )}
       {secret ? (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-medium">Signing secret (shown once; configure your receiver with it):</p>
+          <p className="font-medium">{t("signingSecret")}</p>
           <code className="mt-1 block break-all" data-testid="signing-secret">{secret}</code>
         </div>
       ) : null}
-      <SubmitButton>{channel ? "Save channel" : "Add channel"}</SubmitButton>
+      <SubmitButton>{channel ? t("saveChannel") : t("addChannel")}</SubmitButton>
     </ActionForm>
   );
 }
@@ -82,6 +80,8 @@ export function ChannelControls({
   allowPlainHttp: boolean;
   channel: { id: string; kind: string; name: string; enabled: boolean; emails: string[] };
 }) {
+  const t = useTranslations("alerting.form");
+  const root = useTranslations();
   const [outcome, setOutcome] = useState<{ ok: boolean; httpStatus: number | null; latencyMs: number; error: string | null } | null>(null);
   const [editing, setEditing] = useState(false);
   const toggle = useAction((enabled: boolean) => toggleChannelAction(slug, { channelId: channel.id, enabled }));
@@ -93,7 +93,7 @@ export function ChannelControls({
       <div className="flex flex-wrap items-center gap-2">
         <div className="w-40">
           <SwitchField
-            label="Enabled"
+            label={t("enabled")}
             checked={channel.enabled}
             onCheckedChange={toggle.run}
           />
@@ -101,46 +101,46 @@ export function ChannelControls({
         <Button
           variant="secondary"
           pending={sendTest.pending}
-          aria-label={`Send test to ${channel.name}`}
+          aria-label={t("sendTestTo", { name: channel.name })}
           onClick={() => sendTest.run()}
         >
-          Send test
+          {t("sendTest")}
         </Button>
-        <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit ${channel.name}`}>Edit</Button>
+        <Button variant="ghost" onClick={() => setEditing(true)} aria-label={t("editChannel", { name: channel.name })}>{t("edit")}</Button>
         <ActionButton
           action={deleteChannelAction}
           slug={slug}
           input={{ channelId: channel.id }}
           variant="ghost"
-          label={`Delete ${channel.name}`}
-          success="Channel deleted"
-          confirm={{ title: `Delete ${channel.name}?`, description: "Its delivery log goes with it; rules stop sending to it.", confirmLabel: "Delete channel" }}
+          label={t("deleteChannel", { name: channel.name })}
+          success={t("channelDeleted")}
+          confirm={{ title: t("deleteChannelTitle", { name: channel.name }), description: t("deleteChannelDescription"), confirmLabel: t("deleteChannelConfirm") }}
         >
-          Delete
+          {t("delete")}
         </ActionButton>
       </div>
       {sendTest.error ? (
-        <p role="status" className="text-sm text-red-800">{sendTest.error.message}</p>
+        <p role="status" className="text-sm text-red-800">{translateMessage(root, sendTest.error.message)}</p>
       ) : outcome ? (
         <p role="status" className={outcome.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
-          {outcome.ok ? "Delivered" : "Failed"}
+          {outcome.ok ? t("delivered") : t("failed")}
           {outcome.httpStatus ? ` · HTTP ${outcome.httpStatus}` : ""} · {outcome.latencyMs} ms
           {outcome.error ? ` · ${outcome.error}` : ""}
         </p>
       ) : null}
-      <Dialog open={editing} onOpenChange={setEditing} title={`Edit ${channel.name}`}>
+      <Dialog open={editing} onOpenChange={setEditing} title={t("editChannel", { name: channel.name })}>
         <ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} channel={channel} onDone={() => setEditing(false)} />
       </Dialog>
     </div>
   );
 }
 
-const RULE_OPTIONS = ALERT_KINDS.map((k) => ({ value: k, label: ALERT_LABEL[k] }));
-
 export function AlertRuleForm({ slug, channels }: { slug: string; channels: { id: string; name: string }[] }) {
+  const t = useTranslations("alerting.form");
+  const a = useTranslations("alerting");
   const ruleForm = useActionForm(AlertRuleSchema, (input) => createAlertRuleAction(slug, input), {
     defaultValues: { kind: "INSTANCE_STOPPED", threshold: "", channelIds: [] },
-    success: "Rule added",
+    success: t("ruleAdded"),
     reset: ({ kind }) => ({ kind, threshold: "", channelIds: [] }),
   });
   const { form } = ruleForm;
@@ -148,32 +148,33 @@ export function AlertRuleForm({ slug, channels }: { slug: string; channels: { id
   const errors = form.formState.errors;
   return (
     <ActionForm form={ruleForm} className="space-y-3">
-      <FormField control={form.control} name="kind" render={(field) => <SelectField label="When" options={RULE_OPTIONS} {...field} />} />
+      <FormField control={form.control} name="kind" render={(field) => <SelectField label={t("when")} options={ALERT_KINDS.map((k) => ({ value: k, label: a(`kinds.${k}`) }))} {...field} />} />
       {kind === "BALANCE_BELOW" || kind === "QUOTA_ABOVE" ? (
-        <TextField label={kind === "BALANCE_BELOW" ? "Amount (USD)" : "Percentage"} inputMode="decimal" error={errors.threshold?.message} {...form.register("threshold")} />
+        <TextField label={kind === "BALANCE_BELOW" ? t("amount") : t("percentage")} inputMode="decimal" error={errors.threshold?.message} {...form.register("threshold")} />
       ) : null}
       <FormField
         control={form.control}
         name="channelIds"
-        render={(field) => <CheckboxListField legend="Send to" items={channels.map((c) => ({ value: c.id, label: c.name }))} {...field} />}
+        render={(field) => <CheckboxListField legend={t("sendTo")} items={channels.map((c) => ({ value: c.id, label: c.name }))} {...field} />}
       />
-      <SubmitButton>Add rule</SubmitButton>
+      <SubmitButton>{t("addRule")}</SubmitButton>
     </ActionForm>
   );
 }
 
 export function DeleteRuleButton({ slug, ruleId, label }: { slug: string; ruleId: string; label: string }) {
+  const t = useTranslations("alerting.form");
   return (
     <ActionButton
       action={deleteAlertRuleAction}
       slug={slug}
       input={{ ruleId }}
       variant="ghost"
-      label={`Delete rule: ${label}`}
-      success="Rule deleted"
-      confirm={{ title: `Delete the rule "${label}"?`, description: "Its channels stop getting this alert.", confirmLabel: "Delete rule" }}
+      label={t("deleteRule", { label })}
+      success={t("ruleDeleted")}
+      confirm={{ title: t("deleteRuleTitle", { label }), description: t("deleteRuleDescription"), confirmLabel: t("deleteRuleConfirm") }}
     >
-      Delete
+      {t("delete")}
     </ActionButton>
   );
 }

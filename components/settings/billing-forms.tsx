@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { cancelScheduledChangeAction, changePlanAction, topUpAction, updateBillingDetailsAction } from "@/lib/billing/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -11,6 +12,7 @@ import { BillingDetailsSchema, TopUpSchema, type TopUpInput } from "@/lib/billin
 import type { Plan } from "@/generated/prisma/enums";
 
 export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolean }) {
+  const t = useTranslations("billing.forms");
   // One key per intended top-up: a double click or a retried request reuses it and charges once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const topUpForm = useActionForm(
@@ -18,13 +20,13 @@ export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolea
     async (input: TopUpInput) => {
       const result = await topUpAction(slug, input);
       // A declined payment is a completed request, but for the person paying it is a refusal to read.
-      if (result.ok && result.data.status === "FAILED") return { ok: false, code: "CONFLICT", error: result.data.error ?? "The payment failed." } as const;
+      if (result.ok && result.data.status === "FAILED") return { ok: false, code: "CONFLICT", error: result.data.error ?? t("paymentFailed") } as const;
       return result;
     },
     {
       defaultValues: { amount: "" },
       fixed: { idempotencyKey },
-      success: ({ redirectUrl, duplicate }) => (redirectUrl ? null : duplicate ? "Already topped up" : "Balance topped up"),
+      success: ({ redirectUrl, duplicate }) => (redirectUrl ? null : duplicate ? t("alreadyToppedUp") : t("toppedUp")),
       onSuccess: () => setIdempotencyKey(crypto.randomUUID()),
       // Stripe's checkout page, when the provider is Stripe; the demo provider has credited already.
       navigate: ({ redirectUrl }) => redirectUrl,
@@ -32,9 +34,9 @@ export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolea
   );
   return (
     <ActionForm form={topUpForm} className="space-y-3">
-      <TextField label="Amount (USD)" inputMode="decimal" placeholder="25.00" error={topUpForm.form.formState.errors.amount?.message} {...topUpForm.form.register("amount")} />
-      <p className="text-xs text-gray-600">{testMoney ? "Demo provider: credited at once and marked as test money." : "You will pay on Stripe's checkout page."}</p>
-      <SubmitButton>Top up</SubmitButton>
+      <TextField label={t("amount")} inputMode="decimal" placeholder="25.00" error={topUpForm.form.formState.errors.amount?.message} {...topUpForm.form.register("amount")} />
+      <p className="text-xs text-gray-600">{testMoney ? t("demoProvider") : t("stripe")}</p>
+      <SubmitButton>{t("topUp")}</SubmitButton>
     </ActionForm>
   );
 }
@@ -58,45 +60,48 @@ export function ChangePlanButton({
   confirm: { title: string; description: string; confirmLabel: string };
   success: string;
 }) {
+  const t = useTranslations("billing.forms");
   return (
     <ActionButton
       action={changePlanAction}
       slug={slug}
       input={{ plan }}
       variant={upgrade ? "primary" : "secondary"}
-      label={`Switch to ${label}`}
+      label={t("switchTo", { plan: label })}
       confirm={confirm}
       success={success}
     >
-      {upgrade ? "Upgrade" : "Downgrade"}
+      {upgrade ? t("upgrade") : t("downgrade")}
     </ActionButton>
   );
 }
 
 /** Drops a scheduled downgrade: the current plan renews as before. */
 export function KeepPlanButton({ slug, label }: { slug: string; label: string }) {
+  const t = useTranslations("billing.forms");
   return (
-    <ActionButton action={cancelScheduledChangeAction} slug={slug} input={{}} success={`${label} stays`}>
-      Keep {label}
+    <ActionButton action={cancelScheduledChangeAction} slug={slug} input={{}} success={t("stays", { plan: label })}>
+      {t("keep", { plan: label })}
     </ActionButton>
   );
 }
 
 /** The legal name, address and VAT id printed on the invoices issued from now on. */
 export function BillingDetailsForm({ slug, legalName, address, vatId }: { slug: string; legalName: string; address: string; vatId: string }) {
+  const t = useTranslations("billing.forms");
   return (
     <SchemaForm
       schema={BillingDetailsSchema}
       fields={[
-        { name: "legalName", label: "Legal name", kind: "text" },
-        { name: "address", label: "Billing address", kind: "textarea" },
-        { name: "vatId", label: "VAT id (optional)", kind: "text", hint: "With its country prefix, like DE123456789." },
+        { name: "legalName", label: t("legalName"), kind: "text" },
+        { name: "address", label: t("address"), kind: "textarea" },
+        { name: "vatId", label: t("vatId"), kind: "text", hint: t("vatHint") },
       ]}
       defaultValues={{ legalName, address, vatId }}
       action={(input) => updateBillingDetailsAction(slug, input)}
       reset="saved"
-      submitLabel="Save billing details"
-      success="Billing details saved"
+      submitLabel={t("saveDetails")}
+      success={t("detailsSaved")}
     />
   );
 }

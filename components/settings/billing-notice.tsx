@@ -1,37 +1,43 @@
 import Link from "next/link";
-import { PLAN_CAPS } from "@/lib/billing/plans";
+import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { BillingNotice } from "@/lib/billing/queries";
-import { utcDay } from "@/lib/dates";
+import { formatDate } from "@/lib/i18n/format";
 
 /**
  * Told to every member at the top of the workspace's pages: an unpaid renewal (with the day the grace
  * ends) or a fall back to Free. Whoever may top up gets the link to Billing; the others are told who can.
  */
 export function BillingNoticeBanner({ notice, workspaceName, billingHref }: { notice: BillingNotice | null; workspaceName: string; billingHref: string | null }) {
+  const t = useTranslations("shell.billingNotice");
+  const locale = useLocale();
   if (!notice) return null;
+  const pastDue = notice.kind === "past_due";
   const action = billingHref ? (
     <Link href={billingHref} className="font-medium underline">
-      {notice.kind === "past_due" ? "Top up in Billing" : "Upgrade in Billing"}
+      {pastDue ? t("topUpLink") : t("upgradeLink")}
     </Link>
   ) : (
-    <span>Ask the workspace&apos;s owner to {notice.kind === "past_due" ? "top up" : "upgrade"}.</span>
+    <span>{pastDue ? t("askTopUp") : t("askUpgrade")}</span>
   );
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <div
       role="region"
-      aria-label="Billing"
+      aria-label={t("label")}
       className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
     >
       {notice.kind === "past_due" ? (
         <p>
-          <strong>Payment needed:</strong> the {PLAN_CAPS[notice.plan].label} plan&apos;s renewal is unpaid. Unless the balance is topped up by{" "}
-          {utcDay(notice.graceEndsAt)} (UTC), {workspaceName} falls back to the Free plan; nothing is deleted, but what exceeds Free becomes read-only.
+          {t.rich("pastDue", {
+            strong,
+            plan: t(`plans.${notice.plan}`),
+            day: formatDate(notice.graceEndsAt, locale),
+            workspace: workspaceName,
+          })}
         </p>
       ) : (
-        <p>
-          <strong>On the Free plan since {utcDay(notice.at)}:</strong> the {PLAN_CAPS[notice.from].label} renewal went unpaid. Nothing was deleted; what
-          exceeds the Free plan is read-only (creating more of it, or inviting past its seats, is refused).
-        </p>
+        <p>{t.rich("downgraded", { strong, plan: t(`plans.${notice.from}`), day: formatDate(notice.at, locale) })}</p>
       )}
       {action}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { deleteWorkspaceAction, removeLogoAction, renameSlugAction, setColorAction, updateGeneralAction, uploadLogoAction } from "@/lib/workspaces/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { useAction } from "@/components/forms/use-action";
@@ -11,34 +12,37 @@ import { Button } from "@/components/ui/button";
 import { FieldShell, inputClass, TextField } from "@/components/ui/field";
 import { SWATCHES } from "@/lib/workspaces/color";
 import { ConfirmSlugDialog } from "@/components/workspaces/confirm-slug-dialog";
+import { messageKey } from "@/lib/i18n/message-key";
 import { ColorSchema, LogoFileSchema, RenameSlugSchema, UpdateGeneralSchema } from "@/lib/workspaces/schemas";
 
 export function GeneralDetailsForm({ slug, name, description }: { slug: string; name: string; description: string }) {
+  const t = useTranslations("general.details");
   return (
     <SchemaForm
       schema={UpdateGeneralSchema}
       fields={[
-        { name: "name", label: "Name", kind: "text" },
-        { name: "description", label: "Description", kind: "textarea" },
+        { name: "name", label: t("name"), kind: "text" },
+        { name: "description", label: t("description"), kind: "textarea" },
       ]}
       defaultValues={{ name, description }}
       action={(input) => updateGeneralAction(slug, input)}
       reset="saved"
-      submitLabel="Save details"
-      success="Details saved"
+      submitLabel={t("save")}
+      success={t("saved")}
     />
   );
 }
 
 export function RenameSlugForm({ slug }: { slug: string }) {
+  const t = useTranslations("general.address");
   return (
     <SchemaForm
       schema={RenameSlugSchema}
-      fields={[{ name: "slug", label: "Slug", kind: "text", hint: "Old links keep working: they redirect here until another workspace takes the old slug." }]}
+      fields={[{ name: "slug", label: t("slug"), kind: "text", hint: t("slugHint") }]}
       defaultValues={{ slug }}
       action={(input) => renameSlugAction(slug, input)}
-      submitLabel="Change slug"
-      success="Slug changed"
+      submitLabel={t("save")}
+      success={t("saved")}
       navigate={(data) => `/${data.slug}/settings/general`}
       reset="saved"
     />
@@ -46,12 +50,13 @@ export function RenameSlugForm({ slug }: { slug: string }) {
 }
 
 export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) {
+  const t = useTranslations("general.logo");
   const input = useRef<HTMLInputElement>(null);
   // The file is checked here before it is sent; the action checks it again, bytes included.
   const [fileError, setFileError] = useState<string | null>(null);
   const upload = useAction((form: FormData) => uploadLogoAction(slug, form), {
     errors: "inline",
-    success: "Logo updated",
+    success: t("updated"),
     onSuccess: () => {
       if (input.current) input.current.value = "";
     },
@@ -59,7 +64,7 @@ export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) 
   const error = fileError ?? upload.error?.fieldErrors?.logo ?? upload.error?.message;
   const send = () => {
     const checked = LogoFileSchema.safeParse(input.current?.files?.[0]);
-    setFileError(checked.success ? null : (checked.error.issues[0]?.message ?? "Choose an image file"));
+    setFileError(checked.success ? null : (checked.error.issues[0]?.message ?? messageKey("validation.workspaces.chooseImage")));
     if (!checked.success) return;
     const form = new FormData();
     form.set("logo", checked.data);
@@ -67,7 +72,7 @@ export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) 
   };
   return (
     <div className="space-y-3">
-      <FieldShell id="logo-file" label="Logo image" error={error} hint="PNG, JPEG or WebP, at most 1 MB.">
+      <FieldShell id="logo-file" label={t("file")} error={error} hint={t("fileHint")}>
         <input
           ref={input}
           id="logo-file"
@@ -79,16 +84,16 @@ export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) 
         />
       </FieldShell>
       <div className="flex gap-2">
-        <Button pending={upload.pending} onClick={send}>Upload logo</Button>
+        <Button pending={upload.pending} onClick={send}>{t("upload")}</Button>
         {hasLogo ? (
           <ActionButton
             action={removeLogoAction}
             slug={slug}
             input={{}}
-            success="Logo removed"
-            confirm={{ title: "Remove the logo?", description: "The workspace shows its initial instead until you upload another.", confirmLabel: "Remove logo" }}
+            success={t("removed")}
+            confirm={{ title: t("removeTitle"), description: t("removeDescription"), confirmLabel: t("remove") }}
           >
-            Remove logo
+            {t("remove")}
           </ActionButton>
         ) : null}
       </div>
@@ -97,13 +102,14 @@ export function LogoForm({ slug, hasLogo }: { slug: string; hasLogo: boolean }) 
 }
 
 export function ColorForm({ slug, color }: { slug: string; color: string }) {
-  const colorForm = useActionForm(ColorSchema, (input) => setColorAction(slug, input), { defaultValues: { color }, success: "Colour saved", reset: "saved" });
+  const t = useTranslations("general.colour");
+  const colorForm = useActionForm(ColorSchema, (input) => setColorAction(slug, input), { defaultValues: { color }, success: t("saved"), reset: "saved" });
   const { form } = colorForm;
   const current = form.watch("color");
   return (
     <ActionForm form={colorForm} className="space-y-3">
       <fieldset>
-        <legend className="text-sm font-medium text-gray-800">Swatches</legend>
+        <legend className="text-sm font-medium text-gray-800">{t("swatches")}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {SWATCHES.map((swatch) => (
             <label key={swatch} className="cursor-pointer">
@@ -121,35 +127,32 @@ export function ColorForm({ slug, color }: { slug: string; color: string }) {
           ))}
         </div>
       </fieldset>
-      <TextField label="Hex colour" placeholder="#4338ca" spellCheck={false} error={form.formState.errors.color?.message} {...form.register("color")} />
-      <SubmitButton>Save colour</SubmitButton>
+      <TextField label={t("hex")} placeholder="#4338ca" spellCheck={false} error={form.formState.errors.color?.message} {...form.register("color")} />
+      <SubmitButton>{t("save")}</SubmitButton>
     </ActionForm>
   );
 }
 
-export function DeleteWorkspaceButton({ slug, name, blockers, restoreDays }: { slug: string; name: string; blockers: string[]; restoreDays: number }) {
+export function DeleteWorkspaceButton({ slug, name, blocked, restoreDays }: { slug: string; name: string; blocked: boolean; restoreDays: number }) {
+  const t = useTranslations("general.delete");
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="danger" disabled={blockers.length > 0} onClick={() => setOpen(true)}>
-        Delete workspace
+      <Button variant="danger" disabled={blocked} onClick={() => setOpen(true)}>
+        {t("button")}
       </Button>
       {open ? (
         <ConfirmSlugDialog
           slug={slug}
-          title={`Delete ${name}?`}
-          description={`Nobody can open it from now on, and its pending invitations and API keys are revoked for good. You can restore it from Your workspaces for ${formatDays(restoreDays)}; after that it is deleted for good with its members, teams, billing history and audit log. To keep a copy, use “Download export (JSON)” first.`}
-          confirmLabel="Delete workspace"
+          title={t("title", { name })}
+          description={t("description", { days: restoreDays })}
+          confirmLabel={t("button")}
           close={() => setOpen(false)}
           action={(input) => deleteWorkspaceAction(slug, input)}
-          success={`${name} was deleted. You can restore it from Your workspaces.`}
+          success={t("done", { name })}
           navigate="/"
         />
       ) : null}
     </>
   );
-}
-
-function formatDays(days: number): string {
-  return days === 1 ? "1 day" : `${days} days`;
 }

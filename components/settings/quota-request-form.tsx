@@ -1,24 +1,26 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { requestQuotaAction } from "@/lib/quotas/actions";
 import { SchemaForm } from "@/components/resources/schema-form";
-import { QUOTA_LABEL } from "@/lib/billing/plans";
 import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
 import { QuotaRequestSchema } from "@/lib/quotas/schemas";
 
 export function QuotaRequestForm({ slug, resource }: { slug: string; resource?: (typeof QUOTA_RESOURCES)[number] }) {
+  const t = useTranslations("quotas.form");
+  const q = useTranslations("quotas");
   return (
     <SchemaForm
       schema={QuotaRequestSchema}
       fields={[
-        { name: "resource", label: "Quota", kind: "select", options: QUOTA_RESOURCES.map((r) => ({ value: r, label: QUOTA_LABEL[r] })) },
-        { name: "requestedLimit", label: "New limit", kind: "number" },
-        { name: "reason", label: "Reason", kind: "textarea" },
+        { name: "resource", label: t("quota"), kind: "select", options: QUOTA_RESOURCES.map((r) => ({ value: r, label: q(`resources.${r}`) })) },
+        { name: "requestedLimit", label: t("newLimit"), kind: "number" },
+        { name: "reason", label: t("reason"), kind: "textarea" },
       ]}
       defaultValues={{ resource: resource ?? "PROJECTS", requestedLimit: "", reason: "" }}
       action={(input) => requestQuotaAction(slug, input)}
-      submitLabel="Send request"
-      success="Request sent to the platform operators"
+      submitLabel={t("send")}
+      success={t("sent")}
     />
   );
 }

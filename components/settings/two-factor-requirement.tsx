@@ -2,14 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { useAction } from "@/components/forms/use-action";
 import { FormError } from "@/components/ui/field";
 import { SwitchField } from "@/components/ui/switch";
 import { setRequireTwoFactorAction } from "@/lib/workspaces/actions";
-
-const EXPLANATION =
-  "Members without two-factor authentication are sent to set it up before they can open this workspace; its pages, actions and API refuse them until they do.";
 
 /**
  * The workspace's 2FA requirement. Turning it on while some members lack 2FA asks first, since they are
@@ -26,26 +24,29 @@ export function TwoFactorRequirementSwitch({
   membersWithout: number;
   selfHasTwoFactor: boolean;
 }) {
+  const t = useTranslations("general.twoFactor");
   const [confirming, setConfirming] = useState(false);
   const setRequired = (value: boolean) => setRequireTwoFactorAction(slug, { required: value });
-  const success = (_data: unknown, value: boolean) => (value ? "Two-factor authentication is now required" : "Two-factor authentication is no longer required");
+  const success = (_data: unknown, value: boolean) => (value ? t("nowRequired") : t("noLongerRequired"));
   const toggle = useAction(setRequired, { errors: "inline", success });
   return (
     <div className="space-y-2">
       {/* Without 2FA of one's own there is nothing to confirm: the server's refusal says why and links to set-up. */}
       <SwitchField
-        label="Require two-factor authentication"
-        description={EXPLANATION}
+        label={t("label")}
+        description={t("explanation")}
         checked={required}
         onCheckedChange={(value) => (value && selfHasTwoFactor && membersWithout > 0 ? setConfirming(true) : toggle.run(value))}
       />
       {!required && !selfHasTwoFactor ? (
         <p className="text-xs text-gray-700">
-          To require it, first turn it on for your own account on the{" "}
-          <Link className="font-medium underline" href="/account">
-            account page
-          </Link>
-          .
+          {t.rich("selfFirst", {
+            link: (chunks) => (
+              <Link className="font-medium underline" href="/account">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : null}
       <FormError error={toggle.error} />
@@ -54,9 +55,9 @@ export function TwoFactorRequirementSwitch({
           action={setRequired}
           input={true}
           close={() => setConfirming(false)}
-          title="Require two-factor authentication?"
-          description={`${membersWithout} ${membersWithout === 1 ? "member has" : "members have"} no two-factor authentication yet. They will be asked to set it up before they can open this workspace again.`}
-          confirmLabel="Require it"
+          title={t("confirmTitle")}
+          description={t("confirmDescription", { count: membersWithout })}
+          confirmLabel={t("confirm")}
           success={success}
         />
       ) : null}

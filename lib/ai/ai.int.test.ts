@@ -8,6 +8,9 @@ import { startReceiver } from "@/tests/support/receiver";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
 import { aiSettingsView } from "./service";
 import { forged } from "@/tests/support/forged";
+import { messageText } from "@/lib/i18n/translator";
+/** What a person reads: every message in the result that is a catalog key, in English words. */
+const inWords = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === "string" ? messageText(v) : v)) as T;
 
 let people: People;
 let provider: Awaited<ReturnType<typeof startReceiver>>;
@@ -49,13 +52,13 @@ describe("AI settings", () => {
     expect(rows).not.toContain("secret-value");
 
     const result = await testAiConnectionAction(w.workspace.slug, {});
-    expect(result).toMatchObject({ ok: true, data: { ok: true, httpStatus: 200, models: 2, message: "Connected: 2 model(s) available" } });
+    expect(inWords(result)).toMatchObject({ ok: true, data: { ok: true, httpStatus: 200, models: 2, message: "Connected: 2 model(s) available" } });
     const call = provider.received.at(-1)!;
     expect(call).toMatchObject({ path: "/v1/models", headers: { "x-api-key": KEY, "anthropic-version": "2023-06-01" } });
 
     expect(await removeAiKeyAction(w.workspace.slug, {})).toMatchObject({ ok: true });
     expect(await aiSettingsView(w.workspace.id)).toMatchObject({ apiKeyHint: null });
-    expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({ ok: false, error: "Anthropic needs an API key." });
+    expect(inWords(await testAiConnectionAction(w.workspace.slug, {}))).toMatchObject({ ok: false, error: "Anthropic needs an API key." });
   });
 
   it("drop a stored key when the provider or address changes without a new key, so it is never sent elsewhere", async () => {
@@ -65,7 +68,7 @@ describe("AI settings", () => {
     const before = provider.received.length;
     expect(await saveAiSettingsAction(w.workspace.slug, { provider: "OPENAI", model: "gpt-4.1", apiKey: "", baseUrl: `${provider.url}/elsewhere` })).toMatchObject({ ok: true });
     expect(await aiSettingsView(w.workspace.id)).toMatchObject({ apiKeyHint: null });
-    expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({ ok: false, error: "OpenAI needs an API key." });
+    expect(inWords(await testAiConnectionAction(w.workspace.slug, {}))).toMatchObject({ ok: false, error: "OpenAI needs an API key." });
     expect(JSON.stringify(provider.received.slice(before))).not.toContain(KEY);
     await saveAiSettingsAction(w.workspace.slug, { provider: "OPENAI", model: "gpt-4.1", apiKey: KEY, baseUrl: `${provider.url}/openai` });
     expect(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "house", apiKey: "", baseUrl: `${provider.url}/openai` })).toMatchObject({ ok: true });
@@ -76,7 +79,7 @@ describe("AI settings", () => {
     const w = await makeWorld(people);
     actAs(people.owner.id);
     await saveAiSettingsAction(w.workspace.slug, { provider: "OPENAI", model: "gpt-4.1", apiKey: "sk-wrong", baseUrl: `${provider.url}/openai` });
-    expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({
+    expect(inWords(await testAiConnectionAction(w.workspace.slug, {}))).toMatchObject({
       ok: true,
       data: { ok: false, httpStatus: 401, message: "OpenAI answered 401: Incorrect API key provided" },
     });
@@ -84,7 +87,7 @@ describe("AI settings", () => {
     expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({ ok: true, data: { ok: true, models: 1 } });
     process.env.OUTBOUND_ALLOWED_HOSTS = "127.0.0.1:9";
     expect(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "any", baseUrl: "http://127.0.0.1:9" })).toMatchObject({ ok: true });
-    expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({
+    expect(inWords(await testAiConnectionAction(w.workspace.slug, {}))).toMatchObject({
       ok: true,
       data: { ok: false, httpStatus: null, message: "Could not reach Custom (OpenAI-compatible): Connecting to 127.0.0.1 failed: ECONNREFUSED" },
     });
@@ -94,8 +97,8 @@ describe("AI settings", () => {
     const w = await makeWorld(people);
     actAs(people.admin.id);
     const before = await databaseSnapshot();
-    expect(await saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1" })).toMatchObject({ fieldErrors: { baseUrl: "Ollama needs a base URL" } });
-    expect(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "m", baseUrl: "ftp://x" })).toMatchObject({ fieldErrors: { baseUrl: "Use an http:// or https:// URL" } });
+    expect(inWords(await saveAiSettingsAction(w.workspace.slug, { provider: "OLLAMA", model: "llama3.1" }))).toMatchObject({ fieldErrors: { baseUrl: "Ollama needs a base URL" } });
+    expect(inWords(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "m", baseUrl: "ftp://x" }))).toMatchObject({ fieldErrors: { baseUrl: "Use an http:// or https:// URL" } });
     expect(await saveAiSettingsAction(w.workspace.slug, forged({ provider: "NOPE", model: "m" }))).toMatchObject({ code: "INVALID" });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -128,11 +131,11 @@ describe("AI test connection, called out of the server", () => {
     expect(await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "m", baseUrl: `https://localhost:${providerPort()}` })).toMatchObject({ ok: true });
     const result = await testAiConnectionAction(w.workspace.slug, {});
     expect(result).toMatchObject({ ok: true, data: { ok: false, httpStatus: null } });
-    expect(result.ok && result.data.message).toMatch(new RegExp(`^Refused: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address; ${HINT.replace(/\./g, "\\.")}$`));
+    expect(result.ok && messageText(result.data.message)).toMatch(new RegExp(`^Refused: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address; ${HINT.replace(/\./g, "\\.")}$`));
     // Settings saved while the operator allowed the address are refused once the allowance is gone.
     await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "m", baseUrl: `${provider.url}/openai` });
     delete process.env.OUTBOUND_ALLOWED_HOSTS;
-    expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({
+    expect(inWords(await testAiConnectionAction(w.workspace.slug, {}))).toMatchObject({
       ok: true,
       data: { ok: false, message: "Refused: Use an https:// URL; plain http is only for hosts an operator lists in OUTBOUND_ALLOWED_HOSTS." },
     });
@@ -163,7 +166,7 @@ describe("AI test connection, called out of the server", () => {
       expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({ ok: true, data: { ok: true, models: 1 } });
       expect(seen).toEqual([1]);
       await saveAiSettingsAction(w.workspace.slug, { provider: "CUSTOM", model: "one", baseUrl: `http://127.0.0.1:${port}/moved` });
-      expect(await testAiConnectionAction(w.workspace.slug, {})).toMatchObject({
+      expect(inWords(await testAiConnectionAction(w.workspace.slug, {}))).toMatchObject({
         ok: true,
         data: { ok: false, httpStatus: 307, message: "Custom (OpenAI-compatible) answered 307: Temporary Redirect (redirects are not followed)" },
       });

@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { text } from "@/lib/schemas";
 import { AI_PROVIDERS, PROVIDERS } from "./providers";
 
 export const AiSettingsSchema = z
   .object({
-    provider: z.enum(AI_PROVIDERS, { message: "Choose a provider" }),
-    model: text().trim().min(1, "Choose or type a model").max(100, "Keep the model name under 100 characters"),
+    provider: z.enum(AI_PROVIDERS, { message: messageKey("validation.ai.chooseProvider") }),
+    model: text().trim().min(1, messageKey("validation.ai.chooseModel")).max(100, messageKey("validation.ai.modelTooLong")),
     /** Blank keeps the stored key. */
-    apiKey: text().trim().max(500, "That key is too long").optional(),
-    baseUrl: text().trim().max(300, "That URL is too long").optional(),
+    apiKey: text().trim().max(500, messageKey("validation.ai.keyTooLong")).optional(),
+    baseUrl: text().trim().max(300, messageKey("validation.ai.urlTooLong")).optional(),
   })
   .superRefine((value, ctx) => {
     const spec = PROVIDERS[value.provider];
     if (!value.baseUrl) {
-      if (!spec.defaultBaseUrl) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: `${spec.label} needs a base URL` });
+      if (!spec.defaultBaseUrl) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: messageKey("validation.ai.needsBaseUrl", { provider: spec.label }) });
       return;
     }
     let url: URL | null = null;
@@ -23,7 +24,7 @@ export const AiSettingsSchema = z
       // reported below
     }
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-      ctx.addIssue({ code: "custom", path: ["baseUrl"], message: "Use an http:// or https:// URL" });
+      ctx.addIssue({ code: "custom", path: ["baseUrl"], message: messageKey("validation.ai.useHttp") });
     }
   });
 export type AiSettingsInput = z.input<typeof AiSettingsSchema>;

@@ -2,6 +2,7 @@ import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { OutboundError, outboundRequest, outboundUrlProblem } from "@/lib/outbound";
 import type { AiProvider } from "@/generated/prisma/enums";
 import { PROVIDERS } from "./providers";
@@ -46,7 +47,7 @@ export async function saveAiSettings(ctx: Ctx, input: { provider: AiProvider; mo
 
 export async function removeAiKey(ctx: Ctx) {
   const existing = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
-  if (!existing?.apiKeyCiphertext) throw new Refusal("CONFLICT", "There is no stored key to remove.");
+  if (!existing?.apiKeyCiphertext) throw new Refusal("CONFLICT", messageKey("errors.ai.noStoredKey"));
   await ctx.tx.aiSettings.update({ where: { workspaceId: ctx.workspace.id }, data: { apiKeyCiphertext: null, apiKeyHint: null } });
   await ctx.audit({ action: "ai.key_removed", targetType: "ai_settings", targetId: ctx.workspace.id });
 }
@@ -70,12 +71,12 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  */
 export async function testAiConnection(ctx: Ctx): Promise<ConnectionOutcome> {
   const settings = await ctx.tx.aiSettings.findUnique({ where: { workspaceId: ctx.workspace.id } });
-  if (!settings) throw new Refusal("CONFLICT", "Save the settings first.");
+  if (!settings) throw new Refusal("CONFLICT", messageKey("errors.ai.saveFirst"));
   const spec = PROVIDERS[settings.provider];
   const key = settings.apiKeyCiphertext ? decryptSecret(settings.apiKeyCiphertext, keyContext(ctx.workspace.id)) : null;
-  if (spec.needsKey && !key) throw new Refusal("CONFLICT", `${spec.label} needs an API key.`);
+  if (spec.needsKey && !key) throw new Refusal("CONFLICT", messageKey("errors.ai.needsKey", { provider: spec.label }));
   const request = spec.listRequest(settings.baseUrl ?? spec.defaultBaseUrl!, key);
-  const outcome: ConnectionOutcome = { ok: false, httpStatus: null, models: 0, latencyMs: 0, message: `${spec.label} was not called` };
+  const outcome: ConnectionOutcome = { ok: false, httpStatus: null, models: 0, latencyMs: 0, message: messageKey("errors.ai.notCalled", { provider: spec.label }) };
   ctx.afterCommit(async () => {
     Object.assign(outcome, await listModels(spec, request));
   });
@@ -91,15 +92,20 @@ async function listModels(spec: (typeof PROVIDERS)[AiProvider], request: { url: 
     if (!response.ok) {
       const detail = (body as { error?: { message?: string } | string } | null)?.error;
       const reason = typeof detail === "string" ? detail : (detail?.message ?? response.statusText);
-      const redirect = response.status >= 300 && response.status < 400 ? " (redirects are not followed)" : "";
-      return { ok: false, httpStatus: response.status, models: 0, latencyMs: elapsed(), message: `${spec.label} answered ${response.status}: ${reason}${redirect}` };
+      const redirect = response.status >= 300 && response.status < 400;
+      const values = { provider: spec.label, status: response.status, reason };
+      const message = redirect ? messageKey("errors.ai.answeredRedirect", values) : messageKey("errors.ai.answered", values);
+      return { ok: false, httpStatus: response.status, models: 0, latencyMs: elapsed(), message };
     }
     const models = spec.countModels(body);
-    return { ok: true, httpStatus: response.status, models, latencyMs: elapsed(), message: `Connected: ${models} model(s) available` };
+    return { ok: true, httpStatus: response.status, models, latencyMs: elapsed(), message: messageKey("errors.ai.connected", { models }) };
   } catch (error) {
     // Anything else is a bug (a call inside a transaction among them) and must not read as "unreachable".
     if (!(error instanceof OutboundError)) throw error;
-    const message = error.failure === "refused" ? `Refused: ${error.message}` : `Could not reach ${spec.label}: ${error.message}`;
+    const message =
+      error.failure === "refused"
+        ? messageKey("errors.ai.refused", { reason: error.message })
+        : messageKey("errors.ai.unreachable", { provider: spec.label, reason: error.message });
     return { ok: false, httpStatus: null, models: 0, latencyMs: elapsed(), message };
   }
 }

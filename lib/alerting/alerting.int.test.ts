@@ -11,6 +11,9 @@ import { makePeople, makeWorld, type People, type World } from "@/tests/support/
 import { DROPPED_DISABLED, runDeliveryWorkerOnce } from "./queue";
 import { escapeSlack, slackMessage } from "./send";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signing";
+import { messageText } from "@/lib/i18n/translator";
+/** What a person reads: every message in the result that is a catalog key, in English words. */
+const inWords = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === "string" ? messageText(v) : v)) as T;
 
 let people: People;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -81,7 +84,7 @@ describe("channels", () => {
     expect(await save("https://2130706433/hook")).toMatchObject({ fieldErrors: { url: `127.0.0.1 is a loopback address; ${HINT}` } });
     // With no host allowed, the form's own syntax check refuses plain http before the server looks at the host.
     delete process.env.OUTBOUND_ALLOWED_HOSTS;
-    expect(await save(`${receiver.url}/x`)).toMatchObject({ ok: false, fieldErrors: { url: "Use an https:// URL" } });
+    expect(inWords(await save(`${receiver.url}/x`))).toMatchObject({ ok: false, fieldErrors: { url: "Use an https:// URL" } });
     expect(await databaseSnapshot()).toEqual(before);
     expect(receiver.received.length).toBe(sent);
   });

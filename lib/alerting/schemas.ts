@@ -1,23 +1,14 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
 import { splitEmailList } from "@/lib/invitations/schemas";
+import { messageKey } from "@/lib/i18n/message-key";
 import { recordId, text } from "@/lib/schemas";
 import { urlProblem } from "./url-rules";
 
 export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
 export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT", "BILLING_PAST_DUE"] as const;
 
-export const ALERT_LABEL: Record<(typeof ALERT_KINDS)[number], string> = {
-  BALANCE_BELOW: "Balance below an amount",
-  QUOTA_ABOVE: "Quota usage above a percentage",
-  INSTANCE_STOPPED: "An instance stopped",
-  INSTANCE_RESTARTED: "An instance restarted",
-  MEMBER_JOINED: "A member joined",
-  MEMBER_LEFT: "A member left",
-  BILLING_PAST_DUE: "A plan renewal went unpaid (past due, then back to Free)",
-};
-
-const name = text().trim().min(1, "Name the channel").max(60, "Keep the name under 60 characters");
+const name = text().trim().min(1, messageKey("validation.alerting.nameRequired")).max(60, messageKey("validation.alerting.nameTooLong"));
 const id = recordId();
 
 /**
@@ -30,7 +21,7 @@ export const channelSchema = (allowPlainHttp: () => boolean) =>
   z
   .object({
     channelId: id.optional(),
-    kind: z.enum(CHANNEL_KINDS, { message: "Choose a kind" }),
+    kind: z.enum(CHANNEL_KINDS, { message: messageKey("validation.alerting.chooseKind") }),
     name,
     emails: text().max(2000).optional(),
     url: text().trim().max(500).optional(),
@@ -38,15 +29,15 @@ export const channelSchema = (allowPlainHttp: () => boolean) =>
   .superRefine((value, ctx) => {
     if (value.kind === "EMAIL") {
       const list = splitEmailList(value.emails ?? "");
-      if (list.length === 0) ctx.addIssue({ code: "custom", path: ["emails"], message: "Enter at least one address" });
-      if (list.length > 20) ctx.addIssue({ code: "custom", path: ["emails"], message: "At most 20 addresses" });
+      if (list.length === 0) ctx.addIssue({ code: "custom", path: ["emails"], message: messageKey("validation.alerting.emailsRequired") });
+      if (list.length > 20) ctx.addIssue({ code: "custom", path: ["emails"], message: messageKey("validation.alerting.emailsTooMany") });
       const bad = list.find((e) => !emailSchema.safeParse(e).success);
-      if (bad) ctx.addIssue({ code: "custom", path: ["emails"], message: `${bad} is not a valid address` });
+      if (bad) ctx.addIssue({ code: "custom", path: ["emails"], message: messageKey("validation.alerting.emailInvalid", { email: bad }) });
       return;
     }
     // Editing: a blank URL keeps the stored one.
     if (!value.url && value.channelId) return;
-    const problem = value.url ? urlProblem(value.url, allowPlainHttp()) : "Enter the URL";
+    const problem = value.url ? urlProblem(value.url, allowPlainHttp()) : messageKey("validation.alerting.urlRequired");
     if (problem) ctx.addIssue({ code: "custom", path: ["url"], message: problem });
   })
   .transform((value) => ({ ...value, emails: value.kind === "EMAIL" ? splitEmailList(value.emails ?? "").map((e) => e.toLowerCase()) : [] }));
@@ -58,21 +49,21 @@ export const ToggleChannelSchema = z.object({ channelId: id, enabled: z.boolean(
 
 export const AlertRuleSchema = z
   .object({
-    kind: z.enum(ALERT_KINDS, { message: "Choose what to watch" }),
+    kind: z.enum(ALERT_KINDS, { message: messageKey("validation.alerting.chooseWhat") }),
     threshold: text().trim().max(12).optional(),
-    channelIds: z.array(id).min(1, "Choose at least one channel").max(20),
+    channelIds: z.array(id).min(1, messageKey("validation.alerting.chooseChannel")).max(20),
   })
   .transform((value, ctx) => {
     if (value.kind !== "BALANCE_BELOW" && value.kind !== "QUOTA_ABOVE") return { ...value, threshold: null };
     const number = Number(value.threshold);
     if (value.kind === "QUOTA_ABOVE" && !(Number.isInteger(number) && number >= 1 && number <= 100)) {
-      ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter a percentage from 1 to 100" });
+      ctx.addIssue({ code: "custom", path: ["threshold"], message: messageKey("validation.alerting.percentage") });
       return z.NEVER;
     }
     if (value.kind === "BALANCE_BELOW") {
       const match = /^\d{1,7}(\.\d{1,2})?$/.exec(value.threshold ?? "");
       if (!match) {
-        ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter an amount like 20 or 20.50" });
+        ctx.addIssue({ code: "custom", path: ["threshold"], message: messageKey("validation.alerting.amount") });
         return z.NEVER;
       }
       const [whole, cents = ""] = (value.threshold ?? "").split(".");

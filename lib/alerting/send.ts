@@ -3,9 +3,12 @@ import { assertOutsideTransaction } from "@/lib/db/transaction-scope";
 import { db } from "@/lib/db";
 import { escapeHtml } from "@/lib/email";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { recipientLocale, type AppLocale } from "@/lib/i18n/locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { queueSignal } from "@/lib/queue/signal";
 import { OutboundError, outboundRequest } from "@/lib/outbound";
 import type { ChannelKind } from "@/generated/prisma/enums";
+import { describeAlert, type AlertEvent, type TestAlert } from "./describe";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signature, TIMESTAMP_HEADER } from "./signing";
 
 export interface ChannelForSending {
@@ -50,6 +53,20 @@ export function slackMessage(payload: AlertPayload): { text: string } {
   return { text: `*${escapeSlack(payload.title)}*\n${escapeSlack(payload.text)}` };
 }
 
+/** An alert as mail in `locale`: from its event data when it has some, else the words it was stored with. */
+export function alertEmail(payload: AlertPayload, locale: AppLocale): { subject: string; text: string; html: string } {
+  const event = payload.data as Partial<AlertEvent | TestAlert>;
+  const { title, text } = typeof event.kind === "string" ? describeAlert(event as AlertEvent | TestAlert, locale) : payload;
+  const t = translatorFor(locale, "alerting.email");
+  const workspace = t("workspace", { workspace: payload.workspace.name });
+  const kind = t("event", { event: payload.event });
+  return {
+    subject: t("subject", { workspace: payload.workspace.name, title }),
+    text: `${text}\n\n${workspace}\n${kind}`,
+    html: `<p>${escapeHtml(text)}</p><p>${escapeHtml(workspace)}<br>${escapeHtml(kind)}</p>`,
+  };
+}
+
 /** One attempt to deliver one alert to one channel; a failed send does not throw, the outcome says what happened. */
 export async function sendToChannel(channel: ChannelForSending, payload: AlertPayload, deliveryId: string): Promise<SendOutcome> {
   // Mail and webhooks alike: a send waits on another host, so never while a transaction is open.
@@ -63,17 +80,13 @@ export async function sendToChannel(channel: ChannelForSending, payload: AlertPa
   });
   try {
     if (channel.kind === "EMAIL") {
+      // Each address that belongs to an account reads the alert in that account's language; others in English.
+      const accounts = await db().user.findMany({ where: { email: { in: channel.emails } }, select: { email: true, locale: true } });
+      const localeOf = new Map(accounts.map((a) => [a.email.toLowerCase(), recipientLocale(a.locale)]));
       // Handed to the outbox, which sends each with its own retries: the delivery is done once queued.
       await db().$transaction(async (tx) => {
         for (const to of channel.emails) {
-          await enqueueEmail(tx, {
-            kind: "alert",
-            workspaceId: channel.workspaceId,
-            to,
-            subject: `[${payload.workspace.name}] ${payload.title}`,
-            text: `${payload.text}\n\nWorkspace: ${payload.workspace.name}\nEvent: ${payload.event}`,
-            html: `<p>${escapeHtml(payload.text)}</p><p>Workspace: ${escapeHtml(payload.workspace.name)}<br>Event: ${escapeHtml(payload.event)}</p>`,
-          });
+          await enqueueEmail(tx, { kind: "alert", workspaceId: channel.workspaceId, to, ...alertEmail(payload, localeOf.get(to.toLowerCase()) ?? "en") });
         }
       });
       queueSignal.wake();

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { WorkspaceActionContext } from "@/lib/authz/types";
-import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { outboundUrlProblem } from "@/lib/outbound";
 import type { AlertKind, ChannelKind } from "@/generated/prisma/enums";
+import { describeAlert, type TestAlert } from "./describe";
 import { DROPPED_DISABLED, recordOutcome } from "./queue";
 import { channelSecretContext, channelUrlContext, sendToChannel, type SendOutcome } from "./send";
 
@@ -26,7 +27,7 @@ export async function saveChannel(
   input: { channelId?: string; kind: ChannelKind; name: string; emails: string[]; url?: string },
 ): Promise<{ id: string; signingSecret?: string }> {
   const existing = input.channelId ? await channelFor(ctx, input.channelId) : null;
-  if (existing && existing.kind !== input.kind) throw Refusal.field("kind", "A channel keeps its kind; make a new one instead");
+  if (existing && existing.kind !== input.kind) throw Refusal.field("kind", messageKey("errors.alerting.kindFixed"));
   // The schema checks the syntax (in the browser too); whether this deployment may call the address
   // (https, a public IP literal, or a host the operator allowed) is the server's to say.
   const problem = input.kind !== "EMAIL" && input.url ? outboundUrlProblem(input.url) : null;
@@ -37,7 +38,7 @@ export async function saveChannel(
       ? await ctx.tx.notificationChannel.update({ where: { id: existing.id }, data: { name: input.name, emails: input.emails } })
       : await ctx.tx.notificationChannel.create({ data: { workspaceId: ctx.workspace.id, kind: input.kind, name: input.name, emails: input.emails } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw Refusal.field("name", "A channel with this name already exists");
+    if (isUniqueViolation(error)) throw Refusal.field("name", messageKey("errors.alerting.nameTaken"));
     throw error;
   }
   let signingSecret: string | undefined;
@@ -105,12 +106,12 @@ export async function deleteChannel(ctx: Ctx, channelId: string) {
 /** "Send test": stored like any delivery, sent at once, and the outcome shown to the person who asked. */
 export async function sendTest(ctx: Ctx, channelId: string): Promise<SendOutcome> {
   const channel = await channelFor(ctx, channelId);
+  const test: TestAlert = { kind: "TEST", by: ctx.user.name, channel: channel.name };
   const payload = {
     event: "TEST",
-    title: "Test alert",
-    text: `${ctx.user.name} sent a test alert to ${channel.name}.`,
+    ...describeAlert(test),
     workspace: { id: ctx.workspace.id, name: ctx.workspace.name, slug: ctx.workspace.slug },
-    data: {},
+    data: { ...test },
     test: true,
   };
   const delivery = await ctx.tx.delivery.create({
@@ -135,7 +136,7 @@ export async function sendTest(ctx: Ctx, channelId: string): Promise<SendOutcome
 
 export async function createRule(ctx: Ctx, input: { kind: AlertKind; threshold: number | null; channelIds: string[] }) {
   const channels = await ctx.tx.notificationChannel.count({ where: { workspaceId: ctx.workspace.id, id: { in: input.channelIds } } });
-  if (channels !== new Set(input.channelIds).size) throw new Refusal("NOT_FOUND", "One of the chosen channels was not found", { channelIds: "One of the chosen channels was not found" });
+  if (channels !== new Set(input.channelIds).size) throw new Refusal("NOT_FOUND", messageKey("errors.alerting.channelNotFound"), { channelIds: messageKey("errors.alerting.channelNotFound") });
   const rule = await ctx.tx.alertRule.create({ data: { workspaceId: ctx.workspace.id, ...input } });
   await ctx.audit({ action: "alerting.rule_created", targetType: "rule", targetId: rule.id, metadata: { kind: input.kind, threshold: input.threshold } });
   return { id: rule.id };
@@ -148,33 +149,3 @@ export async function deleteRule(ctx: Ctx, ruleId: string) {
   await ctx.audit({ action: "alerting.rule_deleted", targetType: "rule", targetId: rule.id, metadata: { kind: rule.kind } });
 }
 
-export async function alertingOverview(workspaceId: string) {
-  const [channels, rules] = await Promise.all([
-    db().notificationChannel.findMany({
-      where: { workspaceId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        kind: true,
-        name: true,
-        enabled: true,
-        emails: true,
-        urlHint: true,
-        deliveries: {
-          orderBy: { createdAt: "desc" },
-          take: 10,
-          select: {
-            id: true,
-            event: true,
-            status: true,
-            attempts: true,
-            createdAt: true,
-            log: { orderBy: { at: "desc" }, select: { id: true, ok: true, httpStatus: true, latencyMs: true, error: true, at: true } },
-          },
-        },
-      },
-    }),
-    db().alertRule.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } }),
-  ]);
-  return { channels, rules };
-}

@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { recordId, text } from "@/lib/schemas";
 
 export const API_KEY_ACCESS = ["READ", "WRITE"] as const;
 
-/** How long a new key lives; "never" keys last until revoked. */
-export const API_KEY_EXPIRY = { "7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year", never: "No expiry" } as const;
-export type ApiKeyExpiry = keyof typeof API_KEY_EXPIRY;
+/** How long a new key lives, in days; "never" keys last until revoked. The words are the catalog's (apiKeys.create.expiry). */
+export const API_KEY_EXPIRIES = ["7", "30", "90", "365", "never"] as const;
+export type ApiKeyExpiry = (typeof API_KEY_EXPIRIES)[number];
 
 export const CreateApiKeySchema = z.object({
-  name: text().trim().min(1, "Give the key a name").max(60, "At most 60 characters"),
-  access: z.enum(API_KEY_ACCESS, { message: "Choose what the key may do" }),
-  expiresIn: z.enum(Object.keys(API_KEY_EXPIRY) as [ApiKeyExpiry, ...ApiKeyExpiry[]], { message: "Choose when the key expires" }),
+  name: text().trim().min(1, messageKey("validation.apiKeys.nameRequired")).max(60, messageKey("validation.apiKeys.nameTooLong")),
+  access: z.enum(API_KEY_ACCESS, { message: messageKey("validation.apiKeys.chooseAccess") }),
+  expiresIn: z.enum(API_KEY_EXPIRIES, { message: messageKey("validation.apiKeys.chooseExpiry") }),
 });
 export type CreateApiKeyInput = z.input<typeof CreateApiKeySchema>;
 

@@ -1,6 +1,7 @@
 import type { WorkspaceActionContext } from "@/lib/authz/types";
 import type { Tx } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { enforceQuota } from "@/lib/quotas/service";
 import type { ApiKeyAccess } from "@/generated/prisma/enums";
 import { expiryDate, type ApiKeyExpiry } from "./schemas";
@@ -14,7 +15,7 @@ type Ctx = WorkspaceActionContext;
  */
 export async function createApiKey(ctx: Ctx, input: { name: string; access: ApiKeyAccess; expiresIn: ApiKeyExpiry }) {
   if (input.access === "WRITE" && !ctx.can("apiKeys.manage")) {
-    throw Refusal.field("access", "Only admins and owners can create keys that write. Choose read-only.");
+    throw Refusal.field("access", messageKey("errors.apiKeys.writeNeedsAdmin"));
   }
   await enforceQuota(ctx.tx, ctx.workspace.id, "API_KEYS");
   const { secret, prefix, secretHash } = newApiKeySecret();

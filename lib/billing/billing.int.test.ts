@@ -9,6 +9,9 @@ import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { startStripeFake } from "@/tests/support/stripe-fake";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
+import { messageText } from "@/lib/i18n/translator";
+/** What a person reads: every message in the result that is a catalog key, in English words. */
+const inWords = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === "string" ? messageText(v) : v)) as T;
 
 let people: People;
 let stripe: { url: string; server: Server; sessions: Record<string, string>[] };
@@ -28,7 +31,8 @@ describe("top-ups", () => {
     const w = await makeWorld(people);
     actAs(people.owner.id);
     const result = await topUpAction(w.workspace.slug, { amount: "0.29", idempotencyKey: crypto.randomUUID() });
-    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { amount: "Top up at least $5.00" } });
+    expect(inWords(result)).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { amount: "Top up at least $5.00" } });
+    expect(!result.ok && messageText(result.fieldErrors!.amount!, "de")).toBe("Laden Sie mindestens 5,00\u00a0$ auf");
     expect(await topUpAction(w.workspace.slug, { amount: "19.99", idempotencyKey: crypto.randomUUID() })).toMatchObject({ ok: true, data: { status: "COMPLETED" } });
     expect(await balance(w.workspace.id)).toBe(100_000 + 1999);
     const row = await db().billingTransaction.findFirstOrThrow({ where: { workspaceId: w.workspace.id, type: "TOPUP" } });
@@ -182,7 +186,7 @@ describe("plans", () => {
     const before = await databaseSnapshot();
     const refused = await changePlanAction(w.workspace.slug, { plan: "FREE" });
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(!refused.ok && refused.error).toBe("Can't move to Free while the workspace has 8 members (with pending invitations), 5 allowed; 3 servers, 2 allowed.");
+    expect(!refused.ok && messageText(refused.error)).toBe("Can't move to Free while the workspace has 8 members (with pending invitations), 5 allowed; 3 servers, 2 allowed.");
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -191,7 +195,7 @@ describe("plans", () => {
     await db().workspace.update({ where: { id: w.workspace.id }, data: { balanceMinor: 100 } });
     actAs(people.owner.id);
     const before = await databaseSnapshot();
-    expect(await changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" })).toMatchObject({ ok: false, code: "LIMIT", error: expect.stringContaining("Top up first") });
+    expect(inWords(await changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" }))).toMatchObject({ ok: false, code: "LIMIT", error: expect.stringContaining("Top up first") });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -26,8 +26,16 @@ describe("invoice PDFs", () => {
     expect(text).toContain("Invoice INV-0042");
     expect(text).toContain("Acme Consulting");
     expect(text).toContain("Upgrade from Starter to Pro");
-    expect(text).toContain("2030-01-20 to 2030-02-01");
+    expect(text).toContain("Jan 20, 2030 to Feb 1, 2030");
     expect(text.match(/\$32\.00/g)).toHaveLength(2); // the line and the total
+  });
+
+  it("are written in the reader's language: German words, dates and money", async () => {
+    const text = await textOf(await renderInvoicePdf(invoice, { name: "Acme Consulting", slug: "acme" }, "de"));
+    expect(text).toContain("Rechnung INV-0042");
+    expect(text).toContain("20.01.2030 bis 01.02.2030");
+    expect(text).toContain("Tarif: Pro");
+    expect(text.match(/32,00\s\$/g)).toHaveLength(2);
   });
 
   it("print what the standard font cannot draw as '?', keeping Western European text", async () => {

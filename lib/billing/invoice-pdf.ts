@@ -1,7 +1,8 @@
 import PDFDocument from "pdfkit";
-import { utcDay } from "@/lib/dates";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { invoiceLabel } from "./ledger";
-import { formatMinor } from "./money";
 import { PLAN_CAPS } from "./plans";
 
 export interface InvoiceForPdf {
@@ -34,14 +35,22 @@ export function pdfText(value: string): string {
 /**
  * An invoice as an A4 PDF, drawn with pdfkit's built-in Helvetica (nothing to load from disk). The text
  * is real text, so the amount can be searched and copied. The bill-to block is the copy of the billing
- * details taken when the invoice was issued; without one, the workspace's name stands in.
+ * details taken when the invoice was issued; without one, the workspace's name stands in. Its words,
+ * dates and amounts are in the language of whoever downloads it.
  */
-export async function renderInvoicePdf(invoice: InvoiceForPdf, workspace: { name: string; slug: string }): Promise<Buffer> {
+export async function renderInvoicePdf(
+  invoice: InvoiceForPdf,
+  workspace: { name: string; slug: string },
+  locale: AppLocale = DEFAULT_LOCALE,
+): Promise<Buffer> {
   const label = invoiceLabel(invoice.number);
+  const t = translatorFor(locale, "billing.invoicePdf");
+  const plans = translatorFor(locale, "billing.plans");
+  const title = t("title", { invoice: label });
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,
-    info: { Title: `Invoice ${label}`, Author: "Workspaces", Subject: `${workspace.name}: ${label}` },
+    info: { Title: title, Author: "Workspaces", Subject: `${workspace.name}: ${label}` },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -50,29 +59,29 @@ export async function renderInvoicePdf(invoice: InvoiceForPdf, workspace: { name
     doc.on("error", reject);
   });
 
-  const amount = formatMinor(invoice.amountMinor, invoice.currency);
+  const amount = pdfText(formatMoney(invoice.amountMinor, invoice.currency, locale));
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  doc.font("Helvetica-Bold").fontSize(22).text(`Invoice ${label}`);
+  doc.font("Helvetica-Bold").fontSize(22).text(title);
   doc.moveDown(0.3).font("Helvetica").fontSize(10).fillColor("#444444");
-  doc.text(`Issued ${utcDay(invoice.issuedAt)} (UTC) by Workspaces`);
-  doc.text(pdfText(`Workspace: ${workspace.name} (${workspace.slug})`));
+  doc.text(pdfText(t("issued", { day: formatDate(invoice.issuedAt, locale) })));
+  doc.text(pdfText(t("workspace", { name: workspace.name, slug: workspace.slug })));
   doc.moveDown(1.2).fillColor("#000000");
 
-  doc.font("Helvetica-Bold").fontSize(11).text("Bill to");
+  doc.font("Helvetica-Bold").fontSize(11).text(pdfText(t("billTo")));
   doc.font("Helvetica").fontSize(10);
   doc.text(pdfText(invoice.billingName || workspace.name));
   if (invoice.billingAddress) doc.text(pdfText(invoice.billingAddress));
-  if (invoice.billingVatId) doc.text(pdfText(`VAT id: ${invoice.billingVatId}`));
+  if (invoice.billingVatId) doc.text(pdfText(t("vatId", { vatId: invoice.billingVatId })));
   doc.moveDown(1.5);
 
   const columns = { description: left, period: left + width * 0.5, amount: left + width * 0.8 };
   const top = doc.y;
   doc.font("Helvetica-Bold").fontSize(10);
-  doc.text("Description", columns.description, top, { width: width * 0.47 });
-  doc.text("Period", columns.period, top, { width: width * 0.29 });
-  doc.text("Amount", columns.amount, top, { width: width * 0.2, align: "right" });
+  doc.text(pdfText(t("description")), columns.description, top, { width: width * 0.47 });
+  doc.text(pdfText(t("period")), columns.period, top, { width: width * 0.29 });
+  doc.text(pdfText(t("amount")), columns.amount, top, { width: width * 0.2, align: "right" });
   const rule = doc.y + 4;
   doc.moveTo(left, rule).lineTo(left + width, rule).strokeColor("#999999").stroke();
 
@@ -80,17 +89,17 @@ export async function renderInvoicePdf(invoice: InvoiceForPdf, workspace: { name
   doc.font("Helvetica").fontSize(10);
   doc.text(pdfText(invoice.description), columns.description, row, { width: width * 0.47 });
   const afterDescription = doc.y;
-  doc.text(`${utcDay(invoice.periodStart)} to ${utcDay(invoice.periodEnd)}`, columns.period, row, { width: width * 0.29 });
+  doc.text(pdfText(t("periodRange", { start: formatDate(invoice.periodStart, locale), end: formatDate(invoice.periodEnd, locale) })), columns.period, row, { width: width * 0.29 });
   doc.text(amount, columns.amount, row, { width: width * 0.2, align: "right" });
   const totalTop = Math.max(afterDescription, doc.y) + 16;
   doc.moveTo(left, totalTop - 8).lineTo(left + width, totalTop - 8).stroke();
   doc.font("Helvetica-Bold").fontSize(12);
-  doc.text("Total", columns.description, totalTop, { width: width * 0.5 });
+  doc.text(pdfText(t("total")), columns.description, totalTop, { width: width * 0.5 });
   doc.text(amount, columns.amount - width * 0.1, totalTop, { width: width * 0.3, align: "right" });
 
   doc.font("Helvetica").fontSize(9).fillColor("#444444");
   doc.text(
-    `Paid from the workspace's prepaid balance in ${invoice.currency}. Plan: ${PLAN_CAPS[invoice.plan].label}.`,
+    pdfText(t("paidFrom", { currency: invoice.currency, plan: plans(invoice.plan) })),
     left,
     totalTop + 36,
     { width },

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { emitAlert } from "@/lib/alerting/rules";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { LockedWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, TransactionType } from "@/generated/prisma/client";
 import { formatMinor } from "./money";
@@ -25,7 +26,7 @@ export interface LedgerEntry {
 export async function post(tx: Tx, workspace: LockedWorkspace, entry: LedgerEntry, now = new Date()) {
   const { balanceMinor, currency } = workspace;
   const after = balanceMinor + entry.amountMinor;
-  if (after < 0) throw new Refusal("LIMIT", `The balance (${formatMinor(balanceMinor, currency)}) does not cover ${formatMinor(-entry.amountMinor, currency)}. Top up first.`);
+  if (after < 0) throw new Refusal("LIMIT", messageKey("errors.billing.balanceTooLow", { balance: formatMinor(balanceMinor, currency), amount: formatMinor(-entry.amountMinor, currency) }));
   await tx.workspace.update({ where: { id: workspace.id }, data: { balanceMinor: after } });
   // The locked copy follows the row, so a second entry in the same transaction starts from the new balance.
   workspace.balanceMinor = after;

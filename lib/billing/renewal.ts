@@ -4,10 +4,11 @@ import { emitAlert } from "@/lib/alerting/rules";
 import { db, type Tx } from "@/lib/db";
 import { escapeHtml } from "@/lib/email";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { utcDay } from "@/lib/dates";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { recipientLocale } from "@/lib/i18n/locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { lockWorkspace, type LockedWorkspace } from "@/lib/workspaces/lock";
 import { chargeWithInvoice, invoiceLabel } from "./ledger";
-import { formatMinor } from "./money";
 import { PLAN_CAPS, PLANS } from "./plans";
 import { addMonth, DAY_MS } from "./proration";
 import { periodText } from "./subscription";
@@ -188,40 +189,36 @@ async function tell(
   event: { stage: "past_due" | "fell_back"; plan: Plan; priceMinor: number; graceEndsAt: Date | null },
 ) {
   const label = PLAN_CAPS[event.plan].label;
-  const price = formatMinor(event.priceMinor, workspace.currency);
-  const balance = formatMinor(workspace.balanceMinor, workspace.currency);
   const origin = configuredOrigin();
   const link = origin ? `${origin}/${workspace.slug}/settings/billing` : null;
-  const where = `Settings → Billing of ${workspace.name}`;
-  const [subject, paragraphs] =
-    event.stage === "past_due"
-      ? [
-          `Payment needed: ${workspace.name}'s ${label} plan`,
-          [
-            `The ${label} plan of ${workspace.name} was due to renew for ${price}, but the prepaid balance (${balance}) does not cover it.`,
-            `Top up by ${utcDay(event.graceEndsAt!)} (UTC) and the renewal goes through within a minute. Otherwise ${workspace.name} falls back to the Free plan then: nothing is deleted, but what exceeds the Free plan becomes read-only.`,
-          ],
-        ]
-      : [
-          `${workspace.name} is now on the Free plan`,
-          [
-            `The ${label} plan's renewal of ${workspace.name} (${price}) stayed unpaid through the grace period, so the workspace fell back to the Free plan.`,
-            `Nothing was deleted. What exceeds the Free plan is kept but read-only: creating more of it, or inviting past the Free plan's seats, is refused. Top up and upgrade to lift that.`,
-          ],
-        ];
   const recipients = await tx.membership.findMany({
     where: { workspaceId: workspace.id, role: { in: ["OWNER", "ADMIN"] } },
-    select: { user: { select: { email: true } } },
+    select: { user: { select: { email: true, locale: true } } },
     orderBy: { createdAt: "asc" },
   });
   for (const { user } of recipients) {
+    // Each owner and admin reads it in their own language.
+    const locale = recipientLocale(user.locale);
+    const t = translatorFor(locale, "billing.emails");
+    const values = {
+      workspace: workspace.name,
+      plan: label,
+      price: formatMoney(event.priceMinor, workspace.currency, locale),
+      balance: formatMoney(workspace.balanceMinor, workspace.currency, locale),
+      day: event.graceEndsAt ? formatDate(event.graceEndsAt, locale) : "",
+    };
+    const [subject, paragraphs] =
+      event.stage === "past_due"
+        ? [t("pastDueSubject", values), [t("pastDueIntro", values), t("pastDueAction", values)]]
+        : [t("fellBackSubject", values), [t("fellBackIntro", values), t("fellBackAction", values)]];
+    const where = t("where", { workspace: workspace.name });
     await enqueueEmail(tx, {
       kind: "billing",
       workspaceId: workspace.id,
       to: user.email,
       subject,
-      text: `${paragraphs.join("\n\n")}\n\n${link ? `Billing: ${link}` : `Open ${where}.`}`,
-      html: `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}<p>${link ? `<a href="${escapeHtml(link)}">Open Billing</a>` : escapeHtml(`Open ${where}.`)}</p>`,
+      text: `${paragraphs.join("\n\n")}\n\n${link ? `${t("billingLink")}: ${link}` : where}`,
+      html: `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}<p>${link ? `<a href="${escapeHtml(link)}">${escapeHtml(t("openBilling"))}</a>` : escapeHtml(where)}</p>`,
     });
   }
   await emitAlert(tx, workspace, {

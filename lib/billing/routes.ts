@@ -5,14 +5,15 @@ import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { invoiceLabel } from "@/lib/billing/ledger";
 import { invoiceOf } from "@/lib/billing/queries";
 import { InvoiceRouteSchema, TransactionFilterSchema } from "@/lib/billing/schemas";
-import { completeStripeTopUp, failStripeTopUp, listTransactions } from "@/lib/billing/service";
+import { completeStripeTopUp, exportTransactions, failStripeTopUp } from "@/lib/billing/service";
 import { csvResponse, toCsv } from "@/lib/csv";
 import { Refusal } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export const exportTransactionsRoute = workspaceRoute(
   { name: "billing.export", permission: "billing.read", input: TransactionFilterSchema },
   async (ctx, filter) => {
-    const { rows } = await listTransactions(ctx.workspace.id, filter, true);
+    const rows = await exportTransactions(ctx.workspace.id, filter);
     const body = toCsv([
       ["date", "type", "status", "description", "amount", "balance_after", "currency", "amount_minor", "balance_after_minor", "test"],
       ...rows.map((t) => [
@@ -35,10 +36,10 @@ export const exportTransactionsRoute = workspaceRoute(
 /** One invoice of this workspace as a PDF; another workspace's invoice id is not found. */
 export const invoicePdfRoute = workspaceRoute(
   { name: "billing.invoicePdf", permission: "billing.read", input: InvoiceRouteSchema },
-  async (ctx, { invoiceId }) => {
+  async (ctx, { invoiceId }, request) => {
     const invoice = await invoiceOf(ctx.workspace.id, invoiceId);
     if (!invoice) throw Refusal.notFound("That invoice");
-    const pdf = await renderInvoicePdf(invoice, ctx.workspace);
+    const pdf = await renderInvoicePdf(invoice, ctx.workspace, requestLocale(request));
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",

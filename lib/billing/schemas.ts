@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { PLANS } from "./plans";
-import { formatMinor, parseMoneyToMinor, TOPUP_MAX_MINOR, TOPUP_MIN_MINOR } from "./money";
-import { dayParam, pageParam, recordId, text } from "@/lib/schemas";
+import { parseMoneyToMinor, TOPUP_MAX_MINOR, TOPUP_MIN_MINOR } from "./money";
+import { messageKey } from "@/lib/i18n/message-key";
+import { dayParam, PageLinkQuery, recordId, text } from "@/lib/schemas";
 
 export const TopUpSchema = z.object({
   amount: text()
     .trim()
-    .max(20, "Enter an amount like 25 or 25.50")
-    .min(1, "Enter an amount")
+    .max(20, messageKey("validation.billing.amountFormat"))
+    .min(1, messageKey("validation.billing.amountRequired"))
     .transform((text, ctx) => {
       const minor = parseMoneyToMinor(text);
       if (minor === null) {
-        ctx.addIssue({ code: "custom", message: "Enter an amount like 25 or 25.50" });
+        ctx.addIssue({ code: "custom", message: messageKey("validation.billing.amountFormat") });
         return z.NEVER;
       }
       return minor;
@@ -20,16 +21,16 @@ export const TopUpSchema = z.object({
       z
         .number()
         .int()
-        .min(TOPUP_MIN_MINOR, `Top up at least ${formatMinor(TOPUP_MIN_MINOR)}`)
-        .max(TOPUP_MAX_MINOR, `Top up at most ${formatMinor(TOPUP_MAX_MINOR)} at once`),
+        .min(TOPUP_MIN_MINOR, messageKey("validation.billing.amountMin", { amount: TOPUP_MIN_MINOR / 100 }))
+        .max(TOPUP_MAX_MINOR, messageKey("validation.billing.amountMax", { amount: TOPUP_MAX_MINOR / 100 })),
     ),
   /** Made once per form in the browser: the same key twice is the same top-up. */
-  idempotencyKey: z.string().uuid("Reload the page and try again"),
+  idempotencyKey: z.string().uuid(messageKey("validation.billing.reload")),
 });
 export type TopUpInput = z.input<typeof TopUpSchema>;
 export type TopUpOutput = z.output<typeof TopUpSchema>;
 
-export const ChangePlanSchema = z.object({ plan: z.enum(PLANS, { message: "Choose a plan" }) });
+export const ChangePlanSchema = z.object({ plan: z.enum(PLANS, { message: messageKey("validation.billing.choosePlan") }) });
 
 export const TRANSACTION_TYPES = ["TOPUP", "CHARGE", "ADJUSTMENT"] as const;
 
@@ -38,7 +39,8 @@ export const TransactionFilterSchema = z.object({
   type: z.enum(TRANSACTION_TYPES).optional().catch(undefined),
   from: dayParam,
   to: dayParam,
-  page: pageParam.optional(),
+  after: PageLinkQuery.shape.after,
+  before: PageLinkQuery.shape.before,
 });
 export type TransactionFilter = z.output<typeof TransactionFilterSchema>;
 
@@ -50,12 +52,12 @@ const VAT_ID = /^[A-Z]{2}[0-9A-Z+*.]{2,13}$/;
 
 /** The details printed on invoices, one schema for the form and the action. */
 export const BillingDetailsSchema = z.object({
-  legalName: text().trim().min(1, "Enter the legal name invoices are made out to").max(200, "Keep the name under 200 characters"),
-  address: text().trim().min(1, "Enter the billing address").max(500, "Keep the address under 500 characters"),
+  legalName: text().trim().min(1, messageKey("validation.billing.legalNameRequired")).max(200, messageKey("validation.billing.legalNameTooLong")),
+  address: text().trim().min(1, messageKey("validation.billing.addressRequired")).max(500, messageKey("validation.billing.addressTooLong")),
   vatId: text()
-    .max(40, "Enter a VAT id like DE123456789, or leave it empty")
+    .max(40, messageKey("validation.billing.vatId"))
     .transform((value) => value.replace(/[\s-]/g, "").toUpperCase())
-    .refine((value) => value === "" || VAT_ID.test(value), "Enter a VAT id like DE123456789, or leave it empty"),
+    .refine((value) => value === "" || VAT_ID.test(value), messageKey("validation.billing.vatId")),
 });
 export type BillingDetailsInput = z.input<typeof BillingDetailsSchema>;
 export type BillingDetailsOutput = z.output<typeof BillingDetailsSchema>;
@@ -63,5 +65,5 @@ export type BillingDetailsOutput = z.output<typeof BillingDetailsSchema>;
 /** The invoice a PDF download names, from the route's path. */
 export const InvoiceRouteSchema = z.object({ invoiceId: recordId() });
 
-/** The invoice list's page, from the Billing page's search parameters. */
-export const InvoicePageSchema = z.object({ invoices: pageParam.optional() });
+/** Where the invoice list's page starts, from the Billing page's search parameters (beside the transactions'). */
+export const InvoicePageSchema = z.object({ invoicesAfter: PageLinkQuery.shape.after, invoicesBefore: PageLinkQuery.shape.before });

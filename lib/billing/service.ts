@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { seatsInUse } from "./seats";
 import { quotaLimits, quotaUsage } from "@/lib/quotas/queries";
 import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
@@ -89,7 +90,7 @@ export async function topUp(ctx: Ctx, input: { amount: number; idempotencyKey: s
     } catch (error) {
       await db().billingTransaction.update({ where: { id: pending.id }, data: { status: "FAILED" } });
       outcome.status = "FAILED";
-      outcome.error = error instanceof Error ? error.message : "The payment provider could not be reached.";
+      outcome.error = error instanceof Error ? error.message : messageKey("errors.billing.providerUnreachable");
     }
   });
   return outcome;
@@ -221,7 +222,7 @@ export async function changePlan(ctx: Ctx, plan: Plan, now = new Date()): Promis
   if (PLAN_RANK[plan] < PLAN_RANK[current]) {
     const blockers = await downgradeBlockers(ctx.tx, ctx.workspace.id, plan);
     if (blockers.length > 0) {
-      throw new Refusal("CONFLICT", `Can't move to ${PLAN_CAPS[plan].label} while the workspace has ${blockers.join("; ")}.`);
+      throw new Refusal("CONFLICT", messageKey("errors.billing.downgradeBlocked", { plan: PLAN_CAPS[plan].label, blockers: blockers.join("; ") }));
     }
     // A paid workspace has a subscription (ensureSubscription made it): the downgrade waits for its end.
     const effectiveAt = subscription!.currentPeriodEnd;
@@ -236,10 +237,7 @@ export async function changePlan(ctx: Ctx, plan: Plan, now = new Date()): Promis
   }
 
   if (subscription?.status === "PAST_DUE") {
-    throw new Refusal(
-      "CONFLICT",
-      `The ${PLAN_CAPS[current].label} plan's renewal is unpaid. Top up so it renews (within a minute), then upgrade.`,
-    );
+    throw new Refusal("CONFLICT", messageKey("errors.billing.pastDueUpgrade", { plan: PLAN_CAPS[current].label }));
   }
   const quote = upgradeQuote(current, plan, subscription, now);
   const label = PLAN_CAPS[plan].label;
@@ -284,7 +282,7 @@ export async function changePlan(ctx: Ctx, plan: Plan, now = new Date()): Promis
 export async function cancelScheduledChange(ctx: Ctx): Promise<{ plan: Plan }> {
   const workspace = await lockWorkspace(ctx.tx, ctx.workspace.id);
   const subscription = await ctx.tx.subscription.findUnique({ where: { workspaceId: workspace.id } });
-  if (!subscription?.scheduledPlan) throw new Refusal("CONFLICT", "No plan change is scheduled.");
+  if (!subscription?.scheduledPlan) throw new Refusal("CONFLICT", messageKey("errors.billing.noScheduledChange"));
   await ctx.tx.subscription.update({ where: { workspaceId: workspace.id }, data: { scheduledPlan: null } });
   await ctx.audit({
     action: "billing.downgrade_cancelled",
@@ -308,8 +306,6 @@ export async function updateBillingDetails(ctx: Ctx, input: BillingDetailsOutput
   return { saved: true };
 }
 
-export const TRANSACTIONS_PAGE_SIZE = 25;
-
 function transactionsWhere(workspaceId: string, filter: TransactionFilter): Prisma.BillingTransactionWhereInput {
   return {
     workspaceId,
@@ -320,17 +316,11 @@ function transactionsWhere(workspaceId: string, filter: TransactionFilter): Pris
   };
 }
 
-export async function listTransactions(workspaceId: string, filter: TransactionFilter, all = false) {
-  const where = transactionsWhere(workspaceId, filter);
-  const page = filter.page ?? 1;
-  const [total, rows] = await Promise.all([
-    db().billingTransaction.count({ where }),
-    db().billingTransaction.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: all ? 0 : (page - 1) * TRANSACTIONS_PAGE_SIZE,
-      take: all ? 10_000 : TRANSACTIONS_PAGE_SIZE,
-    }),
-  ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / TRANSACTIONS_PAGE_SIZE)), rows };
+/** Every filtered transaction, newest first, up to 10,000 (the CSV export). */
+export async function exportTransactions(workspaceId: string, filter: TransactionFilter) {
+  return db().billingTransaction.findMany({
+    where: transactionsWhere(workspaceId, filter),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 10_000,
+  });
 }

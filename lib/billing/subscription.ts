@@ -10,10 +10,11 @@ import { addMonth } from "./proration";
  */
 
 /**
- * The subscription of a workspace, made on first use for a paid workspace that has none (one that was
- * on a paid plan before subscriptions existed, or was put on one directly): its first period starts
- * now, since what it paid before bought the month it is in. The renewal pass does the same for every
- * such workspace (backfillSubscriptions), so none waits for someone to open Billing.
+ * The subscription of a workspace, made on the first write that needs it (a plan change) for a paid
+ * workspace that has none (one that was on a paid plan before subscriptions existed, or was put on one
+ * directly): its first period starts now, since what it paid before bought the month it is in. The
+ * renewal pass does the same for every such workspace (backfillSubscriptions); the Billing page only
+ * reads, and shows a missing one as this same period (billingOverview).
  */
 export async function ensureSubscription(tx: Tx, workspace: { id: string; plan: Plan }, now: Date): Promise<Subscription | null> {
   const existing = await tx.subscription.findUnique({ where: { workspaceId: workspace.id } });

@@ -16,6 +16,9 @@ import { lockWorkspace } from "@/lib/workspaces/lock";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { makePeople, makeWorld, type People, type World } from "@/tests/support/world";
+import { messageText } from "@/lib/i18n/translator";
+/** What a person reads: every message in the result that is a catalog key, in English words. */
+const inWords = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === "string" ? messageText(v) : v)) as T;
 
 /**
  * Subscriptions, renewals, proration and invoices. The clock is an argument: renewSubscriptions(now)
@@ -107,7 +110,7 @@ describe("renewal", () => {
     expect(mail.map((m) => m.to).sort()).toEqual([people.admin.email, people.owner.email].sort());
     expect(mail[0]!.subject).toBe(`Payment needed: ${w.workspace.name}'s Pro plan`);
     expect(mail[0]!.text).toContain("was due to renew for $99.00, but the prepaid balance ($50.00) does not cover it");
-    expect(mail[0]!.text).toContain("Top up by 2030-02-08 (UTC)");
+    expect(mail[0]!.text).toContain("Top up by Feb 8, 2030 (UTC)");
     const deliveries = await db().delivery.findMany({ where: { workspaceId: w.workspace.id, event: "BILLING_PAST_DUE" } });
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]!.payload).toMatchObject({ title: "Pro renewal unpaid", data: { stage: "past_due", amountMinor: 9_900 } });
@@ -120,7 +123,7 @@ describe("renewal", () => {
 
     // An upgrade waits for the renewal to be paid.
     actAs(people.owner.id);
-    expect(await changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" })).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringContaining("renewal is unpaid") });
+    expect(inWords(await changePlanAction(w.workspace.slug, { plan: "ENTERPRISE" }))).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringContaining("renewal is unpaid") });
 
     expect(await topUpAction(w.workspace.slug, { amount: "100", idempotencyKey: crypto.randomUUID() })).toMatchObject({ ok: true });
     await renewSubscriptions(at("2030-02-04T00:00:00Z"));
@@ -162,12 +165,12 @@ describe("renewal", () => {
     const before = await databaseSnapshot();
     const server = await createServerAction(w.workspace.slug, { name: "one-more", region: "eu-west-1", address: "10.1.1.1" });
     expect(server).toMatchObject({ ok: false, code: "LIMIT" });
-    expect(!server.ok && server.error).toBe(
+    expect(!server.ok && messageText(server.error)).toBe(
       "Quota reached: this workspace may have 2 servers on the Free plan, which it fell back to on 2030-02-04 when its Pro renewal went unpaid. " +
         "What it has beyond that is kept, read-only. Top up and upgrade under Settings → Billing, or request more under Settings → Quotas.",
     );
     const project = await createProjectAction(w.workspace.slug, { name: "more", repositoryUrl: "https://example.test/m", branches: "main" });
-    expect(!project.ok && project.error).toContain("fell back to on 2030-02-04 when its Pro renewal went unpaid");
+    expect(!project.ok && messageText(project.error)).toContain("fell back to on 2030-02-04 when its Pro renewal went unpaid");
     const invite = await inviteMembersAction(w.workspace.slug, { emails: "late@test.example", role: "VIEWER" });
     expect(invite).toMatchObject({ ok: true, data: { results: [{ outcome: "seat_limit" }] } });
     expect(await databaseSnapshot()).toEqual(before);
@@ -227,7 +230,7 @@ describe("plan changes", () => {
 
     const before = await databaseSnapshot();
     const refused = await changePlanAction(w.workspace.slug, { plan: "FREE" });
-    expect(!refused.ok && refused.error).toBe("Can't move to Free while the workspace has 8 members (with pending invitations), 5 allowed; 3 servers, 2 allowed.");
+    expect(!refused.ok && messageText(refused.error)).toBe("Can't move to Free while the workspace has 8 members (with pending invitations), 5 allowed; 3 servers, 2 allowed.");
     expect(await databaseSnapshot()).toEqual(before);
 
     expect(await changePlanAction(w.workspace.slug, { plan: "STARTER" })).toEqual({
@@ -237,7 +240,7 @@ describe("plan changes", () => {
     expect(await workspaceOf(w)).toMatchObject({ plan: "PRO", balanceMinor: 50_000 });
     expect(await cancelScheduledChangeAction(w.workspace.slug, {})).toEqual({ ok: true, data: { plan: "PRO" } });
     expect((await subscriptionOf(w)).scheduledPlan).toBeNull();
-    expect(await cancelScheduledChangeAction(w.workspace.slug, {})).toMatchObject({ ok: false, code: "CONFLICT", error: "No plan change is scheduled." });
+    expect(inWords(await cancelScheduledChangeAction(w.workspace.slug, {}))).toMatchObject({ ok: false, code: "CONFLICT", error: "No plan change is scheduled." });
 
     await changePlanAction(w.workspace.slug, { plan: "STARTER" });
     await renewSubscriptions(at("2030-01-20T00:00:00Z"));
@@ -301,7 +304,7 @@ describe("invoices", () => {
     const w = await makeWorld(people);
     await db().workspace.update({ where: { id: w.workspace.id }, data: { plan: "FREE" } });
     actAs(people.owner.id);
-    expect(await updateBillingDetailsAction(w.workspace.slug, { legalName: " ", address: "", vatId: "12" })).toMatchObject({
+    expect(inWords(await updateBillingDetailsAction(w.workspace.slug, { legalName: " ", address: "", vatId: "12" }))).toMatchObject({
       ok: false,
       code: "INVALID",
       fieldErrors: {

@@ -1,8 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
 import { PrismaClient } from "@/generated/prisma/client";
+import { openPglite } from "./pglite";
 import { resolveDatabaseUrl } from "./url";
 
 export type Db = PrismaClient;
@@ -16,7 +16,7 @@ export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaCl
   if (url.startsWith(PGLITE_PREFIX)) {
     const dataDir = url.slice(PGLITE_PREFIX.length);
     mkdirSync(dataDir, { recursive: true });
-    return counted(new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dataDir)), ...queryEvents() }));
+    return counted(new PrismaClient({ adapter: new PrismaPGlite(openPglite(dataDir)), ...queryEvents() }));
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     // A database host that does not answer (rather than refusing) must fail requests within seconds, not
@@ -41,11 +41,15 @@ function poolSize(): number {
  */
 const counting = () => process.env.BENCH_COUNT_QUERIES === "1";
 const queryEvents = () => (counting() ? { log: [{ emit: "event" as const, level: "query" as const }] } : {});
-const counter = globalThis as unknown as { __workspacesQueryCount?: number };
+const counter = globalThis as unknown as { __workspacesQueryCount?: number; __workspacesQueryLog?: string[] };
 
 function counted(client: PrismaClient): PrismaClient {
-  if (counting()) (client as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
+  if (counting()) (client as unknown as { $on(event: "query", cb: (event: { query: string }) => void): void }).$on("query", (event) => {
     counter.__workspacesQueryCount = (counter.__workspacesQueryCount ?? 0) + 1;
+    // The statements themselves (the last 500), so the benchmark can tell authorization from a page's own queries.
+    const log = (counter.__workspacesQueryLog ??= []);
+    log.push(event.query);
+    if (log.length > 500) log.shift();
   });
   return client;
 }
@@ -56,4 +60,11 @@ export function takeQueryCount(reset: boolean): number | null {
   const count = counter.__workspacesQueryCount ?? 0;
   if (reset) counter.__workspacesQueryCount = 0;
   return count;
+}
+
+/** The SQL of the round trips counted since the last reset (at most the last 500); empty when counting is off. */
+export function takeQueryLog(reset: boolean): string[] {
+  const log = counter.__workspacesQueryLog ?? [];
+  if (reset) counter.__workspacesQueryLog = [];
+  return log;
 }

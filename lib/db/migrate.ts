@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { Umzug } from "umzug";
+import { createPglite } from "./pglite";
 
 // Applies prisma/migrations/*/migration.sql without Prisma's Rust schema engine (which cannot be downloaded
 // here), bookkeeping in Prisma's own `_prisma_migrations` table so that `prisma migrate deploy|status` run
@@ -44,7 +44,7 @@ async function connect(url: string): Promise<Db> {
   if (url.startsWith("pglite:")) {
     const dir = url.slice("pglite:".length);
     mkdirSync(dir, { recursive: true });
-    const db = await PGlite.create(dir);
+    const db = await createPglite(dir);
     return {
       query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
       exec: async (sql) => void (await db.exec(sql)),

@@ -91,11 +91,28 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       // The demo account starts in the workspace it owns, so the first screen shows an owner's view.
       const acme = await tx.workspace.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
       await seedAcmeResources(tx, acme.id);
+      await seedGammaResources(tx, ids.get("demo@example.com")!);
       await tx.user.update({ where: { id: ids.get("demo@example.com")! }, data: { defaultWorkspaceId: acme.id } });
     },
     { timeout: 60_000 },
   );
   return { created: true };
+}
+
+/**
+ * Gamma gets one instance the demo account (a developer there) can see through a grant for its logs,
+ * but not restart: where "Request access" is met, and what its browser test walks.
+ */
+async function seedGammaResources(tx: Tx, demoUserId: string) {
+  const gamma = await tx.workspace.findUniqueOrThrow({ where: { slug: "gamma" }, select: { id: true } });
+  const workspaceId = gamma.id;
+  const shop = await tx.project.create({ data: { workspaceId, name: "shop", repositoryUrl: "https://github.com/gamma/shop", branches: ["main"] } });
+  const server = await tx.server.create({ data: { workspaceId, name: "gamma-app-1", region: "eu-central-1", address: "10.0.3.10" } });
+  await tx.instance.create({
+    data: { workspaceId, name: "shop-prod", projectId: shop.id, serverId: server.id, environment: "PRODUCTION", settings: { replicas: 2, memoryMb: 512, autoRestart: true } },
+  });
+  const demo = await tx.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId, userId: demoUserId } }, select: { id: true } });
+  await tx.memberGrant.create({ data: { membershipId: demo.id, actions: ["logs.view"], projectIds: [shop.id] } });
 }
 
 const LOG_LINES = [

@@ -30,7 +30,8 @@ export type EmailKind =
   | "email_change_notice"
   | "quota_decision"
   | "billing"
-  | "alert";
+  | "alert"
+  | "access_request";
 
 /** Stores one email with the caller's change; nothing is sent until the transaction commits. */
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail & { kind: EmailKind; workspaceId?: string | null }): Promise<{ id: string }> {

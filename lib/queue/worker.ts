@@ -3,6 +3,7 @@ import { runDeliveryWorkerOnce } from "@/lib/alerting/queue";
 import { runRenewalPass } from "@/lib/billing/renewal";
 import { runOutboxOnce } from "@/lib/email/outbox";
 import { purgeDeletedWorkspaces } from "@/lib/workspaces/purge";
+import { tidyExpiredGrantsWhenDue } from "@/lib/roles/tidy";
 import { queueSignal } from "./signal";
 
 /**
@@ -18,6 +19,8 @@ const PASSES: { name: string; run: () => Promise<number> }[] = [
   { name: "renewals", run: () => runRenewalPass() },
   // Deleted workspaces whose time to be restored has passed; a batch at a time.
   { name: "purge", run: async () => (await purgeDeletedWorkspaces()).purged.length },
+  // Grants, team memberships, custom roles and approvals past their expiry: already powerless, tidied and audited.
+  { name: "expired-grants", run: () => tidyExpiredGrantsWhenDue() },
 ];
 
 let started = false;

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { PLAN_CAPS } from "@/lib/billing/plans";
-import type { Plan, QuotaResource } from "@/generated/prisma/enums";
+import type { Plan, QuotaRequestStatus, QuotaResource } from "@/generated/prisma/enums";
 import { QUOTA_RESOURCES } from "./resources";
 
 export type QuotaClient = Pick<Tx, "workspaceQuota" | "membership" | "project" | "server" | "instance" | "backup" | "apiKey">;
@@ -40,8 +40,42 @@ export async function memberLimit(tx: Tx, workspaceId: string, plan: Plan): Prom
   return (await quotaLimits(tx, workspaceId, plan)).MEMBERS;
 }
 
-export async function listQuotaRequests(workspaceId: string) {
-  return db().quotaRequest.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 50 });
+/** A timestamp column as json_build_object writes it (UTC without the zone). */
+const utcTimestamp = (text: string) => new Date(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
+
+/**
+ * Everything the Quotas page shows, in one statement: each resource's limit (the plan's, or an approved
+ * override) and what the workspace holds of it, counted as the COUNTERS above count, and the latest 50
+ * requests. A display only: a create under quota counts again under the workspace lock.
+ */
+export async function quotasOverview(workspaceId: string, plan: Plan, now = new Date()) {
+  const [row] = await db().$queryRaw<
+    {
+      overrides: { resource: QuotaResource; limit: number }[];
+      usage: Record<QuotaResource, number>;
+      requests: { id: string; resource: QuotaResource; requestedLimit: number; reason: string; status: QuotaRequestStatus; decidedAt: string | null; createdAt: string }[];
+    }[]
+  >`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('resource', q.resource, 'limit', q."limit")), '[]'::json)
+         FROM "WorkspaceQuota" q WHERE q."workspaceId" = ${workspaceId}) AS overrides,
+      json_build_object(
+        'MEMBERS', (SELECT count(*)::int FROM "Membership" WHERE "workspaceId" = ${workspaceId}),
+        'PROJECTS', (SELECT count(*)::int FROM "Project" WHERE "workspaceId" = ${workspaceId}),
+        'SERVERS', (SELECT count(*)::int FROM "Server" WHERE "workspaceId" = ${workspaceId}),
+        'INSTANCES', (SELECT count(*)::int FROM "Instance" WHERE "workspaceId" = ${workspaceId}),
+        'BACKUPS', (SELECT count(*)::int FROM "Backup" b JOIN "Instance" i ON i.id = b."instanceId" WHERE i."workspaceId" = ${workspaceId}),
+        'API_KEYS', (SELECT count(*)::int FROM "ApiKey" WHERE "workspaceId" = ${workspaceId} AND "revokedAt" IS NULL
+                      AND ("expiresAt" IS NULL OR "expiresAt" > ${now}))
+      ) AS usage,
+      (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC, r.id DESC), '[]'::json) FROM (
+         SELECT id, resource, "requestedLimit", reason, status, "decidedAt", "createdAt" FROM "QuotaRequest"
+         WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id DESC LIMIT 50) r) AS requests`;
+  const limits = { ...PLAN_CAPS[plan].quotas };
+  for (const o of row?.overrides ?? []) limits[o.resource] = o.limit;
+  const usage = row?.usage ?? { MEMBERS: 0, PROJECTS: 0, SERVERS: 0, INSTANCES: 0, BACKUPS: 0, API_KEYS: 0 };
+  const requests = (row?.requests ?? []).map((r) => ({ ...r, decidedAt: r.decidedAt === null ? null : utcTimestamp(r.decidedAt), createdAt: utcTimestamp(r.createdAt) }));
+  return { limits, usage, requests };
 }
 
 /** The operators' queue, across workspaces; a deleted workspace's requests wait with it, out of sight. */

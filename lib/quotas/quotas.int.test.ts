@@ -13,6 +13,9 @@ import { startMailCapture, type CapturedEmail } from "@/tests/support/mail-captu
 import { sendQueuedMail } from "@/tests/support/outbox";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
 import { makeUser } from "@/tests/support/factories";
+import { messageText } from "@/lib/i18n/translator";
+/** What a person reads: every message in the result that is a catalog key, in English words. */
+const inWords = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === "string" ? messageText(v) : v)) as T;
 
 let people: People;
 let mail: { url: string; server: Server; emails: CapturedEmail[] };
@@ -33,13 +36,16 @@ describe("quotas", () => {
     actAs(people.admin.id);
     const before = await databaseSnapshot();
     const result = await createServerAction(w.workspace.slug, { name: "one-more", region: "eu-west-1", address: "10.1.1.1" });
-    expect(result).toEqual({
+    expect(inWords(result)).toEqual({
       ok: false,
       code: "LIMIT",
       error: "Quota reached: this workspace may have 2 servers. Request more under Settings → Quotas.",
       fieldErrors: undefined,
       help: { label: "Request more", href: `/${w.workspace.slug}/settings/quotas?resource=SERVERS` },
     });
+    expect(!result.ok && messageText(result.error, "de")).toBe(
+      "Kontingent erreicht: Dieser Workspace darf 2 Server haben. Fragen Sie unter Einstellungen → Kontingente nach mehr.",
+    );
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -65,6 +71,9 @@ describe("quotas", () => {
     actAs(people.admin.id);
     const asked = await requestQuotaAction(w.workspace.slug, { resource: "SERVERS", requestedLimit: 10, reason: "We are opening a US region" });
     expect(asked.ok).toBe(true);
+    // The owner reads German: the decision on their request is mailed in German, whatever the operator reads.
+    await db().user.update({ where: { id: people.owner.id }, data: { locale: "de" } });
+    actAs(people.owner.id);
     const denied = await requestQuotaAction(w.workspace.slug, { resource: "BACKUPS", requestedLimit: 99, reason: "Keep more history around" });
     const [approveId, denyId] = [asked.ok && asked.data.id, denied.ok && denied.data.id] as string[];
 
@@ -85,7 +94,12 @@ describe("quotas", () => {
 
     await sendQueuedMail();
     const toAdmin = mail.emails.filter((e) => e.to.includes(people.admin.email));
-    expect(toAdmin.map((e) => e.subject).sort()).toEqual(["Your quota request was approved", "Your quota request was denied"]);
+    expect(toAdmin.map((e) => e.subject)).toEqual(["Your quota request was approved"]);
+    expect(toAdmin[0]!.text).toContain(`Your request for a servers limit of 10 was approved: ${w.workspace.name} now has a servers limit of 10.`);
+    const toOwner = mail.emails.filter((e) => e.to.includes(people.owner.email));
+    expect(toOwner.map((e) => e.subject)).toEqual(["Ihre Kontingentanfrage wurde abgelehnt"]);
+    expect(toOwner[0]!.text).toContain(`Ihre Anfrage nach einer Grenze von 99 für Backups wurde abgelehnt: ${w.workspace.name} behält die bisherige Grenze.`);
+    await db().user.update({ where: { id: people.owner.id }, data: { locale: null } });
     const events = await db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, action: { startsWith: "quota." } }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["quota.requested", "quota.requested", "quota.approved", "quota.denied"]);
   });

@@ -8,21 +8,36 @@ import { emitAlert } from "@/lib/alerting/rules";
 import { escapeHtml } from "@/lib/email";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { Refusal } from "@/lib/errors";
+import { recipientLocale } from "@/lib/i18n/locale";
+import { messageKey } from "@/lib/i18n/message-key";
+import { translatorFor } from "@/lib/i18n/translator";
 import { lockWorkspace } from "@/lib/workspaces/lock";
 import type { Plan, QuotaResource } from "@/generated/prisma/enums";
 import { quotaCount, quotaLimits } from "./queries";
 
+// One literal key per resource, so the catalog test sees each one used.
+const REACHED: Record<QuotaResource, (values: { limit: number }) => string> = {
+  MEMBERS: (values) => messageKey("errors.quotas.reached.MEMBERS", values),
+  PROJECTS: (values) => messageKey("errors.quotas.reached.PROJECTS", values),
+  SERVERS: (values) => messageKey("errors.quotas.reached.SERVERS", values),
+  INSTANCES: (values) => messageKey("errors.quotas.reached.INSTANCES", values),
+  BACKUPS: (values) => messageKey("errors.quotas.reached.BACKUPS", values),
+  API_KEYS: (values) => messageKey("errors.quotas.reached.API_KEYS", values),
+};
+const REACHED_LAPSED: Record<QuotaResource, (values: { limit: number; day: string; plan: string }) => string> = {
+  MEMBERS: (values) => messageKey("errors.quotas.reachedLapsed.MEMBERS", values),
+  PROJECTS: (values) => messageKey("errors.quotas.reachedLapsed.PROJECTS", values),
+  SERVERS: (values) => messageKey("errors.quotas.reachedLapsed.SERVERS", values),
+  INSTANCES: (values) => messageKey("errors.quotas.reachedLapsed.INSTANCES", values),
+  BACKUPS: (values) => messageKey("errors.quotas.reachedLapsed.BACKUPS", values),
+  API_KEYS: (values) => messageKey("errors.quotas.reachedLapsed.API_KEYS", values),
+};
+
+/** The refusal's message as a catalog key: the page shows it in the reader's language, the API in English. */
 export function quotaMessage(resource: QuotaResource, limit: number, lapsed?: { plan: Plan; at: Date } | null): string {
-  const what = `${limit} ${QUOTA_LABEL[resource].toLowerCase()}`;
-  if (lapsed) {
-    // Over-limit data is kept when an unpaid renewal drops the plan to Free; only more of it is refused.
-    return (
-      `Quota reached: this workspace may have ${what} on the Free plan, which it fell back to on ${utcDay(lapsed.at)} when its ` +
-      `${PLAN_CAPS[lapsed.plan].label} renewal went unpaid. What it has beyond that is kept, read-only. ` +
-      "Top up and upgrade under Settings → Billing, or request more under Settings → Quotas."
-    );
-  }
-  return `Quota reached: this workspace may have ${what}. Request more under Settings → Quotas.`;
+  // Over-limit data is kept when an unpaid renewal drops the plan to Free; only more of it is refused.
+  if (lapsed) return REACHED_LAPSED[resource]({ limit, day: utcDay(lapsed.at), plan: PLAN_CAPS[lapsed.plan].label });
+  return REACHED[resource]({ limit });
 }
 
 /**
@@ -35,11 +50,11 @@ export async function enforceQuota(tx: Tx, workspaceId: string, resource: Exclud
   if (used + 1 > limits[resource]) {
     const lapsed = workspace.plan === "FREE" ? await lapsedFrom(tx, workspaceId) : null;
     throw new Refusal("LIMIT", quotaMessage(resource, limits[resource], lapsed)).withHelp({
-      label: "Request more",
+      label: messageKey("errors.quotas.requestMore"),
       href: `/${workspace.slug}/settings/quotas?resource=${resource}`,
     });
   }
-  await emitAlert(tx, workspace, { kind: "QUOTA_ABOVE", resource: QUOTA_LABEL[resource], usage: used + 1, limit: limits[resource] });
+  await emitAlert(tx, workspace, { kind: "QUOTA_ABOVE", resource: QUOTA_LABEL[resource], resourceKey: resource, usage: used + 1, limit: limits[resource] });
 }
 
 export async function requestQuotaChange(ctx: WorkspaceActionContext, input: { resource: QuotaResource; requestedLimit: number; reason: string }) {
@@ -57,14 +72,14 @@ export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: 
     include: { workspace: { select: { name: true, slug: true, deletedAt: true } } },
   });
   if (!request || request.workspace.deletedAt) throw Refusal.notFound("That request");
-  if (request.status !== "PENDING") throw new Refusal("CONFLICT", `This request was already ${request.status.toLowerCase()}.`);
+  if (request.status !== "PENDING") throw new Refusal("CONFLICT", request.status === "APPROVED" ? messageKey("errors.quotas.alreadyApproved") : messageKey("errors.quotas.alreadyDenied"));
   const status = approve ? "APPROVED" : "DENIED";
   // Decided only while still pending: of two operators deciding at once, the second finds it taken.
   const { count } = await ctx.tx.quotaRequest.updateMany({
     where: { id: request.id, status: "PENDING" },
     data: { status, decidedByEmail: ctx.admin.email, decidedAt: new Date() },
   });
-  if (count === 0) throw new Refusal("CONFLICT", "Another operator decided this request a moment ago.");
+  if (count === 0) throw new Refusal("CONFLICT", messageKey("errors.quotas.decidedByOther"));
   if (approve) {
     await ctx.tx.workspaceQuota.upsert({
       where: { workspaceId_resource: { workspaceId: request.workspaceId, resource: request.resource } },
@@ -82,19 +97,21 @@ export async function decideQuotaRequest(ctx: PlatformActionContext, requestId: 
     ip: ctx.actor.ip,
   });
   const requester = request.requestedById
-    ? await ctx.tx.user.findUnique({ where: { id: request.requestedById }, select: { email: true } })
+    ? await ctx.tx.user.findUnique({ where: { id: request.requestedById }, select: { email: true, locale: true } })
     : null;
   if (requester) {
-    const what = `${QUOTA_LABEL[request.resource].toLowerCase()} limit of ${request.requestedLimit}`;
-    const verdict = approve ? `approved: ${request.workspace.name} now has a ${what}` : `denied: ${request.workspace.name} keeps its current limit`;
+    // In the requester's language, not the operator's.
+    const t = translatorFor(recipientLocale(requester.locale), "quotas.emails");
+    const values = { resource: t(`resources.${request.resource}`), limit: request.requestedLimit, workspace: request.workspace.name };
+    const body = approve ? t("approved", values) : t("denied", values);
     const link = `${await ctx.origin()}/${request.workspace.slug}/settings/quotas`;
     await enqueueEmail(ctx.tx, {
       kind: "quota_decision",
       workspaceId: request.workspaceId,
       to: requester.email,
-      subject: `Your quota request was ${approve ? "approved" : "denied"}`,
-      text: `Your request for a ${what} was ${verdict}.\n\nSee your quotas: ${link}`,
-      html: `<p>Your request for a ${escapeHtml(what)} was ${escapeHtml(verdict)}.</p><p><a href="${escapeHtml(link)}">See your quotas</a></p>`,
+      subject: approve ? t("approvedSubject") : t("deniedSubject"),
+      text: `${body}\n\n${t("seeQuotas")}: ${link}`,
+      html: `<p>${escapeHtml(body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(t("seeQuotas"))}</a></p>`,
     });
   }
   return { status };

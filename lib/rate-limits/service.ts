@@ -21,6 +21,8 @@ export const RATE_LIMITS = {
   /** Requests to the public API per key, whatever they ask; answered with RateLimit headers. API_REQUESTS_PER_MINUTE sets another limit. */
   apiRequestsPerKey: { limit: 600, windowSeconds: 60, setBy: "API_REQUESTS_PER_MINUTE" },
   alertTestsPerWorkspace: { limit: 20, windowSeconds: 60 * 60 },
+  /** New access requests a member sends (asking again for a pending one is not counted). */
+  accessRequestsPerMember: { limit: 10, windowSeconds: 60 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -26,10 +26,11 @@ export async function requireInstance(slug: string, instanceId: string, key?: Pe
   return loaded;
 }
 
-export const INSTANCE_TABS: { segment: string; label: string; permission?: PermissionKey }[] = [
-  { segment: "", label: "Overview" },
-  { segment: "logs", label: "Logs", permission: "logs.view" },
-  { segment: "backups", label: "Backups", permission: "backups.manage" },
-  { segment: "settings", label: "Settings", permission: "instances.settings" },
-  { segment: "ide", label: "IDE", permission: "ide.use" },
+/** The instance page's tabs; `name` picks its label from the catalog (resources.instance.tabs). */
+export const INSTANCE_TABS: { segment: string; name: "overview" | "logs" | "backups" | "settings" | "ide"; permission?: PermissionKey }[] = [
+  { segment: "", name: "overview" },
+  { segment: "logs", name: "logs", permission: "logs.view" },
+  { segment: "backups", name: "backups", permission: "backups.manage" },
+  { segment: "settings", name: "settings", permission: "instances.settings" },
+  { segment: "ide", name: "ide", permission: "ide.use" },
 ];

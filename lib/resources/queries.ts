@@ -2,7 +2,9 @@ import type { WorkspaceContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { Environment, InstanceStatus, LogKind } from "@/generated/prisma/client";
-import { pageParam } from "@/lib/schemas";
+import { cappedCountSql, cutKeysetPage, keysetSql, pagePosition, textValues, type PagePosition } from "@/lib/api/pagination";
+import { containsPattern } from "@/lib/db/like-pattern";
+import type { PageLink } from "@/lib/schemas";
 
 export const PAGE_SIZE = 50;
 
@@ -26,47 +28,95 @@ export function visibleInstancesWhere(ctx: WorkspaceContext): Prisma.InstanceWhe
   return { workspaceId: ctx.workspace.id, OR: [{ id: { in: [...allow.instances] } }, { projectId: { in: [...allow.projects] } }] };
 }
 
-export async function listProjects(ctx: WorkspaceContext) {
-  return db().project.findMany({
-    where: visibleProjectsWhere(ctx),
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, repositoryUrl: true, branches: true, _count: { select: { instances: true } } },
-  });
+/** A (name, id) cursor: the lists of projects, servers and instances are in name order. */
+const nameCursor = (row: { name: string; id: string }) => [row.name, row.id];
+
+/** A name search's condition on a table alias ("contains", any case): read off the name's trigram index. */
+function nameMatches(alias: string, search: string): Prisma.Sql {
+  return search ? Prisma.sql`${Prisma.raw(alias)}.name ILIKE ${containsPattern(search)}` : Prisma.sql`TRUE`;
 }
 
-export async function listServers(ctx: WorkspaceContext) {
-  return db().server.findMany({
-    where: visibleServersWhere(ctx),
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, region: true, address: true, _count: { select: { instances: true } } },
-  });
+export interface ResourceListOptions {
+  search?: string;
+  link?: PageLink;
 }
 
 /**
- * One page of the instances the caller may see, with the total and parent names, in one statement.
- * The page is cut off the (workspaceId, name) index (names are unique in a workspace) before parents
- * are joined, and the total is counted apart: a window count joined every instance first.
+ * One page of the projects the caller may see, in name order, searched by name, with each one's instance
+ * count and the (capped) total, in one statement. Read by keyset off the (workspaceId, name) index.
  */
-export async function listInstances(ctx: WorkspaceContext, options: { projectId?: string; page?: number } = {}) {
-  const page = pageParam.parse(options.page);
-  const visible = Prisma.sql`AND ${visibleSql(ctx, "instance", "i")}`;
-  const inProject = options.projectId ? Prisma.sql`AND i."projectId" = ${options.projectId}` : Prisma.empty;
+export async function listProjects(ctx: WorkspaceContext, options: ResourceListOptions = {}) {
+  const search = options.search?.trim() ?? "";
+  const position = pagePosition(options.link ?? {}, 2, textValues);
+  const keyset = keysetSql(position, "asc", ["p.name", "p.id"]);
+  const where = Prisma.sql`p."workspaceId" = ${ctx.workspace.id} AND ${visibleSql(ctx, "project", "p")} AND ${nameMatches("p", search)}`;
+  const rows = await db().$queryRaw<{ id: string; name: string; repositoryUrl: string; branches: string[]; instanceCount: number; total: number }[]>`
+    SELECT p.id, p.name, p."repositoryUrl", p.branches,
+      (SELECT count(*)::int FROM "Instance" i WHERE i."workspaceId" = p."workspaceId" AND i."projectId" = p.id) AS "instanceCount",
+      ${cappedCountSql(Prisma.sql`FROM "Project" p WHERE ${where}`)} AS total
+    FROM "Project" p
+    WHERE ${where} AND ${keyset.where}
+    ORDER BY ${keyset.orderBy}
+    LIMIT ${PAGE_SIZE + 1}`;
+  const { rows: projects, ...page } = await resourcePage(rows, position, Prisma.sql`FROM "Project" p WHERE ${where}`);
+  return { ...page, projects };
+}
+
+/** One page of the servers the caller may see, like listProjects. */
+export async function listServers(ctx: WorkspaceContext, options: ResourceListOptions = {}) {
+  const search = options.search?.trim() ?? "";
+  const position = pagePosition(options.link ?? {}, 2, textValues);
+  const keyset = keysetSql(position, "asc", ["s.name", "s.id"]);
+  const where = Prisma.sql`s."workspaceId" = ${ctx.workspace.id} AND ${visibleSql(ctx, "server", "s")} AND ${nameMatches("s", search)}`;
+  const rows = await db().$queryRaw<{ id: string; name: string; region: string; address: string; instanceCount: number; total: number }[]>`
+    SELECT s.id, s.name, s.region, s.address,
+      (SELECT count(*)::int FROM "Instance" i WHERE i."serverId" = s.id) AS "instanceCount",
+      ${cappedCountSql(Prisma.sql`FROM "Server" s WHERE ${where}`)} AS total
+    FROM "Server" s
+    WHERE ${where} AND ${keyset.where}
+    ORDER BY ${keyset.orderBy}
+    LIMIT ${PAGE_SIZE + 1}`;
+  const { rows: servers, ...page } = await resourcePage(rows, position, Prisma.sql`FROM "Server" s WHERE ${where}`);
+  return { ...page, servers };
+}
+
+/**
+ * One page of the instances the caller may see, in name order, searched by name, with parent names and the
+ * (capped) total, in one statement. The page is cut by keyset off the (workspaceId, name) index before
+ * parents are joined.
+ */
+export async function listInstances(ctx: WorkspaceContext, options: ResourceListOptions & { projectId?: string } = {}) {
+  const search = options.search?.trim() ?? "";
+  const position = pagePosition(options.link ?? {}, 2, textValues);
+  const keyset = keysetSql(position, "asc", ["i.name", "i.id"]);
+  const inProject = options.projectId ? Prisma.sql`i."projectId" = ${options.projectId}` : Prisma.sql`TRUE`;
+  const where = Prisma.sql`i."workspaceId" = ${ctx.workspace.id} AND ${visibleSql(ctx, "instance", "i")} AND ${inProject} AND ${nameMatches("i", search)}`;
   const rows = await db().$queryRaw<
     { id: string; name: string; environment: Environment; status: InstanceStatus; projectId: string; project: { name: string }; server: { name: string }; total: number }[]
   >`
     SELECT i.id, i.name, i.environment::text AS environment, i.status::text AS status, i."projectId",
       json_build_object('name', p.name) AS project, json_build_object('name', s.name) AS server,
-      (SELECT count(*)::int FROM "Instance" i WHERE i."workspaceId" = ${ctx.workspace.id} ${visible} ${inProject}) AS total
+      ${cappedCountSql(Prisma.sql`FROM "Instance" i WHERE ${where}`)} AS total
     FROM (
       SELECT * FROM "Instance" i
-      WHERE i."workspaceId" = ${ctx.workspace.id} ${visible} ${inProject}
-      ORDER BY i.name ASC
-      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
+      WHERE ${where} AND ${keyset.where}
+      ORDER BY ${keyset.orderBy}
+      LIMIT ${PAGE_SIZE + 1}
     ) i JOIN "Project" p ON p.id = i."projectId" JOIN "Server" s ON s.id = i."serverId"
-    ORDER BY i.name ASC`;
-  const total = rows[0]?.total ?? 0;
-  const instances = rows.map(({ total: _total, ...i }) => i);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), instances };
+    ORDER BY ${keyset.orderBy}`;
+  const { rows: instances, ...page } = await resourcePage(rows, position, Prisma.sql`FROM "Instance" i WHERE ${where}`);
+  return { ...page, instances };
+}
+
+/** Cuts a resource list's page; the total rides on its rows, and only a page with none asks for it alone. */
+async function resourcePage<T extends { id: string; name: string; total: number }>(rows: T[], position: PagePosition<[string, string]> | null, counted: Prisma.Sql) {
+  const total = rows[0]?.total ?? (position ? await countRows(counted) : 0);
+  return { total, ...cutKeysetPage(rows.map(({ total: _total, ...row }): Omit<T, "total"> => row), PAGE_SIZE, position, nameCursor) };
+}
+
+async function countRows(counted: Prisma.Sql): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: number }[]>`SELECT ${cappedCountSql(counted)} AS n`;
+  return row?.n ?? 0;
 }
 
 /**
@@ -91,11 +141,11 @@ export function resourceCountsSql(ctx: WorkspaceContext): Prisma.Sql {
     'instances', (SELECT count(*)::int FROM "Instance" i WHERE i."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "instance", "i")}))`;
 }
 
-export async function listLogs(instanceId: string, kind: LogKind | undefined, page = 1) {
+/** The latest 100 lines of one kind, newest first, off the (instanceId, kind, createdAt desc) index. */
+export async function listLogs(instanceId: string, kind: LogKind | undefined) {
   return db().logEntry.findMany({
     where: { instanceId, ...(kind ? { kind } : {}) },
     orderBy: { createdAt: "desc" },
-    skip: (pageParam.parse(page) - 1) * 100,
     take: 100,
     select: { id: true, kind: true, level: true, message: true, createdAt: true },
   });

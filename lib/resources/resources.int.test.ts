@@ -1,3 +1,4 @@
+import { messageKey } from "@/lib/i18n/message-key";
 import type { GrantableKey } from "@/lib/authz/permissions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteInstanceAction, restartInstanceAction, stopInstanceAction } from "@/lib/resources/actions";
@@ -12,6 +13,7 @@ import { databaseSnapshot } from "@/tests/support/snapshot";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
 import { listInstances } from "./queries";
 import { forged } from "@/tests/support/forged";
+import { messageText } from "@/lib/i18n/translator";
 
 let people: People;
 beforeAll(async () => {
@@ -30,7 +32,7 @@ describe("resource permissions", () => {
     expect(await restartInstanceAction(w.workspace.slug, { instanceId: w.instance.id, mode: "soft" })).toEqual({
       ok: false,
       code: "FORBIDDEN",
-      error: "You don't have permission to do that in this workspace.",
+      error: messageKey("errors.authz.forbidden"),
       fieldErrors: undefined,
     });
     expect(await restartInstanceAction(w.workspace.slug, { instanceId: w.otherInstance.id, mode: "soft" })).toMatchObject({ code: "FORBIDDEN" });
@@ -44,11 +46,10 @@ describe("resource permissions", () => {
     });
     actAs(people.owner.id);
     const before = await databaseSnapshot();
-    expect(await deleteInstanceAction(w.workspace.slug, { instanceId: prod.id })).toMatchObject({
-      ok: false,
-      code: "FORBIDDEN",
-      error: "Production instances can't be deleted here.",
-    });
+    const refused = await deleteInstanceAction(w.workspace.slug, { instanceId: prod.id });
+    expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(!refused.ok && messageText(refused.error)).toBe("Production instances can't be deleted here.");
+    expect(!refused.ok && messageText(refused.error, "de")).toBe("Produktionsinstanzen können hier nicht gelöscht werden.");
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -57,10 +58,9 @@ describe("resource permissions", () => {
     actAs(people.developerWithGrant.id);
     expect(await stopInstanceAction(w.workspace.slug, { instanceId: w.instance.id })).toEqual({ ok: true, data: { status: "STOPPED" } });
     expect((await db().instance.findUniqueOrThrow({ where: { id: w.instance.id } })).status).toBe("STOPPED");
-    expect(await restartInstanceAction(w.workspace.slug, { instanceId: w.instance.id, mode: "hard" })).toMatchObject({
-      ok: false,
-      error: "The instance is stopped; start it instead.",
-    });
+    const stopped = await restartInstanceAction(w.workspace.slug, { instanceId: w.instance.id, mode: "hard" });
+    expect(stopped).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(!stopped.ok && messageText(stopped.error)).toBe("The instance is stopped; start it instead.");
     const events = await db().auditEvent.findMany({ where: { workspaceId: w.workspace.id, targetId: w.instance.id } });
     expect(events.map((e) => e.action)).toEqual(["instance.stopped"]);
     const logs = await db().logEntry.findMany({ where: { instanceId: w.instance.id } });
@@ -118,7 +118,7 @@ describe("the permissions modal's action", () => {
     expect(await updateMemberPermissionsAction(w.workspace.slug, { membershipId: w.m.owner.id, ...noGrant })).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
-      error: "Nobody can edit the owner's permissions.",
+      error: messageKey("errors.members.ownerPermissions"),
     });
     expect(await updateMemberPermissionsAction(w.workspace.slug, forged({ membershipId: w.m.target.id, ...noGrant, actions: ["secrets.manage"] }))).toMatchObject({
       ok: false,

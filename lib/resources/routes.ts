@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { workspaceRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
-import { backupFor } from "@/lib/resources/access";
+import { BACKUP_NOT_FOUND, backupFor } from "@/lib/resources/access";
 import { recordId } from "@/lib/schemas";
 
 export const downloadBackupRoute = workspaceRoute(
@@ -14,7 +14,7 @@ export const downloadBackupRoute = workspaceRoute(
   },
   async (ctx, params) => {
     const { backup, instance } = await backupFor(ctx, params.backupId, "backups.manage");
-    if (instance.id !== params.instanceId) throw Refusal.notFound("That backup");
+    if (instance.id !== params.instanceId) throw new Refusal("NOT_FOUND", BACKUP_NOT_FOUND);
     // Reading a backup is reading the instance's data: who did it belongs in the audit log.
     await recordAudit(db(), {
       workspaceId: ctx.workspace.id,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordId, text } from "@/lib/schemas";
+import { messageKey } from "@/lib/i18n/message-key";
+import { PageLinkQuery, recordId, searchParam, text } from "@/lib/schemas";
 
 const id = recordId();
 export const ENVIRONMENTS = ["DEVELOPMENT", "STAGING", "PRODUCTION"] as const;
@@ -7,38 +8,38 @@ export const REGIONS = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "
 const branchName = z
   .string()
   .trim()
-  .min(1, "Enter a branch name")
-  .max(100, "Keep branch names under 100 characters")
-  .regex(/^[A-Za-z0-9._/-]+$/, "Use letters, digits, dots, slashes, hyphens and underscores");
+  .min(1, messageKey("validation.resources.branchRequired"))
+  .max(100, messageKey("validation.resources.branchTooLong"))
+  .regex(/^[A-Za-z0-9._/-]+$/, messageKey("validation.resources.branchInvalid"));
 const resourceName = z
   .string()
   .trim()
-  .min(2, "Use at least 2 characters")
-  .max(48, "Keep the name under 48 characters")
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "Use lowercase letters, digits and hyphens");
+  .min(2, messageKey("validation.resources.nameTooShort"))
+  .max(48, messageKey("validation.resources.nameTooLong"))
+  .regex(/^[a-z0-9][a-z0-9-]*$/, messageKey("validation.resources.nameInvalid"));
 
 export const CreateProjectSchema = z.object({
   name: resourceName,
   repositoryUrl: text()
     .trim()
-    .max(300, "That URL is too long")
-    .regex(/^(https:\/\/[^\s]+|git@[^\s:]+:[^\s]+)$/, "Use an https:// or git@host:path repository URL"),
+    .max(300, messageKey("validation.resources.urlTooLong"))
+    .regex(/^(https:\/\/[^\s]+|git@[^\s:]+:[^\s]+)$/, messageKey("validation.resources.urlInvalid")),
   branches: text()
     .max(2000)
     .transform((raw) => [...new Set(raw.split(/[\s,]+/).filter(Boolean))])
-    .pipe(z.array(branchName).min(1, "List at least one branch").max(50, "List at most 50 branches")),
+    .pipe(z.array(branchName).min(1, messageKey("validation.resources.branchesRequired")).max(50, messageKey("validation.resources.branchesTooMany"))),
 });
 export type CreateProjectInput = z.input<typeof CreateProjectSchema>;
 
 export const CreateServerSchema = z.object({
   name: resourceName,
-  region: z.enum(REGIONS, { message: "Choose a region" }),
+  region: z.enum(REGIONS, { message: messageKey("validation.resources.regionRequired") }),
   address: z
     .string()
     .trim()
-    .min(1, "Enter a host name or IP address")
-    .max(253, "That address is too long")
-    .regex(/^[A-Za-z0-9.:-]+$/, "Use a host name or an IP address"),
+    .min(1, messageKey("validation.resources.addressRequired"))
+    .max(253, messageKey("validation.resources.addressTooLong"))
+    .regex(/^[A-Za-z0-9.:-]+$/, messageKey("validation.resources.addressInvalid")),
 });
 export type CreateServerInput = z.input<typeof CreateServerSchema>;
 
@@ -46,7 +47,7 @@ export const CreateInstanceSchema = z.object({
   name: resourceName,
   projectId: id,
   serverId: id,
-  environment: z.enum(ENVIRONMENTS, { message: "Choose an environment" }),
+  environment: z.enum(ENVIRONMENTS, { message: messageKey("validation.resources.environmentRequired") }),
 });
 export type CreateInstanceInput = z.input<typeof CreateInstanceSchema>;
 
@@ -60,36 +61,36 @@ export const RestartSchema = z.object({ instanceId: id, mode: z.enum(["soft", "h
 
 export const ConnectAsUserSchema = z.object({
   instanceId: id,
-  systemUser: text().min(1, "Choose a system user").max(32),
+  systemUser: text().min(1, messageKey("validation.resources.systemUserRequired")).max(32),
 });
 
 export const MergeBranchesSchema = z
   .object({ projectId: id, sourceBranch: branchName, targetBranch: branchName })
-  .refine((v) => v.sourceBranch !== v.targetBranch, { path: ["targetBranch"], message: "Choose a different target branch" });
+  .refine((v) => v.sourceBranch !== v.targetBranch, { path: ["targetBranch"], message: messageKey("validation.resources.sameBranch") });
 export type MergeBranchesInput = z.input<typeof MergeBranchesSchema>;
 
 export const CreateBackupSchema = z.object({
   instanceId: id,
-  label: text().trim().max(80, "Keep the label under 80 characters").optional(),
+  label: text().trim().max(80, messageKey("validation.resources.labelTooLong")).optional(),
 });
 
 export const InstanceSettingsSchema = z.object({
   instanceId: id,
-  replicas: z.coerce.number().int("Use a whole number").min(1, "At least 1 replica").max(20, "At most 20 replicas"),
-  memoryMb: z.coerce.number().int("Use a whole number").min(128, "At least 128 MB").max(16384, "At most 16384 MB"),
+  replicas: z.coerce.number().int(messageKey("validation.resources.wholeNumber")).min(1, messageKey("validation.resources.replicasMin")).max(20, messageKey("validation.resources.replicasMax")),
+  memoryMb: z.coerce.number().int(messageKey("validation.resources.wholeNumber")).min(128, messageKey("validation.resources.memoryMin")).max(16384, messageKey("validation.resources.memoryMax")),
   autoRestart: z.boolean(),
 });
 export type InstanceSettingsInput = z.input<typeof InstanceSettingsSchema>;
 
 export const SetSecretSchema = z.object({
-  environment: z.enum(ENVIRONMENTS, { message: "Choose an environment" }),
+  environment: z.enum(ENVIRONMENTS, { message: messageKey("validation.secrets.environmentRequired") }),
   name: z
     .string()
     .trim()
-    .min(1, "Enter a name")
-    .max(64, "Keep the name under 64 characters")
-    .regex(/^[A-Z][A-Z0-9_]*$/, "Use UPPER_SNAKE_CASE, starting with a letter"),
-  value: text().min(1, "Enter a value").max(4096, "Keep the value under 4096 characters"),
+    .min(1, messageKey("validation.secrets.nameRequired"))
+    .max(64, messageKey("validation.secrets.nameTooLong"))
+    .regex(/^[A-Z][A-Z0-9_]*$/, messageKey("validation.secrets.nameInvalid")),
+  value: text().min(1, messageKey("validation.secrets.valueRequired")).max(4096, messageKey("validation.secrets.valueTooLong")),
 });
 export type SetSecretInput = z.input<typeof SetSecretSchema>;
 
@@ -109,3 +110,6 @@ export function readInstanceSettings(raw: unknown): InstanceSettings {
     autoRestart: typeof value.autoRestart === "boolean" ? value.autoRestart : DEFAULT_INSTANCE_SETTINGS.autoRestart,
   };
 }
+
+/** The projects, servers and instances lists' search parameters: a name search and where the page starts. */
+export const ResourceListQuerySchema = PageLinkQuery.extend({ q: searchParam(100) });

@@ -1,6 +1,7 @@
 import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { Environment, LogKind } from "@/generated/prisma/enums";
 import { emitAlert } from "@/lib/alerting/rules";
 import { enforceQuota } from "@/lib/quotas/service";
@@ -14,8 +15,14 @@ async function log(ctx: Ctx, instanceId: string, kind: LogKind, message: string,
   await ctx.tx.logEntry.create({ data: { instanceId, kind, level, message } });
 }
 
-function nameTaken(error: unknown, what: string): never {
-  if (isUniqueViolation(error)) throw Refusal.field("name", `A ${what} with this name already exists`);
+const NAME_TAKEN = {
+  project: messageKey("errors.resources.projectNameTaken"),
+  server: messageKey("errors.resources.serverNameTaken"),
+  instance: messageKey("errors.resources.instanceNameTaken"),
+};
+
+function nameTaken(error: unknown, what: keyof typeof NAME_TAKEN): never {
+  if (isUniqueViolation(error)) throw Refusal.field("name", NAME_TAKEN[what]);
   throw error;
 }
 
@@ -31,7 +38,7 @@ export async function createProject(ctx: Ctx, input: { name: string; repositoryU
 export async function deleteProject(ctx: Ctx, projectId: string) {
   const project = await projectFor(ctx, projectId, undefined, ctx.tx);
   const instances = await ctx.tx.instance.count({ where: { projectId: project.id } });
-  if (instances > 0) throw new Refusal("CONFLICT", `Delete the project's ${instances} instance(s) first.`);
+  if (instances > 0) throw new Refusal("CONFLICT", messageKey("errors.resources.projectHasInstances", { count: instances }));
   await ctx.tx.project.delete({ where: { id: project.id } });
   await ctx.audit({ action: "project.deleted", targetType: "project", targetId: project.id, metadata: { name: project.name } });
 }
@@ -48,7 +55,7 @@ export async function createServer(ctx: Ctx, input: { name: string; region: stri
 export async function deleteServer(ctx: Ctx, serverId: string) {
   const server = await serverFor(ctx, serverId, ctx.tx);
   const instances = await ctx.tx.instance.count({ where: { serverId: server.id } });
-  if (instances > 0) throw new Refusal("CONFLICT", `Move or delete the server's ${instances} instance(s) first.`);
+  if (instances > 0) throw new Refusal("CONFLICT", messageKey("errors.resources.serverHasInstances", { count: instances }));
   await ctx.tx.server.delete({ where: { id: server.id } });
   await ctx.audit({ action: "server.deleted", targetType: "server", targetId: server.id, metadata: { name: server.name } });
 }
@@ -70,7 +77,7 @@ export async function createInstance(
 
 export async function restartInstance(ctx: Ctx, instanceId: string, mode: "soft" | "hard") {
   const instance = await instanceFor(ctx, instanceId, "instances.restart", ctx.tx);
-  if (instance.status === "STOPPED") throw new Refusal("CONFLICT", "The instance is stopped; start it instead.");
+  if (instance.status === "STOPPED") throw new Refusal("CONFLICT", messageKey("errors.resources.instanceStopped"));
   await ctx.tx.instance.update({ where: { id: instance.id }, data: { status: "RUNNING", lastRestartedAt: new Date() } });
   await log(ctx, instance.id, "APPLICATION", `${mode === "hard" ? "Hard" : "Soft"} restart by ${ctx.user.name}`, mode === "hard" ? "warn" : "info");
   await ctx.audit({ action: "instance.restarted", targetType: "instance", targetId: instance.id, metadata: { mode, name: instance.name } });
@@ -81,7 +88,7 @@ export async function restartInstance(ctx: Ctx, instanceId: string, mode: "soft"
 export async function setInstanceRunning(ctx: Ctx, instanceId: string, running: boolean) {
   const instance = await instanceFor(ctx, instanceId, "instances.stop", ctx.tx);
   const target = running ? "RUNNING" : "STOPPED";
-  if (instance.status === target) throw new Refusal("CONFLICT", `The instance is already ${running ? "running" : "stopped"}.`);
+  if (instance.status === target) throw new Refusal("CONFLICT", running ? messageKey("errors.resources.alreadyRunning") : messageKey("errors.resources.alreadyStopped"));
   await ctx.tx.instance.update({ where: { id: instance.id }, data: { status: target } });
   await log(ctx, instance.id, "APPLICATION", `${running ? "Started" : "Stopped"} by ${ctx.user.name}`);
   await ctx.audit({ action: running ? "instance.started" : "instance.stopped", targetType: "instance", targetId: instance.id, metadata: { name: instance.name } });
@@ -92,7 +99,7 @@ export async function setInstanceRunning(ctx: Ctx, instanceId: string, running: 
 export async function deleteInstance(ctx: Ctx, instanceId: string) {
   const instance = await instanceFor(ctx, instanceId, "instances.delete", ctx.tx);
   if (instance.environment === "PRODUCTION") {
-    throw new Refusal("FORBIDDEN", "Production instances can't be deleted here.");
+    throw new Refusal("FORBIDDEN", messageKey("errors.resources.productionDelete"));
   }
   await ctx.tx.instance.delete({ where: { id: instance.id } });
   await ctx.audit({
@@ -107,7 +114,7 @@ export async function mergeBranches(ctx: Ctx, input: { projectId: string; source
   const project = await projectFor(ctx, input.projectId, "projects.merge", ctx.tx);
   for (const branch of [input.sourceBranch, input.targetBranch]) {
     if (!project.branches.includes(branch)) {
-      throw Refusal.field(branch === input.sourceBranch ? "sourceBranch" : "targetBranch", `${project.name} has no branch ${branch}`);
+      throw Refusal.field(branch === input.sourceBranch ? "sourceBranch" : "targetBranch", messageKey("errors.resources.noSuchBranch", { project: project.name, branch }));
     }
   }
   const merge = await ctx.tx.projectMerge.create({
@@ -124,8 +131,8 @@ export async function mergeBranches(ctx: Ctx, input: { projectId: string; source
 
 export async function connectAsUser(ctx: Ctx, instanceId: string, systemUser: string) {
   const instance = await instanceFor(ctx, instanceId, "instances.connect", ctx.tx);
-  if (!instance.systemUsers.includes(systemUser)) throw Refusal.field("systemUser", "Choose one of the instance's system users");
-  if (instance.status !== "RUNNING") throw new Refusal("CONFLICT", "Start the instance before connecting to it.");
+  if (!instance.systemUsers.includes(systemUser)) throw Refusal.field("systemUser", messageKey("errors.resources.unknownSystemUser"));
+  if (instance.status !== "RUNNING") throw new Refusal("CONFLICT", messageKey("errors.resources.notRunning"));
   const session = await ctx.tx.connectSession.create({
     data: { instanceId: instance.id, userId: ctx.user.id, systemUser, expiresAt: new Date(Date.now() + 60 * 60 * 1000) },
   });

@@ -2,6 +2,7 @@ import type { WorkspaceActionContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { Refusal } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { Environment } from "@/generated/prisma/enums";
 
 /** Binds each ciphertext to its row's identity, so a value copied onto another secret fails to decrypt. */
@@ -29,7 +30,7 @@ export async function setSecret(ctx: WorkspaceActionContext, input: { environmen
 
 export async function deleteSecret(ctx: WorkspaceActionContext, secretId: string) {
   const secret = await ctx.tx.secret.findFirst({ where: { id: secretId, workspaceId: ctx.workspace.id } });
-  if (!secret) throw Refusal.notFound("That secret");
+  if (!secret) throw new Refusal("NOT_FOUND", messageKey("errors.secrets.notFound"));
   await ctx.tx.secret.delete({ where: { id: secret.id } });
   await ctx.audit({ action: "secret.deleted", targetType: "secret", targetId: secret.id, metadata: { name: secret.name, environment: secret.environment } });
 }

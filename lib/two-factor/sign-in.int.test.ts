@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { makeUser } from "@/tests/support/factories";
 import { enableTwoFactor, totpCode, wrongCode } from "@/tests/support/two-factor";
+import { messageText } from "@/lib/i18n/translator";
 
 const PASSWORD = "correct horse battery";
 let address = 0;
@@ -30,7 +31,7 @@ describe("signing in to an account with two-factor authentication", () => {
       const refused = await signIn(user.email, PASSWORD, code);
       expect(refused).toBeInstanceOf(SecondFactorRefused);
       expect((refused as SecondFactorRefused).reason).toBe("missing");
-      expect((refused as SecondFactorRefused).prompt).toBe("Enter the 6-digit code from your authenticator app, or a recovery code");
+      expect(messageText((refused as SecondFactorRefused).prompt)).toBe("Enter the 6-digit code from your authenticator app, or a recovery code");
     }
     expect(await sessions(user.id)).toBe(0);
     // The password step keeps its own rules: the right password gave its attempts back.
@@ -66,7 +67,7 @@ describe("signing in to an account with two-factor authentication", () => {
     for (const wrong of [wrongCode(right), "12345", "not-a-code", "zzzz-zzzz-zzzz-zzzz"]) {
       const refused = await signIn(user.email, PASSWORD, wrong);
       expect(refused).toBeInstanceOf(SecondFactorRefused);
-      expect((refused as SecondFactorRefused).prompt).toMatch(/^That code is not right/);
+      expect(messageText((refused as SecondFactorRefused).prompt)).toMatch(/^That code is not right/);
     }
     expect(await sessions(user.id)).toBe(0);
     expect(await events(user.id)).toEqual(Array(4).fill({ kind: "sign_in_failed", metadata: { reason: "wrong_two_factor_code" } }));

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -9,6 +9,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPglite } from "@/lib/db/pglite";
 
 // Creates migrations with Prisma's schema engine compiled to WASM (the Rust binary cannot be downloaded
 // here). The engine replays prisma/migrations into an in-memory PGlite "shadow database" and diffs the
@@ -49,7 +50,7 @@ function loadEngineModule(): Promise<Bg> {
 /** In-memory PGlite adapters; every database opened is remembered so it can be closed afterwards. */
 function pgliteFactory(opened: PGlite[]): SqlMigrationAwareDriverAdapterFactory {
   const connect = async (): Promise<SqlDriverAdapter> => {
-    const client = new PGlite();
+    const client = openPglite();
     opened.push(client);
     const adapter = (await new PrismaPGlite(client).connect()) as SqlDriverAdapter & { onError?(e: unknown): never };
     // pglite-prisma-adapter 0.7.2 calls exec() without awaiting it: the engine would read the schema before

@@ -1,30 +1,40 @@
 import type { Metadata } from "next";
-import { Pagination } from "@/components/ui/pagination";
-import { CreateInstanceDialog } from "@/components/resources/forms";
+import { getTranslations } from "next-intl/server";
+import { NoAccess } from "@/components/access-requests/no-access";
+import { KeysetPagination } from "@/components/ui/pagination";
+import { CreateInstanceDialog } from "@/components/resources/create-dialogs";
 import { InstancesTable } from "@/components/resources/instances-table";
+import { ListHeading } from "@/components/resources/list-heading";
+import { NameSearch } from "@/components/resources/name-search";
 import { requireMember } from "@/lib/authz";
+import { queryString } from "@/lib/query-string";
 import { instanceParents, listInstances } from "@/lib/resources/queries";
-import { PageQuerySchema } from "@/lib/schemas";
+import { ResourceListQuerySchema } from "@/lib/resources/schemas";
 
-export const metadata: Metadata = { title: "Instances" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("resources.instances");
+  return { title: t("title") };
+}
 
 export default async function InstancesPage({
   params,
   searchParams,
 }: PageProps<"/[workspaceSlug]/instances">) {
   const { workspaceSlug } = await params;
-  const { page } = PageQuerySchema.parse(await searchParams);
+  const query = ResourceListQuerySchema.parse(await searchParams);
+  const search = query.q ?? "";
   const ctx = await requireMember(workspaceSlug);
+  const t = await getTranslations("resources.instances");
   const slug = ctx.workspace.slug;
   const manage = ctx.can("resources.manage");
   const [list, parents] = await Promise.all([
-    listInstances(ctx, { page }),
+    listInstances(ctx, { search, link: query }),
     manage ? instanceParents(ctx.workspace.id) : null,
   ]);
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Instances <span className="text-base font-normal text-gray-600">({list.total})</span></h1>
+        <ListHeading title={t("title")} total={list.total} searching={Boolean(search)} />
         {parents ? (
           <CreateInstanceDialog
             slug={slug}
@@ -33,8 +43,11 @@ export default async function InstancesPage({
           />
         ) : null}
       </div>
-      {list.total === 0 ? (
-        <p className="text-sm text-gray-700">No instances you can access yet.</p>
+      <NameSearch action={`/${slug}/instances`} label={t("searchLabel")} value={search} />
+      {list.instances.length === 0 && search ? (
+        <p className="text-sm text-gray-700">{t("noMatch", { search })}</p>
+      ) : list.instances.length === 0 ? (
+        <NoAccess ctx={ctx} message={t("empty")} />
       ) : (
         <InstancesTable
           slug={slug}
@@ -49,7 +62,11 @@ export default async function InstancesPage({
           }))}
         />
       )}
-      <Pagination label="Instance pages" page={list.page} pageCount={list.pageCount} href={(n) => `/${slug}/instances?page=${n}`} />
+      <KeysetPagination
+        label={t("pages")}
+        previousHref={list.previous ? `/${slug}/instances?${queryString({ q: search, before: list.previous })}` : null}
+        nextHref={list.next ? `/${slug}/instances?${queryString({ q: search, after: list.next })}` : null}
+      />
     </div>
   );
 }

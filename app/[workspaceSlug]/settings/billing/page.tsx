@@ -1,28 +1,29 @@
 import type { Metadata } from "next";
-import { Pagination } from "@/components/ui/pagination";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { KeysetPagination } from "@/components/ui/pagination";
+import { countLabel } from "@/lib/api/pagination";
 import { BillingDetailsForm, ChangePlanButton, KeepPlanButton, TopUpForm } from "@/components/settings/billing-forms";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { DataTable, Td } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { queryString } from "@/lib/query-string";
-import { db } from "@/lib/db";
 import { invoiceLabel } from "@/lib/billing/ledger";
-import { formatMinor } from "@/lib/billing/money";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { PLAN_CAPS, PLAN_RANK, PLANS } from "@/lib/billing/plans";
-import { listInvoices } from "@/lib/billing/queries";
+import { billingOverview } from "@/lib/billing/queries";
 import { InvoicePageSchema, TransactionFilterSchema, TRANSACTION_TYPES } from "@/lib/billing/schemas";
-import { listTransactions, upgradeQuote } from "@/lib/billing/service";
-import { ensureSubscription } from "@/lib/billing/subscription";
+import { upgradeQuote } from "@/lib/billing/service";
 import { paymentProviderName } from "@/lib/billing/stripe";
-import { utcDay, utcMinute } from "@/lib/dates";
 import type { Plan } from "@/generated/prisma/enums";
 
-export const metadata: Metadata = { title: "Billing" };
-
-const TYPE_LABEL = { TOPUP: "Top-up", CHARGE: "Charge", ADJUSTMENT: "Adjustment" } as const;
-const STATUS_LABEL = { ACTIVE: "Active", PAST_DUE: "Past due", CANCELLED: "No paid plan" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("billing.page");
+  return { title: t("title") };
+}
 
 export default async function BillingPage({
   params,
@@ -33,62 +34,69 @@ export default async function BillingPage({
   requirePermission(ctx, "billing.read");
   const search = await searchParams;
   const filter = TransactionFilterSchema.parse(search);
-  const invoicePage = InvoicePageSchema.parse(search).invoices ?? 1;
+  const invoiceLink = InvoicePageSchema.parse(search);
   const slug = ctx.workspace.slug;
   const manage = ctx.can("billing.manage");
   const now = new Date();
-  const [account, list, invoices] = await Promise.all([
-    db().workspace.findUniqueOrThrow({
-      where: { id: ctx.workspace.id },
-      select: { balanceMinor: true, currency: true, plan: true, billingName: true, billingAddress: true, billingVatId: true },
-    }),
-    listTransactions(ctx.workspace.id, filter),
-    listInvoices(ctx.workspace.id, invoicePage),
-  ]);
-  // A paid workspace from before subscriptions gets its first period now (the renewal pass would too).
-  const subscription = await ensureSubscription(db(), { id: ctx.workspace.id, plan: account.plan }, now);
+  // One statement; a GET writes nothing (a missing subscription reads as the period an upgrade would start).
+  const { account, subscription, transactions: list, invoices } = await billingOverview(
+    ctx.workspace.id,
+    filter,
+    { after: invoiceLink.invoicesAfter, before: invoiceLink.invoicesBefore },
+    now,
+  );
   const paid = account.plan !== "FREE" && subscription?.status !== "CANCELLED" ? subscription : null;
-  const query = (page?: number) => queryString({ type: filter.type, from: filter.from, to: filter.to, page });
+  const query = (link: { after?: string; before?: string } = {}) => queryString({ type: filter.type, from: filter.from, to: filter.to, ...link });
   const base = `/${slug}/settings/billing`;
-  const money = (minor: number) => formatMinor(minor, account.currency);
+  const t = await getTranslations("billing.page");
+  const b = await getTranslations("billing");
+  const c = await getTranslations("billing.change");
+  const locale = await getLocale();
+  const money = (minor: number) => formatMoney(minor, account.currency, locale);
+  const day = (date: Date) => formatDate(date, locale);
   const current = PLAN_CAPS[account.plan];
+  const currentLabel = b(`plans.${account.plan}`);
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
   /** What the dialog of each plan's button says, from the same functions the action charges by. */
   const planChange = (plan: Plan) => {
     const caps = PLAN_CAPS[plan];
+    const label = b(`plans.${plan}`);
     if (PLAN_RANK[plan] < PLAN_RANK[account.plan]) {
-      const end = subscription ? utcDay(subscription.currentPeriodEnd) : "the end of the period";
+      const end = subscription ? day(subscription.currentPeriodEnd) : c("endOfPeriod");
+      const values = { plan: label, current: currentLabel, end, price: money(caps.priceMinor) };
       return {
         confirm: {
-          title: `Downgrade to ${caps.label}?`,
-          description: `${current.label} stays in force until ${end}; then the workspace moves to ${caps.label}${caps.priceMinor > 0 ? `, renewing at ${money(caps.priceMinor)} a month` : ", which has no charges"}. Nothing is credited for the days left. You can keep ${current.label} until then.`,
-          confirmLabel: "Schedule downgrade",
+          title: c("downgradeTitle", { plan: label }),
+          description: caps.priceMinor > 0 ? c("downgradeDescription", values) : c("downgradeDescriptionFree", values),
+          confirmLabel: c("downgradeConfirm"),
         },
-        success: `Moves to ${caps.label} on ${end}`,
+        success: c("downgradeSuccess", { plan: label, end }),
       };
     }
     const quote = upgradeQuote(account.plan, plan, subscription, now);
+    const amount = money(quote.amountMinor);
     const description = quote.fresh
-      ? `${money(quote.amountMinor)} is charged from the balance now for ${utcDay(quote.periodStart)} to ${utcDay(quote.periodEnd)}; ${caps.label} then renews monthly at ${money(caps.priceMinor)}.`
-      : `${money(quote.amountMinor)} is charged from the balance now: the difference for the ${quote.remaining} days left of this ${quote.days}-day period. ${caps.label} then renews on ${utcDay(quote.periodEnd)} at ${money(caps.priceMinor)} a month.`;
+      ? c("upgradeFresh", { amount, start: day(quote.periodStart), end: day(quote.periodEnd), plan: label, price: money(caps.priceMinor) })
+      : c("upgradeProrated", { amount, remaining: quote.remaining, days: quote.days, plan: label, end: day(quote.periodEnd), price: money(caps.priceMinor) });
     return {
-      confirm: { title: `Upgrade to ${caps.label}?`, description, confirmLabel: `Upgrade and pay ${money(quote.amountMinor)}` },
-      success: `Now on ${caps.label}`,
+      confirm: { title: c("upgradeTitle", { plan: label }), description, confirmLabel: c("upgradeConfirm", { amount }) },
+      success: c("upgradeSuccess", { plan: label }),
     };
   };
 
   return (
     <div className="space-y-6">
-      {!manage ? <p className="rounded-md bg-gray-100 px-3 py-2 text-sm text-gray-800">Only the owner changes the plan or tops up; you see billing read-only.</p> : null}
+      {!manage ? <p className="rounded-md bg-gray-100 px-3 py-2 text-sm text-gray-800">{t("readOnly")}</p> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <h2 className="text-lg font-semibold">Balance</h2>
-          <p className="mt-2 text-3xl font-semibold" data-testid="balance">{formatMinor(account.balanceMinor, account.currency)}</p>
-          <p className="text-sm text-gray-700">Prepaid, in {account.currency}. Upgrades and monthly renewals are charged from it.</p>
+          <h2 className="text-lg font-semibold">{t("balanceHeading")}</h2>
+          <p className="mt-2 text-3xl font-semibold" data-testid="balance">{money(account.balanceMinor)}</p>
+          <p className="text-sm text-gray-700">{t("balanceNote", { currency: account.currency })}</p>
         </Card>
         {manage ? (
           <Card>
-            <h2 className="text-lg font-semibold">Top up</h2>
+            <h2 className="text-lg font-semibold">{t("topUpHeading")}</h2>
             <div className="mt-2"><TopUpForm slug={slug} testMoney={paymentProviderName() === "demo"} /></div>
           </Card>
         ) : null}
@@ -96,57 +104,70 @@ export default async function BillingPage({
       <section aria-labelledby="subscription-heading">
         <Card className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
-            <h2 id="subscription-heading" className="text-lg font-semibold">Subscription</h2>
-            <span className="font-medium">{current.label}</span>
-            <Badge>{paid ? STATUS_LABEL[paid.status] : "Free"}</Badge>
+            <h2 id="subscription-heading" className="text-lg font-semibold">{t("subscriptionHeading")}</h2>
+            <span className="font-medium">{currentLabel}</span>
+            <Badge>{paid ? b(`status.${paid.status}`) : t("free")}</Badge>
           </div>
           {!paid ? (
             <p className="text-sm text-gray-700">
-              The Free plan has no charges. An upgrade starts a monthly period now and charges the plan&apos;s price from the balance; it then renews each month.
+              {t("freeNote")}
               {subscription?.lapsedFromPlan && subscription.lapsedAt ? (
-                <> The workspace fell back to Free on {utcDay(subscription.lapsedAt)} when its {PLAN_CAPS[subscription.lapsedFromPlan].label} renewal went unpaid; nothing was deleted, and what exceeds Free is read-only.</>
+                <> {t("lapsed", { day: day(subscription.lapsedAt), plan: b(`plans.${subscription.lapsedFromPlan}`) })}</>
               ) : null}
             </p>
           ) : (
             <>
               <p className="text-sm text-gray-700" data-testid="subscription-period">
-                Current period {utcDay(paid.currentPeriodStart)} to {utcDay(paid.currentPeriodEnd)} (UTC).{" "}
+                {t("period", { start: day(paid.currentPeriodStart), end: day(paid.currentPeriodEnd) })}{" "}
                 {paid.status === "PAST_DUE" && paid.graceEndsAt
-                  ? `The renewal of ${money(PLAN_CAPS[paid.scheduledPlan ?? account.plan].priceMinor)} is unpaid: top up by ${utcDay(paid.graceEndsAt)} and it renews within a minute; otherwise the workspace falls back to Free then.`
+                  ? t("pastDue", { price: money(PLAN_CAPS[paid.scheduledPlan ?? account.plan].priceMinor), day: day(paid.graceEndsAt) })
                   : paid.scheduledPlan
                     ? null
-                    : `Renews on ${utcDay(paid.currentPeriodEnd)} for ${money(current.priceMinor)} from the balance.`}
+                    : t("renews", { day: day(paid.currentPeriodEnd), price: money(current.priceMinor) })}
               </p>
               {paid.scheduledPlan ? (
                 <div className="flex flex-wrap items-center gap-3">
                   <p className="text-sm text-gray-800">
-                    Moves to <strong>{PLAN_CAPS[paid.scheduledPlan].label}</strong> on {utcDay(paid.currentPeriodEnd)}
-                    {PLAN_CAPS[paid.scheduledPlan].priceMinor > 0 ? `, renewing at ${money(PLAN_CAPS[paid.scheduledPlan].priceMinor)}` : ""}.
+                    {PLAN_CAPS[paid.scheduledPlan].priceMinor > 0
+                      ? t.rich("movesToRenewing", { strong, plan: b(`plans.${paid.scheduledPlan}`), day: day(paid.currentPeriodEnd), price: money(PLAN_CAPS[paid.scheduledPlan].priceMinor) })
+                      : t.rich("movesTo", { strong, plan: b(`plans.${paid.scheduledPlan}`), day: day(paid.currentPeriodEnd) })}
                   </p>
-                  {manage ? <KeepPlanButton slug={slug} label={current.label} /> : null}
+                  {manage ? <KeepPlanButton slug={slug} label={currentLabel} /> : null}
                 </div>
               ) : null}
             </>
           )}
           <p className="text-xs text-gray-600">
-            Upgrades take effect at once and charge the price difference for the days left of the period; downgrades take effect at the period&apos;s end,
-            with no credit.
+            {t("changeRules")}
           </p>
         </Card>
       </section>
       <section aria-labelledby="plans-heading" className="space-y-2">
-        <h2 id="plans-heading" className="text-lg font-semibold">Plans</h2>
-        <DataTable caption="Plan comparison" headers={["Plan", "Price / month", "Members", "Projects", "Servers", "Instances", "Backups", "Workspaces you may own", ""]}>
+        <h2 id="plans-heading" className="text-lg font-semibold">{t("plansHeading")}</h2>
+        <DataTable
+          caption={t("plansCaption")}
+          headers={[
+            t("planHeaders.plan"),
+            t("planHeaders.price"),
+            t("planHeaders.members"),
+            t("planHeaders.projects"),
+            t("planHeaders.servers"),
+            t("planHeaders.instances"),
+            t("planHeaders.backups"),
+            t("planHeaders.ownedWorkspaces"),
+            "",
+          ]}
+        >
           {PLANS.map((plan) => {
             const caps = PLAN_CAPS[plan];
             const change = manage && plan !== account.plan ? planChange(plan) : null;
             return (
               <tr key={plan} className={plan === account.plan ? "bg-indigo-50" : undefined}>
                 <Td>
-                  <span className="font-medium">{caps.label}</span> {plan === account.plan ? <Badge>Current</Badge> : null}
-                  {paid && plan === paid.scheduledPlan ? <Badge className="ml-1">From {utcDay(paid.currentPeriodEnd)}</Badge> : null}
+                  <span className="font-medium">{b(`plans.${plan}`)}</span> {plan === account.plan ? <Badge>{t("current")}</Badge> : null}
+                  {paid && plan === paid.scheduledPlan ? <Badge className="ml-1">{t("from", { day: day(paid.currentPeriodEnd) })}</Badge> : null}
                 </Td>
-                <Td>{formatMinor(caps.priceMinor)}</Td>
+                <Td>{formatMoney(caps.priceMinor, "USD", locale)}</Td>
                 <Td>{caps.quotas.MEMBERS}</Td>
                 <Td>{caps.quotas.PROJECTS}</Td>
                 <Td>{caps.quotas.SERVERS}</Td>
@@ -155,7 +176,7 @@ export default async function BillingPage({
                 <Td>{caps.ownedWorkspaces}</Td>
                 <Td>
                   {change && plan !== paid?.scheduledPlan ? (
-                    <ChangePlanButton slug={slug} plan={plan} label={caps.label} upgrade={PLAN_RANK[plan] > PLAN_RANK[account.plan]} {...change} />
+                    <ChangePlanButton slug={slug} plan={plan} label={b(`plans.${plan}`)} upgrade={PLAN_RANK[plan] > PLAN_RANK[account.plan]} {...change} />
                   ) : null}
                 </Td>
               </tr>
@@ -164,22 +185,22 @@ export default async function BillingPage({
         </DataTable>
       </section>
       <section aria-labelledby="invoices-heading" className="space-y-3">
-        <h2 id="invoices-heading" className="text-lg font-semibold">Invoices <span className="text-sm font-normal text-gray-600">({invoices.total})</span></h2>
+        <h2 id="invoices-heading" className="text-lg font-semibold">{t("invoicesHeading")} <span className="text-sm font-normal text-gray-600">({countLabel(invoices.total)})</span></h2>
         {invoices.total === 0 ? (
-          <p className="text-sm text-gray-700">No invoices yet: each upgrade and renewal charged from the balance gets one.</p>
+          <p className="text-sm text-gray-700">{t("noInvoices")}</p>
         ) : (
-          <DataTable caption="Invoices" headers={["Number", "Issued", "Description", "Amount", ""]}>
+          <DataTable caption={t("invoicesCaption")} headers={[t("invoiceHeaders.number"), t("invoiceHeaders.issued"), t("invoiceHeaders.description"), t("invoiceHeaders.amount"), ""]}>
             {invoices.rows.map((invoice) => {
               const label = invoiceLabel(invoice.number);
               return (
                 <tr key={invoice.id}>
                   <Td>{label}</Td>
-                  <Td>{utcDay(invoice.issuedAt)}</Td>
+                  <Td>{day(invoice.issuedAt)}</Td>
                   <Td>{invoice.description}</Td>
-                  <Td>{formatMinor(invoice.amountMinor, invoice.currency)}</Td>
+                  <Td>{formatMoney(invoice.amountMinor, invoice.currency, locale)}</Td>
                   <Td>
-                    <a className="font-medium text-gray-900 underline" href={`${base}/invoices/${invoice.id}`} download aria-label={`Download ${label} as PDF`}>
-                      PDF
+                    <a className="font-medium text-gray-900 underline" href={`${base}/invoices/${invoice.id}`} download aria-label={t("downloadPdf", { invoice: label })}>
+                      {t("pdf")}
                     </a>
                   </Td>
                 </tr>
@@ -187,28 +208,27 @@ export default async function BillingPage({
             })}
           </DataTable>
         )}
-        <Pagination
-          label="Invoice pages"
-          page={invoices.page}
-          pageCount={invoices.pageCount}
-          href={(n) => `${base}?${queryString({ type: filter.type, from: filter.from, to: filter.to, page: filter.page, invoices: n })}`}
+        <KeysetPagination
+          label={t("invoicePages")}
+          previousHref={invoices.previous ? `${base}?${queryString({ type: filter.type, from: filter.from, to: filter.to, after: filter.after, before: filter.before, invoicesBefore: invoices.previous })}` : null}
+          nextHref={invoices.next ? `${base}?${queryString({ type: filter.type, from: filter.from, to: filter.to, after: filter.after, before: filter.before, invoicesAfter: invoices.next })}` : null}
         />
       </section>
       <section aria-labelledby="details-heading" className="space-y-3">
-        <h2 id="details-heading" className="text-lg font-semibold">Billing details</h2>
+        <h2 id="details-heading" className="text-lg font-semibold">{t("detailsHeading")}</h2>
         <Card>
           {manage ? (
             <>
-              <p className="mb-3 text-sm text-gray-700">Printed on the invoices issued from now on; an issued invoice keeps the details it was made with.</p>
+              <p className="mb-3 text-sm text-gray-700">{t("detailsNote")}</p>
               <BillingDetailsForm slug={slug} legalName={account.billingName} address={account.billingAddress} vatId={account.billingVatId} />
             </>
           ) : (
             <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
-              <dt className="font-medium text-gray-800">Legal name</dt>
+              <dt className="font-medium text-gray-800">{t("legalName")}</dt>
               <dd>{account.billingName || "—"}</dd>
-              <dt className="font-medium text-gray-800">Billing address</dt>
+              <dt className="font-medium text-gray-800">{t("billingAddress")}</dt>
               <dd className="whitespace-pre-line">{account.billingAddress || "—"}</dd>
-              <dt className="font-medium text-gray-800">VAT id</dt>
+              <dt className="font-medium text-gray-800">{t("vatId")}</dt>
               <dd>{account.billingVatId || "—"}</dd>
             </dl>
           )}
@@ -216,31 +236,51 @@ export default async function BillingPage({
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <div className="flex items-center justify-between gap-3">
-          <h2 id="history-heading" className="text-lg font-semibold">Transactions <span className="text-sm font-normal text-gray-600">({list.total})</span></h2>
-          <a className={buttonClass("secondary")} href={`${base}/export?${query()}`} download>Export CSV</a>
+          <h2 id="history-heading" className="text-lg font-semibold">{t("transactionsHeading")} <span className="text-sm font-normal text-gray-600">({countLabel(list.total)})</span></h2>
+          <a className={buttonClass("secondary")} href={`${base}/export?${query()}`} download>{t("exportCsv")}</a>
         </div>
         <FilterBar
           base={base}
           values={{ type: filter.type, from: filter.from, to: filter.to }}
           filters={[
-            { name: "type", label: "Type", kind: "select", options: TRANSACTION_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] })) },
-            { name: "from", label: "From", kind: "date" },
-            { name: "to", label: "To", kind: "date" },
+            { name: "type", label: t("filterType"), kind: "select", options: TRANSACTION_TYPES.map((type) => ({ value: type, label: b(`types.${type}`) })) },
+            { name: "from", label: t("filterFrom"), kind: "date" },
+            { name: "to", label: t("filterTo"), kind: "date" },
           ]}
         />
-        <DataTable caption="Transactions" headers={["Date", "Type", "Description", "Amount", "Balance after", "Status"]}>
-          {list.rows.map((t) => (
-            <tr key={t.id}>
-              <Td>{utcMinute(t.createdAt)}</Td>
-              <Td>{TYPE_LABEL[t.type]}{t.isTest ? <Badge className="ml-1">Test</Badge> : null}</Td>
-              <Td>{t.description}</Td>
-              <Td><span className={t.amountMinor < 0 ? "text-red-800" : "text-green-800"}>{formatMinor(t.amountMinor, t.currency)}</span></Td>
-              <Td>{t.balanceAfterMinor === null ? "—" : formatMinor(t.balanceAfterMinor, t.currency)}</Td>
-              <Td>{t.status.toLowerCase()}</Td>
+        {list.rows.length === 0 ? (
+          <EmptyState title={filter.type || filter.from || filter.to ? t("noMatchTitle") : t("noTransactionsTitle")}>
+            {filter.type || filter.from || filter.to ? t("noMatch") : t("noTransactions")}
+          </EmptyState>
+        ) : (
+        <DataTable
+          caption={t("transactionsCaption")}
+          headers={[
+            t("transactionHeaders.date"),
+            t("transactionHeaders.type"),
+            t("transactionHeaders.description"),
+            t("transactionHeaders.amount"),
+            t("transactionHeaders.balanceAfter"),
+            t("transactionHeaders.status"),
+          ]}
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id}>
+              <Td>{formatDateTime(row.createdAt, locale)}</Td>
+              <Td>{b(`types.${row.type}`)}{row.isTest ? <Badge className="ml-1">{t("test")}</Badge> : null}</Td>
+              <Td>{row.description}</Td>
+              <Td><span className={row.amountMinor < 0 ? "text-red-800" : "text-green-800"}>{formatMoney(row.amountMinor, row.currency, locale)}</span></Td>
+              <Td>{row.balanceAfterMinor === null ? "—" : formatMoney(row.balanceAfterMinor, row.currency, locale)}</Td>
+              <Td>{b(`transactionStatus.${row.status}`)}</Td>
             </tr>
           ))}
         </DataTable>
-        <Pagination label="Transaction pages" page={list.page} pageCount={list.pageCount} href={(n) => `${base}?${query(n)}`} />
+        )}
+        <KeysetPagination
+          label={t("transactionPages")}
+          previousHref={list.previous ? `${base}?${query({ before: list.previous })}` : null}
+          nextHref={list.next ? `${base}?${query({ after: list.next })}` : null}
+        />
       </section>
     </div>
   );

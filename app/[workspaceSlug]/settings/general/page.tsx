@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ColorForm, DeleteWorkspaceButton, GeneralDetailsForm, LogoForm, RenameSlugForm } from "@/components/settings/general-forms";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,15 +12,18 @@ import { deletionBlockers } from "@/lib/workspaces/queries";
 import { workspaceRestoreDays } from "@/lib/workspaces/retention";
 import { membersWithoutTwoFactor } from "@/lib/two-factor/queries";
 
-export const metadata: Metadata = { title: "General settings" };
-
-const KIND_LABEL = { PERSONAL: "Personal", PROJECT: "Project", ENVIRONMENT: "Environment" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("general");
+  return { title: t("title") };
+}
 
 export default async function GeneralSettingsPage({ params }: PageProps<"/[workspaceSlug]/settings/general">) {
   const { workspaceSlug } = await params;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "workspace.read");
   const { workspace } = ctx;
+  const t = await getTranslations("general");
+  const tw = await getTranslations("workspaces");
   const canEdit = ctx.can("workspace.update");
   const restoreDays = workspaceRestoreDays();
   const [me, blockers, withoutTwoFactor] = await Promise.all([
@@ -30,24 +34,25 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
-        <h2 className="text-lg font-semibold">Details</h2>
+        <h2 className="text-lg font-semibold">{t("details.heading")}</h2>
         {canEdit ? (
           <div className="mt-3"><GeneralDetailsForm slug={workspace.slug} name={workspace.name} description={workspace.description} /></div>
         ) : (
           <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <dt className="text-gray-700">Name</dt>
+            <dt className="text-gray-700">{t("details.name")}</dt>
             <dd>{workspace.name}</dd>
-            <dt className="text-gray-700">Description</dt>
+            <dt className="text-gray-700">{t("details.description")}</dt>
             <dd>{workspace.description || "—"}</dd>
           </dl>
         )}
         <p className="mt-3 text-sm text-gray-700">
-          Kind: {KIND_LABEL[workspace.kind]}
-          {workspace.stage ? ` (${workspace.stage.toLowerCase()})` : ""}
+          {workspace.stage
+            ? t("details.kindWithStage", { kind: tw(`kinds.${workspace.kind}`), stage: tw(`stagesInline.${workspace.stage}`) })
+            : t("details.kind", { kind: tw(`kinds.${workspace.kind}`) })}
         </p>
       </Card>
       <Card>
-        <h2 className="text-lg font-semibold">Address</h2>
+        <h2 className="text-lg font-semibold">{t("address.heading")}</h2>
         {canEdit ? (
           <div className="mt-3"><RenameSlugForm slug={workspace.slug} /></div>
         ) : (
@@ -55,17 +60,17 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
         )}
         <div className="mt-4 border-t border-gray-200 pt-4">
           {me?.defaultWorkspaceId === workspace.id ? (
-            <p className="text-sm text-gray-700">This is your default workspace: you land here after signing in.</p>
+            <p className="text-sm text-gray-700">{t("address.isDefault")}</p>
           ) : (
             <div className="flex items-center justify-between gap-3">
-              <p className="text-sm text-gray-700">Land here after signing in.</p>
-              <MakeDefaultButton workspaceId={workspace.id} workspaceName={workspace.name} label="Make this my default workspace" />
+              <p className="text-sm text-gray-700">{t("address.landHere")}</p>
+              <MakeDefaultButton workspaceId={workspace.id} workspaceName={workspace.name} label={t("address.makeDefault")} />
             </div>
           )}
         </div>
       </Card>
       <Card>
-        <h2 className="text-lg font-semibold">Security</h2>
+        <h2 className="text-lg font-semibold">{t("security.heading")}</h2>
         {canEdit ? (
           <div className="mt-3">
             <TwoFactorRequirementSwitch
@@ -77,58 +82,47 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
           </div>
         ) : (
           <p className="mt-3 text-sm text-gray-800">
-            {workspace.requireTwoFactor
-              ? "Members must have two-factor authentication on to open this workspace."
-              : "Two-factor authentication is up to each member."}
+            {workspace.requireTwoFactor ? t("security.required") : t("security.optional")}
           </p>
         )}
       </Card>
       {canEdit ? (
         <>
           <Card>
-            <h2 className="text-lg font-semibold">Logo</h2>
+            <h2 className="text-lg font-semibold">{t("logo.heading")}</h2>
             <div className="mt-3"><LogoForm slug={workspace.slug} hasLogo={Boolean(workspace.logoType)} /></div>
           </Card>
           <Card>
-            <h2 className="text-lg font-semibold">Primary colour</h2>
+            <h2 className="text-lg font-semibold">{t("colour.heading")}</h2>
             <div className="mt-3"><ColorForm slug={workspace.slug} color={workspace.color ?? DEFAULT_BRAND} /></div>
           </Card>
         </>
       ) : null}
       {ctx.can("workspace.delete") && workspace.kind !== "PERSONAL" ? (
         <Card className="border-red-300 lg:col-span-2">
-          <h2 className="text-lg font-semibold text-red-800">Danger zone</h2>
+          <h2 className="text-lg font-semibold text-red-800">{t("danger.heading")}</h2>
           <div className="mt-2 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 pb-4">
-            <p className="max-w-prose text-sm text-gray-800">
-              Download everything in this workspace as one JSON file: members and roles, teams and permissions, resources,
-              settings (without secrets) and the whole audit log. Do it before deleting, or any time.
-            </p>
-            <ExportLink slug={workspace.slug} />
+            <p className="max-w-prose text-sm text-gray-800">{t("danger.exportIntro")}</p>
+            <ExportLink slug={workspace.slug} label={t("export.link")} />
           </div>
           {blockers.length > 0 ? (
             <div className="mt-4 text-sm text-gray-800">
-              <p>This workspace can&apos;t be deleted while it holds:</p>
-              <ul className="ml-5 list-disc" aria-label="What blocks deletion">
-                {blockers.map((b) => <li key={b}>{b}</li>)}
+              <p>{t("danger.blockedIntro")}</p>
+              <ul className="ml-5 list-disc" aria-label={t("danger.blockersLabel")}>
+                {blockers.map((b) => <li key={b.kind}>{t(`danger.blockers.${b.kind}`, { count: b.count })}</li>)}
               </ul>
             </div>
           ) : (
-            <p className="mt-4 text-sm text-gray-800">
-              Deleting closes the workspace for every member at once and revokes its pending invitations and API keys.
-              You can restore it from Your workspaces for {restoreDays === 1 ? "1 day" : `${restoreDays} days`}; then it is deleted for good. Those who had it as
-              default land in their personal workspace.
-            </p>
+            <p className="mt-4 text-sm text-gray-800">{t("danger.deleteIntro", { days: restoreDays })}</p>
           )}
-          <div className="mt-3"><DeleteWorkspaceButton slug={workspace.slug} name={workspace.name} blockers={blockers} restoreDays={restoreDays} /></div>
+          <div className="mt-3"><DeleteWorkspaceButton slug={workspace.slug} name={workspace.name} blocked={blockers.length > 0} restoreDays={restoreDays} /></div>
         </Card>
       ) : ctx.can("workspace.delete") ? (
         <Card className="lg:col-span-2">
-          <h2 className="text-lg font-semibold">Export</h2>
+          <h2 className="text-lg font-semibold">{t("export.heading")}</h2>
           <div className="mt-2 flex flex-wrap items-center justify-between gap-3">
-            <p className="max-w-prose text-sm text-gray-800">
-              Download everything in this workspace as one JSON file: members, resources, settings (without secrets) and the whole audit log.
-            </p>
-            <ExportLink slug={workspace.slug} />
+            <p className="max-w-prose text-sm text-gray-800">{t("export.intro")}</p>
+            <ExportLink slug={workspace.slug} label={t("export.link")} />
           </div>
         </Card>
       ) : null}
@@ -136,10 +130,10 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
   );
 }
 
-function ExportLink({ slug }: { slug: string }) {
+function ExportLink({ slug, label }: { slug: string; label: string }) {
   return (
     <a className={buttonClass("secondary")} href={`/${slug}/settings/general/export`} download>
-      Download export (JSON)
+      {label}
     </a>
   );
 }

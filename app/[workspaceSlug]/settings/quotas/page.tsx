@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuotaRequestForm } from "@/components/settings/quota-request-form";
 import { Badge, Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireMember, requirePermission } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { QUOTA_LABEL } from "@/lib/billing/plans";
-import { listQuotaRequests, quotaLimits, quotaUsage } from "@/lib/quotas/queries";
+import { quotasOverview } from "@/lib/quotas/queries";
 import { QUOTA_RESOURCES } from "@/lib/quotas/resources";
-import { utcDay } from "@/lib/dates";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "Quotas" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quotas.page");
+  return { title: t("title") };
+}
 
 export default async function QuotasPage({
   params,
@@ -19,24 +22,23 @@ export default async function QuotasPage({
   const { resource } = await searchParams;
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "quotas.manage");
-  const [limits, usage, requests] = await Promise.all([
-    quotaLimits(db(), ctx.workspace.id, ctx.workspace.plan),
-    quotaUsage(db(), ctx.workspace.id),
-    listQuotaRequests(ctx.workspace.id),
-  ]);
+  const { limits, usage, requests } = await quotasOverview(ctx.workspace.id, ctx.workspace.plan);
   const preset = QUOTA_RESOURCES.find((r) => r === resource);
+  const t = await getTranslations("quotas.page");
+  const q = await getTranslations("quotas");
+  const locale = await getLocale();
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <section aria-labelledby="usage-heading" className="space-y-3">
-        <h2 id="usage-heading" className="text-lg font-semibold">Usage and limits</h2>
+        <h2 id="usage-heading" className="text-lg font-semibold">{t("usageHeading")}</h2>
         <ul className="space-y-3">
           {QUOTA_RESOURCES.map((r) => {
             const pct = limits[r] > 0 ? Math.min(100, Math.round((usage[r] / limits[r]) * 100)) : 100;
             return (
               <li key={r} className="rounded-lg border border-gray-200 bg-white p-3">
                 <div className="flex justify-between text-sm">
-                  <span className="font-medium" id={`quota-${r}`}>{QUOTA_LABEL[r]}</span>
-                  <span className="text-gray-800">{usage[r]} of {limits[r]}</span>
+                  <span className="font-medium" id={`quota-${r}`}>{q(`resources.${r}`)}</span>
+                  <span className="text-gray-800">{t("usage", { used: usage[r], limit: limits[r] })}</span>
                 </div>
                 <div
                   role="progressbar"
@@ -52,22 +54,26 @@ export default async function QuotasPage({
             );
           })}
         </ul>
-        <h2 className="pt-2 text-lg font-semibold">Requests</h2>
-        <DataTable caption="Quota requests" headers={["Quota", "Asked for", "Reason", "Status", "Sent"]}>
-          {requests.map((q) => (
-            <tr key={q.id}>
-              <Td>{QUOTA_LABEL[q.resource]}</Td>
-              <Td>{q.requestedLimit}</Td>
-              <Td>{q.reason}</Td>
-              <Td><Badge>{q.status.toLowerCase()}</Badge></Td>
-              <Td>{utcDay(q.createdAt)}</Td>
+        <h2 className="pt-2 text-lg font-semibold">{t("requestsHeading")}</h2>
+        {requests.length === 0 ? (
+          <EmptyState title={t("noRequestsTitle")}>{t("noRequests")}</EmptyState>
+        ) : (
+        <DataTable caption={t("requestsCaption")} headers={[t("headers.quota"), t("headers.askedFor"), t("headers.reason"), t("headers.status"), t("headers.sent")]}>
+          {requests.map((request) => (
+            <tr key={request.id}>
+              <Td>{q(`resources.${request.resource}`)}</Td>
+              <Td>{formatNumber(request.requestedLimit, locale)}</Td>
+              <Td>{request.reason}</Td>
+              <Td><Badge>{q(`status.${request.status}`)}</Badge></Td>
+              <Td>{formatDate(request.createdAt, locale)}</Td>
             </tr>
           ))}
         </DataTable>
+        )}
       </section>
       <Card>
-        <h2 className="text-lg font-semibold">Request a change</h2>
-        <p className="text-sm text-gray-700">Platform operators review requests; you get an email either way.</p>
+        <h2 className="text-lg font-semibold">{t("requestHeading")}</h2>
+        <p className="text-sm text-gray-700">{t("requestNote")}</p>
         <div className="mt-3"><QuotaRequestForm slug={ctx.workspace.slug} resource={preset} /></div>
       </Card>
     </div>

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { WebIde } from "@/components/resources/ide";
 import { requireInstance } from "@/lib/resources/instance-page";
 
-export const metadata: Metadata = { title: "Web IDE" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("resources.instance.ide");
+  return { title: t("title") };
+}
 
 export default async function InstanceIdePage({ params }: PageProps<"/[workspaceSlug]/instances/[instanceId]/ide">) {
   const { workspaceSlug, instanceId } = await params;

@@ -21,10 +21,12 @@ test("pages carry the security headers and a fresh script nonce, run under the p
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["x-powered-by"]).toBeUndefined();
 
-  // Next's scripts carry this response's nonce, and the page hydrates under the policy.
-  const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
-  expect(scriptNonces.length).toBeGreaterThan(0);
-  expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+  // Every script of the server's HTML carries this response's nonce, and the page hydrates under the
+  // policy. Chunks the page imports later (dialogs, menus, toasts on first use) are trusted through
+  // 'strict-dynamic' and carry none; a refused one would show below as a violation.
+  const scriptTags = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+  expect(scriptTags.length).toBeGreaterThan(0);
+  expect(scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
   await page.getByRole("button", { name: "Invite members" }).click();
   await expect(page.getByRole("dialog", { name: "Invite members" })).toBeVisible();
   expect(violations).toEqual([]);

@@ -28,6 +28,11 @@ export async function expectAccessible(page: Page, options: { only?: string } = 
   const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
   await page.emulateMedia({ colorScheme: dark ? "light" : "dark" });
   try {
+    // Buttons fade their colours (transition-colors): check the other theme's colours, not a frame of the fade.
+    await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      for (const animation of document.getAnimations()) animation.finish();
+    });
     const contrast = new AxeBuilder({ page }).withRules(["color-contrast"]);
     if (options.only) contrast.include(options.only);
     const other = await contrast.analyze();

@@ -9,6 +9,7 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { nextStart } from "@/scripts/lib/next-start";
+import { isAuthorization } from "./authorization-statements";
 import { pageWeight, type PageWeight } from "./page-weight";
 import { summarise, summaryMarkdown, type CpuProfile } from "./profile-summary";
 import { BENCH_SLUG, BENCH_USER, SCALES, seedWorkspace, type Scale } from "./seed-large";
@@ -282,15 +283,6 @@ async function fetchAgain(url: string, init?: RequestInit): Promise<Response> {
 function requestHeaders(target: Target, cookie: string): Record<string, string> {
   if (target.action) return { cookie, "next-action": target.action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" };
   return target.headers ?? { cookie };
-}
-
-/**
- * A round trip that authorizes rather than serves: the session check (lib/sessions/queries, one statement
- * that reads and touches the Session row), the member's context (lib/authz/context's one statement,
- * recognised by the 2FA requirement it carries along) and the API key lookup.
- */
-export function isAuthorization(sql: string): boolean {
-  return /"Session"/.test(sql) || /'requireTwoFactor'/.test(sql) || /FROM "ApiKey" WHERE "secretHash"/.test(sql);
 }
 
 async function probe(reset: boolean) {

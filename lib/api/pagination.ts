@@ -79,6 +79,19 @@ export function pastTimeCursor(
 type Past<T> = { gt: T } | { lt: T };
 
 /**
+ * pastTimeCursor for a list read in one raw statement: `columns` (a row of the list's createdAt and id,
+ * e.g. (m."createdAt", m.id)) past the cursor's, or TRUE on the first page. A time PostgreSQL cannot
+ * hold is refused like any cursor this API did not make, not sent to the database.
+ */
+export function pastTimeCursorSql(cursor: string | undefined, order: "asc" | "desc", columns: Prisma.Sql): Prisma.Sql {
+  const values = readCursor(cursor, 2);
+  if (!values) return Prisma.sql`TRUE`;
+  const position = timeValues(values);
+  if (!position) throw notOurs();
+  return order === "asc" ? Prisma.sql`${columns} > (${position[0]}, ${position[1]})` : Prisma.sql`${columns} < (${position[0]}, ${position[1]})`;
+}
+
+/**
  * Where a web list's page starts, from its URL: just after a row ("Next", `after`) or just before one
  * ("Previous", `before`), as cursors of the same scheme as the API's. A cursor this app did not make (edited,
  * truncated, another list's) reads as the first page: a page has no error to answer with, and the first page

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { claimIdempotencyKey, readIdempotencyKey, requestFingerprint, storeIdempotentResponse, type StoredResponse } from "@/lib/api/idempotency";
 import { Refusal } from "@/lib/errors";
-import { consumeRateLimit, type RateLimitOutcome } from "@/lib/rate-limits/service";
+import type { RateLimitOutcome } from "@/lib/rate-limits/service";
 import { authorizeApiKey, declareEndpoint, parseInput, settleResponse, tagged, transact } from "./pipeline";
 import type { PermissionKey } from "./permissions";
 import type { WorkspaceActionContext, WorkspaceCaller } from "./types";
@@ -89,8 +89,7 @@ function build<P extends Shape | undefined, Q extends Shape | undefined, B exten
         const caller = await authorizeApiKey(
           { name: spec.name, scope: "workspace", permission: spec.permission, input: NOTHING },
           request.headers.get("authorization"),
-          async (key) => {
-            const outcome = await consumeRateLimit("apiRequestsPerKey", key.id);
+          (_key, outcome) => {
             headers = rateLimitHeaders(outcome);
             if (!outcome.allowed) {
               throw new Refusal("LIMIT", `This key sent more than ${outcome.limit} requests in a minute. Try again in ${outcome.retryAfterSeconds} s.`).retryAfter(

@@ -14,6 +14,7 @@ import { PERMISSIONS, type PermissionKey } from "./permissions";
 import { platformAdminFor } from "./platform";
 import { registerEndpoint, type EndpointKind } from "./registry";
 import { currentSessionId, membershipRowFor, requestIp, requestOrigin, requestUserAgent, sessionAccount } from "./session";
+import type { RateLimitOutcome } from "@/lib/rate-limits/service";
 import type { SessionAccount } from "@/lib/sessions/queries";
 import type { ApiKeyIdentity, Caller, CallerOf, RequestMeta, Scope, TransactionHooks, WorkspaceAudit, WorkspaceCaller } from "./types";
 
@@ -142,13 +143,16 @@ async function callerFor(
 export async function authorizeApiKey(
   def: EndpointDef<"workspace", z.ZodType>,
   authorization: string | null,
-  /** Runs once the key is known and before any permission is checked: the per-key rate limit. */
-  limitKey: (key: ApiKeyIdentity) => Promise<void>,
+  /**
+   * Runs once the key is known and before any permission is checked, with the request's place in the
+   * key's rate-limit window (counted by the same statement that found the key): the per-key rate limit.
+   */
+  limitKey: (key: ApiKeyIdentity, outcome: RateLimitOutcome) => void,
 ): Promise<WorkspaceCaller> {
   const found = await loadApiKeyContext(authorization);
   if (!found.ok) throw new Refusal("UNAUTHENTICATED", API_KEY_FAILURE_MESSAGE[found.failure]);
   const { key, member } = found;
-  await limitKey(key);
+  limitKey(key, found.rateLimit);
   if (lacksRequiredTwoFactor(member)) {
     throw new Refusal("FORBIDDEN", `${member.workspace.name} requires two-factor authentication, and this key's creator has none.`);
   }

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { apiRead, apiWrite } from "@/lib/authz/api";
 import { ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
-import { cutPage, pageOf, PageQuery, pastTimeCursor, timeCursor } from "@/lib/api/pagination";
+import { cutPage, pageOf, PageQuery, pastTimeCursorSql, timeCursor } from "@/lib/api/pagination";
 import { INVITABLE_ROLES } from "@/lib/invitations/schemas";
 import { recordId } from "@/lib/schemas";
 import { changeMemberRole, removeMember } from "./service";
@@ -37,13 +38,19 @@ export const membersApi = [
       response: pageOf(MemberBody, "MemberPage"),
     },
     async (ctx, { query }) => {
-      const rows = await db().membership.findMany({
-        where: { workspaceId: ctx.workspace.id, ...pastTimeCursor(query.cursor, "asc") },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: query.limit + 1,
-        select: MEMBER_SELECT,
-      });
-      const page = cutPage(rows, query.limit, timeCursor);
+      // One statement (Prisma's nested select read the users in a second one), the page cut off the
+      // (workspaceId, createdAt, id) index before its users are joined.
+      const rows = await db().$queryRaw<(Omit<MemberRow, "user"> & MemberRow["user"])[]>`
+        SELECT m.id, m."userId", m.role::text AS role, m."createdAt", u.name, u.email
+        FROM (
+          SELECT m.id, m."userId", m.role, m."createdAt" FROM "Membership" m
+          WHERE m."workspaceId" = ${ctx.workspace.id} AND ${pastTimeCursorSql(query.cursor, "asc", Prisma.sql`(m."createdAt", m.id)`)}
+          ORDER BY m."createdAt", m.id
+          LIMIT ${query.limit + 1}
+        ) m JOIN "User" u ON u.id = m."userId"
+        ORDER BY m."createdAt", m.id`;
+      const members = rows.map(({ name, email, ...m }) => ({ ...m, createdAt: new Date(m.createdAt), user: { name, email } }));
+      const page = cutPage(members, query.limit, timeCursor);
       return { data: page.data.map(memberBody), nextCursor: page.nextCursor };
     },
   ),

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { Refusal } from "@/lib/errors";
 
@@ -53,15 +54,17 @@ export interface RateLimitOutcome {
 }
 
 /**
- * Counts one attempt against `name` for `subject` and says whether it is within the limit. One
- * statement: the upsert locks the row, so concurrent attempts from any instance are counted once each.
+ * The upsert that counts one attempt in the bucket of each row of `subjects` (a query of one text column,
+ * `subject`, at most 200 characters), as SQL another statement can carry in a CTE: the API key lookup
+ * counts its request this way, in the one round trip that authorizes it. The upsert locks the bucket's
+ * row, so concurrent attempts from any instance are counted once each. RETURNING count and "retryAfter"
+ * (seconds until the window restarts).
  */
-export async function consumeRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<RateLimitOutcome> {
+export function countAttemptSql(name: RateLimitName, subjects: Prisma.Sql): Prisma.Sql {
   const { windowSeconds } = RATE_LIMITS[name];
-  const limit = limitOf(name);
-  const key = `${name}:${subject.slice(0, 200)}`;
-  const rows = await client.$queryRaw<{ count: number; retryAfter: number }[]>`
-    INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${key}, clock_timestamp(), 1)
+  return Prisma.sql`
+    INSERT INTO "RateLimitBucket" (key, "windowStart", count)
+    SELECT ${`${name}:`} || s.subject, clock_timestamp(), 1 FROM (${subjects}) s
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN "RateLimitBucket"."windowStart" <= clock_timestamp() - make_interval(secs => ${windowSeconds})
                    THEN 1 ELSE "RateLimitBucket".count + 1 END,
@@ -69,8 +72,19 @@ export async function consumeRateLimit(name: RateLimitName, subject: string, cli
                    THEN clock_timestamp() ELSE "RateLimitBucket"."windowStart" END
     RETURNING count,
       GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - clock_timestamp()))))::int AS "retryAfter"`;
-  const row = rows[0]!;
-  return { allowed: row.count <= limit, limit, remaining: Math.max(0, limit - row.count), retryAfterSeconds: row.retryAfter };
+}
+
+/** What one counted attempt (count and "retryAfter" as countAttemptSql returns them) means under `name`'s limit. */
+export function rateLimitOutcome(name: RateLimitName, counted: { count: number; retryAfter: number }): RateLimitOutcome {
+  const limit = limitOf(name);
+  return { allowed: counted.count <= limit, limit, remaining: Math.max(0, limit - counted.count), retryAfterSeconds: counted.retryAfter };
+}
+
+/** Counts one attempt against `name` for `subject` and says whether it is within the limit; one statement. */
+export async function consumeRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<RateLimitOutcome> {
+  const subjects = Prisma.sql`SELECT ${subject.slice(0, 200)}::text AS subject`;
+  const rows = await client.$queryRaw<{ count: number; retryAfter: number }[]>(countAttemptSql(name, subjects));
+  return rateLimitOutcome(name, rows[0]!);
 }
 
 /**
@@ -78,8 +92,7 @@ export async function consumeRateLimit(name: RateLimitName, subject: string, cli
  * signs in often never nears the limit, while every guess, parallel ones included, was counted when made.
  */
 export async function refundRateLimit(name: RateLimitName, subject: string, client: Tx = db()): Promise<void> {
-  const key = `${name}:${subject.slice(0, 200)}`;
-  await client.$executeRaw`UPDATE "RateLimitBucket" SET count = GREATEST(count - 1, 0) WHERE key = ${key}`;
+  await client.$executeRaw`UPDATE "RateLimitBucket" SET count = GREATEST(count - 1, 0) WHERE key = ${`${name}:${subject.slice(0, 200)}`}`;
 }
 
 /** The words a refused person reads; the minutes are rounded up so "in 0 minutes" never shows. */

@@ -2,7 +2,7 @@
 process.env.BENCH_COUNT_QUERIES = "1";
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditActionsSeen, listAuditEvents } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, auditActionsSeen, listAuditEvents } from "@/lib/audit/queries";
 import { billingOverview, INVOICES_PAGE_SIZE } from "@/lib/billing/queries";
 import { db } from "@/lib/db";
 import { takeQueryCount, takeQueryLog } from "@/lib/db/client";
@@ -14,6 +14,9 @@ import { quotasOverview } from "@/lib/quotas/queries";
 import { listCustomRoles } from "@/lib/roles/queries";
 import { grantOptions, teamsPage } from "@/lib/teams/queries";
 import { workspaceOverview } from "@/lib/workspaces/queries";
+import { OVERVIEW_PAGE_SIZE, workspacesOverview } from "@/lib/workspaces/overview";
+import { COUNT_CAP } from "@/lib/api/pagination";
+import { isAuthorization } from "@/bench/authorization-statements";
 import { addMember, makeUser, makeWorkspace } from "@/tests/support/factories";
 
 // Issue #16: a list page costs at most 2 round trips besides authorization, however much the workspace holds.
@@ -115,7 +118,7 @@ describe("the audit log page's data", () => {
     );
     expect(statements).toHaveLength(2);
     const [list, actions] = result;
-    expect(list.events).toHaveLength(50);
+    expect(list.events).toHaveLength(AUDIT_PAGE_SIZE);
     expect(list.events[0]!.actor).toMatchObject({ id: owner.id });
     expect(actions).toEqual(["member.invited", "project.created"]);
   });
@@ -338,5 +341,35 @@ describe("the settings pages' data", () => {
     expect(result.membersByRole).toEqual({ OWNER: 1, DEVELOPER: 1 });
     expect(result.resources).toEqual({ projects: 1, servers: 1, instances: 1 });
     expect(result.recentEvents!.map((e) => e.action)).toEqual(["project.created"]);
+  });
+
+  it("/workspace/select: a page of the user's workspaces in two statements, neither of them authorization, counts capped", async () => {
+    const { ws } = await twoWorkspaces();
+    const user = await makeUser("Many Workspaces");
+    await addMember(ws.id, user.id, "DEVELOPER");
+    for (let i = 0; i < OVERVIEW_PAGE_SIZE + 1; i++) await makeWorkspace(user.id, `rt-${String(i).padStart(2, "0")}-${user.id.slice(-6)}`);
+    // A workspace bigger than the cap: the page says "1,000+" rather than count all its members.
+    const big = await makeWorkspace(owner.id, `rt-big-${user.id.slice(-6)}`);
+    await addMember(big.id, user.id, "ADMIN");
+    await db().$executeRaw`INSERT INTO "User" (id, name, email, "passwordHash", "updatedAt")
+      SELECT ${big.id} || '-u' || n, 'U' || n, ${big.id} || '-' || n || '@cap.example', '!', now() FROM generate_series(1, ${COUNT_CAP + 5}) n`;
+    await db().$executeRaw`INSERT INTO "Membership" (id, "userId", "workspaceId", role, "updatedAt")
+      SELECT ${big.id} || '-m' || n, ${big.id} || '-u' || n, ${big.id}, 'VIEWER', now() FROM generate_series(1, ${COUNT_CAP + 5}) n`;
+
+    const first = await statementsOf(() => workspacesOverview(user.id));
+    // With the session check the page makes (the one authorization round trip), three in all.
+    expect(first.statements).toHaveLength(2);
+    expect(first.statements.filter(isAuthorization)).toEqual([]);
+    expect(first.result.total).toBe(OVERVIEW_PAGE_SIZE + 4);
+    expect(first.result.workspaces).toHaveLength(OVERVIEW_PAGE_SIZE);
+
+    const next = await statementsOf(() => workspacesOverview(user.id, { link: { after: first.result.next! } }));
+    expect(next.statements).toHaveLength(2);
+    expect(next.result.workspaces).toHaveLength(4);
+    const all = [...first.result.workspaces, ...next.result.workspaces];
+    expect(new Set(all.map((w) => w.id)).size).toBe(OVERVIEW_PAGE_SIZE + 4);
+    expect(all.find((w) => w.id === big.id)).toMatchObject({ role: "ADMIN", memberCount: COUNT_CAP + 1, resources: { projects: 0, servers: 0, instances: 0 } });
+    // A developer without grants sees no resources of the workspace they were added to, as on its own pages.
+    expect(all.find((w) => w.id === ws.id)).toMatchObject({ role: "DEVELOPER", memberCount: 2, resources: { projects: 0, servers: 0, instances: 0 } });
   });
 });

@@ -6,7 +6,7 @@ import { cappedCountSql, cutKeysetPage, keysetSql, pagePosition, textValues, typ
 import { containsPattern } from "@/lib/db/like-pattern";
 import type { PageLink } from "@/lib/schemas";
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 /** The projects and servers a caller may see, as query filters: everything from Admin up, else the allow-lists. */
 export function visibleProjectsWhere(ctx: WorkspaceContext): Prisma.ProjectWhereInput {
@@ -123,7 +123,7 @@ async function countRows(counted: Prisma.Sql): Promise<number> {
  * The rules of the visible*Where filters above as SQL on a table alias, for statements that read
  * several kinds at once. The workspace condition is the caller's.
  */
-function visibleSql(ctx: WorkspaceContext, kind: "project" | "server" | "instance", alias: string): Prisma.Sql {
+function visibleSql(ctx: ResourceViewer, kind: "project" | "server" | "instance", alias: string): Prisma.Sql {
   const { allow } = ctx.permissions;
   if (allow === "all") return Prisma.sql`TRUE`;
   const t = Prisma.raw(alias);
@@ -132,13 +132,20 @@ function visibleSql(ctx: WorkspaceContext, kind: "project" | "server" | "instanc
   return Prisma.sql`(${t}.id = ANY(${[...allow.instances]}::text[]) OR ${t}."projectId" = ANY(${[...allow.projects]}::text[]))`;
 }
 
-/** A JSON expression of how many projects, servers and instances the caller may see, for a larger statement. */
-export function resourceCountsSql(ctx: WorkspaceContext): Prisma.Sql {
+/** Who is counting: the workspace and the caller's permissions in it (a member's context, or the same built from a membership row). */
+export type ResourceViewer = Pick<WorkspaceContext, "permissions" | "can"> & { workspace: Pick<WorkspaceContext["workspace"], "id"> };
+
+/**
+ * A JSON expression of how many projects, servers and instances the caller may see, for a larger statement.
+ * `capped`: each count stops at COUNT_CAP + 1 (a list of many workspaces shows "1,000+" rather than count them all).
+ */
+export function resourceCountsSql(ctx: ResourceViewer, options: { capped?: boolean } = {}): Prisma.Sql {
   const workspaceId = ctx.workspace.id;
+  const count = (from: Prisma.Sql) => (options.capped ? cappedCountSql(from) : Prisma.sql`(SELECT count(*)::int ${from})`);
   return Prisma.sql`json_build_object(
-    'projects', (SELECT count(*)::int FROM "Project" p WHERE p."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "project", "p")}),
-    'servers', (SELECT count(*)::int FROM "Server" s WHERE s."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "server", "s")}),
-    'instances', (SELECT count(*)::int FROM "Instance" i WHERE i."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "instance", "i")}))`;
+    'projects', ${count(Prisma.sql`FROM "Project" p WHERE p."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "project", "p")}`)},
+    'servers', ${count(Prisma.sql`FROM "Server" s WHERE s."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "server", "s")}`)},
+    'instances', ${count(Prisma.sql`FROM "Instance" i WHERE i."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "instance", "i")}`)})`;
 }
 
 /** The latest 100 lines of one kind, newest first, off the (instanceId, kind, createdAt desc) index. */

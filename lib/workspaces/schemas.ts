@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SLUG_MESSAGES, slugProblem } from "./slug";
 import { messageKey } from "@/lib/i18n/message-key";
-import { pageParam, recordId, text } from "@/lib/schemas";
+import { PageLinkQuery, recordId, text } from "@/lib/schemas";
 
 export const slugSchema = text()
   .trim()
@@ -16,8 +16,8 @@ export const workspaceNameSchema = text()
   .min(1, messageKey("validation.workspaces.nameRequired"))
   .max(64, messageKey("validation.workspaces.nameTooLong", { max: 64 }));
 
-export const WORKSPACE_KINDS = ["PROJECT", "ENVIRONMENT"] as const;
-export const WORKSPACE_STAGES = ["DEVELOPMENT", "STAGING", "PRODUCTION"] as const;
+import { WORKSPACE_KINDS, WORKSPACE_STAGES } from "./kinds";
+export { WORKSPACE_KINDS, WORKSPACE_STAGES };
 
 export const CreateWorkspaceSchema = z
   .object({
@@ -90,9 +90,8 @@ export type RequireTwoFactorInput = z.input<typeof RequireTwoFactorSchema>;
 export const WorkspaceSearchSchema = z.object({ q: text().trim().max(100, "Keep the search under 100 characters").optional() });
 
 /** /workspace/select's search parameters: anything unreadable is no search and the first page, never an error. */
-export const WorkspaceOverviewQuerySchema = z.object({
+export const WorkspaceOverviewQuerySchema = PageLinkQuery.extend({
   q: text().trim().max(100).optional().catch(undefined),
-  page: pageParam,
   /** The workspace the person came from (the profile menu's "Switch"), marked "Current". */
   current: text().max(100).optional().catch(undefined),
 });

@@ -92,14 +92,18 @@ describe("the workspaces overview (/workspace/select)", () => {
     await makeWorkspace(stranger.id, `paged-foreign-${user.id.slice(-6)}`);
     for (let i = 0; i < OVERVIEW_PAGE_SIZE + 2; i++) await makeWorkspace(user.id, `paged-${String(i).padStart(2, "0")}-${user.id.slice(-6)}`);
     const page1 = await workspacesOverview(user.id);
-    expect(page1).toMatchObject({ total: OVERVIEW_PAGE_SIZE + 3, page: 1, pageCount: 2, account: { email: user.email, emailVerified: false } });
+    expect(page1).toMatchObject({ total: OVERVIEW_PAGE_SIZE + 3, previous: null, account: { email: user.email, emailVerified: false } });
     expect(page1.workspaces).toHaveLength(OVERVIEW_PAGE_SIZE);
     expect(page1.workspaces[0]).toMatchObject({ slug: user.personalWorkspaceSlug, kind: "PERSONAL", isDefault: true, memberCount: 1 });
-    const page2 = await workspacesOverview(user.id, { page: 2 });
+    const page2 = await workspacesOverview(user.id, { link: { after: page1.next! } });
     expect(page2.workspaces).toHaveLength(3);
+    expect(page2.next).toBeNull();
     const all = [...page1.workspaces, ...page2.workspaces].map((w) => w.slug);
-    expect(new Set(all).size).toBe(OVERVIEW_PAGE_SIZE + 3);
-    expect(all.some((slug) => slug.startsWith("paged-foreign"))).toBe(false);
+    // The personal workspace first, then by name: the pages continue each other without gap or repeat.
+    expect(all).toEqual([user.personalWorkspaceSlug, ...Array.from({ length: OVERVIEW_PAGE_SIZE + 2 }, (_, i) => `paged-${String(i).padStart(2, "0")}-${user.id.slice(-6)}`)]);
+    // "Previous" from the second page is the first page again; a mangled cursor reads as the first page.
+    expect((await workspacesOverview(user.id, { link: { before: page2.previous! } })).workspaces.map((w) => w.slug)).toEqual(all.slice(0, OVERVIEW_PAGE_SIZE));
+    expect((await workspacesOverview(user.id, { link: { after: "not-a-cursor" } })).workspaces[0]!.slug).toBe(user.personalWorkspaceSlug);
 
     const found = await workspacesOverview(user.id, { q: "PAGED-07" });
     expect(found.total).toBe(1);

@@ -9,15 +9,17 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/pagination";
 import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
 import { RestoreWorkspaceButton } from "@/components/workspaces/restore-workspace-button";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
+import { COUNT_CAP } from "@/lib/api/pagination";
 import { requireUserId } from "@/lib/authz";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { logoUrl } from "@/lib/workspaces/logo";
 import { workspacesOverview } from "@/lib/workspaces/overview";
+import { queryString } from "@/lib/query-string";
 import { WorkspaceOverviewQuerySchema } from "@/lib/workspaces/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,13 +38,16 @@ const SEARCH_FROM = 8;
 export default async function SelectWorkspacePage({ searchParams }: PageProps<"/workspace/select">) {
   const userId = await requireUserId();
   const params = WorkspaceOverviewQuerySchema.parse(await searchParams);
-  const overview = await workspacesOverview(userId, { q: params.q, page: params.page });
+  const overview = await workspacesOverview(userId, { q: params.q, link: params });
   const { workspaces, deleted, account } = overview;
   const searching = overview.q !== "";
   const t = await getTranslations("workspaces.select");
   const tw = await getTranslations("workspaces");
   const locale = await getLocale();
-  const href = (page: number) => `/workspace/select?${new URLSearchParams({ ...(searching ? { q: overview.q } : {}), page: String(page) })}`;
+  const href = (link: { after?: string; before?: string }) => `/workspace/select?${queryString({ q: overview.q, ...link })}`;
+  // Counts stop at COUNT_CAP + 1: past it, "1,000+ members" rather than a count of every row.
+  const counted = (key: "members" | "projects" | "servers" | "instances", count: number) =>
+    count > COUNT_CAP ? t(`counts.${key}Capped`, { count: formatNumber(COUNT_CAP, locale) }) : t(`counts.${key}`, { count });
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
       <div className="mb-6 flex justify-end">
@@ -52,7 +57,13 @@ export default async function SelectWorkspacePage({ searchParams }: PageProps<"/
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-gray-700" data-testid="workspace-total">
-            {searching ? t("totalMatching", { count: overview.total, q: overview.q }) : t("total", { count: overview.total })}
+            {overview.total > COUNT_CAP
+              ? searching
+                ? t("totalMatchingCapped", { count: formatNumber(COUNT_CAP, locale), q: overview.q })
+                : t("totalCapped", { count: formatNumber(COUNT_CAP, locale) })
+              : searching
+                ? t("totalMatching", { count: overview.total, q: overview.q })
+                : t("total", { count: overview.total })}
           </p>
         </div>
         <div className="flex items-center gap-2">
@@ -123,9 +134,9 @@ export default async function SelectWorkspacePage({ searchParams }: PageProps<"/
                   {workspace.stage ? ` · ${tw(`stages.${workspace.stage}`)}` : ""}
                 </p>
                 <p className="text-sm text-gray-700" data-testid="workspace-counts">
-                  {t("counts.members", { count: workspace.memberCount })}
+                  {counted("members", workspace.memberCount)}
                   {workspace.resources
-                    ? ` · ${t("counts.projects", { count: workspace.resources.projects })} · ${t("counts.servers", { count: workspace.resources.servers })} · ${t("counts.instances", { count: workspace.resources.instances })}`
+                    ? ` · ${counted("projects", workspace.resources.projects)} · ${counted("servers", workspace.resources.servers)} · ${counted("instances", workspace.resources.instances)}`
                     : ` · ${t("counts.needsTwoFactor")}`}
                 </p>
               </div>
@@ -144,7 +155,11 @@ export default async function SelectWorkspacePage({ searchParams }: PageProps<"/
         </ul>
       )}
       <div className="mt-4">
-        <Pagination label={t("pagesLabel")} page={overview.page} pageCount={overview.pageCount} href={href} />
+        <KeysetPagination
+          label={t("pagesLabel")}
+          previousHref={overview.previous ? href({ before: overview.previous }) : null}
+          nextHref={overview.next ? href({ after: overview.next }) : null}
+        />
       </div>
       {deleted.length > 0 ? (
         <section aria-labelledby="deleted-heading" className="mt-10">

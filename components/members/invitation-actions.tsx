@@ -1,10 +1,11 @@
 "use client";
 
-import { Copy, RotateCw, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toaster";
 import { copyInviteLinkAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { ActionButton } from "@/components/resources/action-button";
+import { SpriteIcon } from "@/components/ui/icon-sprite";
+import { INVITATION_ICONS } from "./invitation-icons";
 
 export function InvitationActions({
   slug,
@@ -33,7 +34,7 @@ export function InvitationActions({
             toast.success(t("copied"), { description: link });
           }}
         >
-          <Copy aria-hidden className="size-4" /> {t("copy")}
+          <SpriteIcon id={INVITATION_ICONS.copy} className="size-4" /> {t("copy")}
         </ActionButton>
       ) : null}
       <ActionButton
@@ -45,7 +46,7 @@ export function InvitationActions({
         // A fresh link and expiry, queued in the outbox: the row's Email column follows it from there.
         success={t("resent", { email })}
       >
-        <RotateCw aria-hidden className="size-4" /> {t("resend")}
+        <SpriteIcon id={INVITATION_ICONS.resend} className="size-4" /> {t("resend")}
       </ActionButton>
       <ActionButton
         action={revokeInvitationAction}
@@ -57,7 +58,7 @@ export function InvitationActions({
         success={t("revoked", { email })}
         confirm={{ title: t("revokeTitle", { email }), description: t("revokeDescription"), confirmLabel: t("revokeConfirm") }}
       >
-        <XCircle aria-hidden className="size-4" /> {t("revoke")}
+        <SpriteIcon id={INVITATION_ICONS.revoke} className="size-4" /> {t("revoke")}
       </ActionButton>
     </div>
   );

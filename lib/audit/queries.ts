@@ -4,7 +4,7 @@ import { containsPattern } from "@/lib/db/like-pattern";
 import { Prisma } from "@/generated/prisma/client";
 import type { AuditFilter } from "./schemas";
 
-export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_PAGE_SIZE = 25;
 
 interface AuditRow {
   id: string;

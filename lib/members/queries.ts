@@ -10,7 +10,7 @@ import { grantOptions } from "@/lib/teams/queries";
 import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 
-export const MEMBERS_PAGE_SIZE = 50;
+export const MEMBERS_PAGE_SIZE = 25;
 
 interface MemberRow {
   id: string;

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Copy, RotateCw, XCircle } from "lucide-react";
 import { InvitationActions } from "@/components/members/invitation-actions";
+import { INVITATION_ICONS } from "@/components/members/invitation-icons";
+import { IconSprite } from "@/components/ui/icon-sprite";
 import { Badge } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/pagination";
 import { countLabel } from "@/lib/api/pagination";
@@ -43,6 +46,8 @@ export default async function PendingInvitationsPage({
       {pending.invitations.length === 0 ? (
         <p className="text-sm text-gray-700">{t("none")}</p>
       ) : (
+        <>
+        <IconSprite icons={{ [INVITATION_ICONS.copy]: Copy, [INVITATION_ICONS.resend]: RotateCw, [INVITATION_ICONS.revoke]: XCircle }} />
         <DataTable caption={t("caption")} headers={[t("headers.email"), t("headers.role"), t("headers.invitedBy"), t("headers.invitationEmail"), t("headers.expires"), ""]}>
           {pending.invitations.map((inv) => (
             <tr key={inv.id}>
@@ -59,6 +64,7 @@ export default async function PendingInvitationsPage({
             </tr>
           ))}
         </DataTable>
+        </>
       )}
       <KeysetPagination
         label={t("pages")}

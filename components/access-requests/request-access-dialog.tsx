@@ -1,15 +1,17 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { SchemaForm } from "@/components/resources/schema-form";
-import { Button, type ButtonVariant } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import type { ButtonVariant } from "@/components/ui/button";
+import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import type { SelectOption } from "@/components/ui/select";
-import { requestAccessAction } from "@/lib/access-requests/actions";
 import { permissionMessageId, type GrantableKey } from "@/lib/authz/permissions";
-import { CreateAccessRequestSchema, type AccessResourceKind, type CreateAccessRequestInput } from "@/lib/access-requests/schemas";
+import type { AccessResourceKind } from "@/lib/access-requests/schemas";
+
+// The dialog, its form, schema and Radix load on the button's first pointer-over, focus or click.
+const loadModal = () => import("./request-access-modal");
+const RequestAccessModal = dynamic(() => loadModal().then((m) => m.RequestAccessModal), { ssr: false });
 
 /**
  * "Request access": where a member below Admin meets a list that is empty for them or an action they
@@ -35,35 +37,16 @@ export function RequestAccessDialog({
 }) {
   const t = useTranslations("accessRequests.request");
   const p = useTranslations("permissions");
-  const [open, setOpen] = useState(false);
   // The options' values are permission keys; their labels are read from the catalog in the reader's language.
   const options = permissions.map((option) => ({ ...option, label: p(`keys.${permissionMessageId(option.value as GrantableKey)}.label`) }));
   return (
-    <>
-      <Button variant={variant} onClick={() => setOpen(true)}>
-        <KeyRound aria-hidden className="size-4" />
-        {buttonLabel ?? t("button")}
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={resource ? t("titleFor", { kind: resource.kind, name: resource.name }) : t("title")}
-        description={t("description")}
-      >
-        <SchemaForm
-          schema={CreateAccessRequestSchema}
-          fields={[
-            { name: "permission", label: t("permission"), kind: "select", options, placeholder: t("choosePermission") },
-            { name: "reason", label: t("reason"), kind: "textarea", hint: t("reasonHint") },
-          ]}
-          defaultValues={{ permission: defaultPermission as CreateAccessRequestInput["permission"] | undefined, reason: "" }}
-          fixed={{ resourceKind: resource?.kind ?? "", resourceId: resource?.id ?? "" }}
-          action={(input) => requestAccessAction(slug, input)}
-          submitLabel={t("submit")}
-          success={(data) => (data.existing ? t("existing") : t("sent"))}
-          onSuccess={() => setOpen(false)}
-        />
-      </Dialog>
-    </>
+    <LazyDialogButton
+      variant={variant}
+      preload={loadModal}
+      dialog={(close) => <RequestAccessModal slug={slug} resource={resource} options={options} defaultPermission={defaultPermission} onClose={close} />}
+    >
+      <KeyRound aria-hidden className="size-4" />
+      {buttonLabel ?? t("button")}
+    </LazyDialogButton>
   );
 }

@@ -1,12 +1,18 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type BaseSyntheticEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useEffect, useState, type BaseSyntheticEvent } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { useSettle, type ActionError, type Outcome } from "./use-action";
 
 /** A schema whose input is a form's values: the one the action parses. */
 export type FormSchema = z.ZodType<unknown, FieldValues>;
+
+/**
+ * The schema, or a loader of it: `() => import("@/lib/x/schemas").then((m) => m.SomeSchema)`, with the
+ * schema itself imported as a type only. zod is about 45 KB of compressed JavaScript; a form on a page's
+ * first load takes the loader, so zod arrives after the page, before anyone can submit.
+ */
+export type SchemaSource<S extends FormSchema> = S | (() => Promise<S>);
 
 export interface ActionFormOptions<I extends FieldValues, T> extends Outcome<I, T> {
   /**
@@ -37,13 +43,17 @@ export interface ActionFormState<I extends FieldValues, O = I> {
  * form; a success toasts, refreshes (or navigates), resets the fields and calls `onSuccess`.
  */
 export function useActionForm<S extends FormSchema, T>(
-  schema: S,
+  schema: SchemaSource<S>,
   action: (input: z.input<S>) => Promise<ActionResult<T>>,
   options: ActionFormOptions<z.input<S>, T>,
 ): ActionFormState<z.input<S>, z.output<S>> {
   type I = z.input<S>;
+  // Made once per form: the resolver keeps the schema it first loaded, as zodResolver(schema) did.
+  const [validation] = useState(() => lazyResolver<I, z.output<S>>(schema));
+  // Loaded as soon as the form is on screen, so validating the first submit waits for nothing.
+  useEffect(() => void validation.load().catch(() => undefined), [validation]);
   const form = useForm<I, unknown, z.output<S>>({
-    resolver: zodResolver(schema),
+    resolver: validation.resolver,
     defaultValues: { ...options.defaultValues, ...options.fixed } as DefaultValues<I>,
   });
   const [formError, setFormError] = useState<ActionError | null>(null);
@@ -63,6 +73,23 @@ export function useActionForm<S extends FormSchema, T>(
     form.reset({ ...next, ...options.fixed } as DefaultValues<I>);
   });
   return { form, onSubmit, formError };
+}
+
+/**
+ * zodResolver over the schema, both imported on first use (the resolver pulls in zod's parser). A
+ * failed load (the network) is tried again at the next validation rather than remembered.
+ */
+function lazyResolver<I extends FieldValues, O>(schema: SchemaSource<FormSchema>) {
+  let loading: Promise<Resolver<I, unknown, O>> | undefined;
+  const load = () =>
+    (loading ??= Promise.all([typeof schema === "function" ? schema() : schema, import("@hookform/resolvers/zod")])
+      .then(([loaded, { zodResolver }]) => zodResolver(loaded) as unknown as Resolver<I, unknown, O>)
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      }));
+  const resolver: Resolver<I, unknown, O> = async (values, context, options) => (await load())(values, context, options);
+  return { load, resolver };
 }
 
 /**

@@ -7,8 +7,8 @@ import type { SelectOption } from "@/components/ui/select";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 
 // The list pages' "New …" buttons. The forms, their zod schemas and the dialog load on the first
-// pointer-over, focus or click (./forms), so a list page's first load carries only the button.
-const loadForms = () => import("./forms");
+// pointer-over, focus or click (./create-modals), so a list page's first load carries only the button.
+const loadForms = () => import("./create-modals");
 const CreateProjectModal = dynamic(() => loadForms().then((m) => m.CreateProjectModal), { ssr: false });
 const CreateServerModal = dynamic(() => loadForms().then((m) => m.CreateServerModal), { ssr: false });
 const CreateInstanceModal = dynamic(() => loadForms().then((m) => m.CreateInstanceModal), { ssr: false });

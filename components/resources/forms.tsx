@@ -2,104 +2,41 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { createInstanceAction, connectAsUserAction, createBackupAction, updateInstanceSettingsAction } from "@/lib/resources/actions";
-import { createProjectAction, mergeBranchesAction } from "@/lib/resources/actions";
+import { connectAsUserAction, createBackupAction, mergeBranchesAction, updateInstanceSettingsAction } from "@/lib/resources/actions";
 import { setSecretAction } from "@/lib/secrets/actions";
-import { createServerAction } from "@/lib/resources/actions";
 import type { SelectOption } from "@/components/ui/select";
-import {
+import type {
   ConnectAsUserSchema,
   CreateBackupSchema,
-  CreateInstanceSchema,
-  CreateProjectSchema,
-  CreateServerSchema,
-  ENVIRONMENTS,
+  InstanceSettings,
   InstanceSettingsSchema,
   MergeBranchesSchema,
-  REGIONS,
   SetSecretSchema,
-  type InstanceSettings,
 } from "@/lib/resources/schemas";
+import { ENVIRONMENTS } from "@/lib/resources/choices";
 import { formatDateTime } from "@/lib/i18n/format";
-import { SchemaForm, SchemaFormModal } from "./schema-form";
+import { SchemaForm } from "./schema-form";
+
+// The forms that sit on a page (not in a dialog opened later) load zod and their schema after it.
+const schemas = () => import("@/lib/resources/schemas");
+const loadMergeBranchesSchema = (): Promise<typeof MergeBranchesSchema> => schemas().then((m) => m.MergeBranchesSchema);
+const loadConnectAsUserSchema = (): Promise<typeof ConnectAsUserSchema> => schemas().then((m) => m.ConnectAsUserSchema);
+const loadInstanceSettingsSchema = (): Promise<typeof InstanceSettingsSchema> => schemas().then((m) => m.InstanceSettingsSchema);
+const loadCreateBackupSchema = (): Promise<typeof CreateBackupSchema> => schemas().then((m) => m.CreateBackupSchema);
+const loadSetSecretSchema = (): Promise<typeof SetSecretSchema> => schemas().then((m) => m.SetSecretSchema);
 
 /** The environments as select options, in the reader's language. */
-function useEnvironmentOptions(): SelectOption[] {
+export function useEnvironmentOptions(): SelectOption[] {
   const t = useTranslations("resources");
   return ENVIRONMENTS.map((e) => ({ value: e, label: t(`environment.${e}`) }));
 }
-const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
-
-/** Opened by CreateProjectDialog (create-dialogs.tsx), which loads it on the first click. */
-export function CreateProjectModal({ onClose, slug }: { slug: string; onClose: () => void }) {
-  const t = useTranslations("resources.forms.project");
-  return (
-    <SchemaFormModal
-      title={t("title")}
-      onClose={onClose}
-      schema={CreateProjectSchema}
-      fields={[
-        { name: "name", label: t("name"), kind: "text" },
-        { name: "repositoryUrl", label: t("repositoryUrl"), kind: "text", placeholder: "https://github.com/acme/web" },
-        { name: "branches", label: t("branches"), kind: "text", hint: t("branchesHint") },
-      ]}
-      defaultValues={{ name: "", repositoryUrl: "", branches: "main" }}
-      action={(input) => createProjectAction(slug, input)}
-      submitLabel={t("submit")}
-      success={t("success")}
-    />
-  );
-}
-
-/** Opened by CreateServerDialog (create-dialogs.tsx), which loads it on the first click. */
-export function CreateServerModal({ onClose, slug }: { slug: string; onClose: () => void }) {
-  const t = useTranslations("resources.forms.server");
-  return (
-    <SchemaFormModal
-      title={t("title")}
-      onClose={onClose}
-      schema={CreateServerSchema}
-      fields={[
-        { name: "name", label: t("name"), kind: "text" },
-        { name: "region", label: t("region"), kind: "select", options: opts(REGIONS) },
-        { name: "address", label: t("address"), kind: "text", placeholder: t("addressPlaceholder") },
-      ]}
-      defaultValues={{ name: "", region: REGIONS[0], address: "" }}
-      action={(input) => createServerAction(slug, input)}
-      submitLabel={t("submit")}
-      success={t("success")}
-    />
-  );
-}
-
-/** Opened by CreateInstanceDialog (create-dialogs.tsx), which loads it on the first click. */
-export function CreateInstanceModal({ onClose, slug, projects, servers }: { slug: string; projects: SelectOption[]; servers: SelectOption[]; onClose: () => void }) {
-  const t = useTranslations("resources.forms.instance");
-  const environmentOptions = useEnvironmentOptions();
-  return (
-    <SchemaFormModal
-      title={t("title")}
-      onClose={onClose}
-      schema={CreateInstanceSchema}
-      fields={[
-        { name: "name", label: t("name"), kind: "text" },
-        { name: "projectId", label: t("project"), kind: "select", options: projects, placeholder: t("projectPlaceholder") },
-        { name: "serverId", label: t("server"), kind: "select", options: servers, placeholder: t("serverPlaceholder") },
-        { name: "environment", label: t("environment"), kind: "select", options: environmentOptions },
-      ]}
-      defaultValues={{ name: "", environment: "DEVELOPMENT" }}
-      action={(input) => createInstanceAction(slug, input)}
-      submitLabel={t("submit")}
-      success={t("success")}
-    />
-  );
-}
+export const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
 export function MergeBranchesForm({ slug, projectId, branches }: { slug: string; projectId: string; branches: string[] }) {
   const t = useTranslations("resources.forms.merge");
   return (
     <SchemaForm
-      schema={MergeBranchesSchema}
+      schema={loadMergeBranchesSchema}
       fields={[
         { name: "sourceBranch", label: t("source"), kind: "select", options: opts(branches) },
         { name: "targetBranch", label: t("target"), kind: "select", options: opts(branches) },
@@ -120,7 +57,7 @@ export function ConnectAsUserForm({ slug, instanceId, systemUsers }: { slug: str
   return (
     <div className="space-y-3">
       <SchemaForm
-        schema={ConnectAsUserSchema}
+        schema={loadConnectAsUserSchema}
         fields={[{ name: "systemUser", label: t("systemUser"), kind: "select", options: opts(systemUsers) }]}
         defaultValues={{ systemUser: systemUsers[0] }}
         fixed={{ instanceId }}
@@ -143,7 +80,7 @@ export function InstanceSettingsForm({ slug, instanceId, settings }: { slug: str
   const t = useTranslations("resources.forms.settings");
   return (
     <SchemaForm
-      schema={InstanceSettingsSchema}
+      schema={loadInstanceSettingsSchema}
       fields={[
         { name: "replicas", label: t("replicas"), kind: "number", hint: t("replicasHint") },
         { name: "memoryMb", label: t("memory"), kind: "number", hint: t("memoryHint") },
@@ -163,7 +100,7 @@ export function CreateBackupForm({ slug, instanceId }: { slug: string; instanceI
   const t = useTranslations("resources.forms.backup");
   return (
     <SchemaForm
-      schema={CreateBackupSchema}
+      schema={loadCreateBackupSchema}
       fields={[{ name: "label", label: t("label"), kind: "text" }]}
       defaultValues={{ label: "" }}
       fixed={{ instanceId }}
@@ -179,7 +116,7 @@ export function SetSecretForm({ slug }: { slug: string }) {
   const environmentOptions = useEnvironmentOptions();
   return (
     <SchemaForm
-      schema={SetSecretSchema}
+      schema={loadSetSecretSchema}
       fields={[
         { name: "environment", label: t("environment"), kind: "select", options: environmentOptions },
         { name: "name", label: t("name"), kind: "text", placeholder: "DATABASE_PASSWORD" },

@@ -1,14 +1,10 @@
 "use client";
 
-import { Plus } from "lucide-react";
-import { useState } from "react";
 import type { DefaultValues, Path } from "react-hook-form";
 import type { z } from "zod";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/fields";
-import { useActionForm, type ActionFormOptions, type FormSchema } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { useActionForm, type ActionFormOptions, type FormSchema, type SchemaSource } from "@/components/forms/use-action-form";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
@@ -19,8 +15,9 @@ export type FieldSpec<N extends string = string> =
   | { name: N; label: string; kind: "select"; options: SelectOption[]; placeholder?: string }
   | { name: N; label: string; kind: "switch"; hint?: string };
 
-type SchemaFormProps<S extends FormSchema, T> = ActionFormOptions<z.input<S>, T> & {
-  schema: S;
+export type SchemaFormProps<S extends FormSchema, T> = ActionFormOptions<z.input<S>, T> & {
+  /** The schema or, on a page's first load, its loader (see useActionForm). */
+  schema: SchemaSource<S>;
   /** The fields shown, in order; each must be a field of the schema. */
   fields: FieldSpec<Path<z.input<S>>>[];
   action: (input: z.input<S>) => Promise<ActionResult<T>>;
@@ -67,38 +64,5 @@ export function SchemaForm<S extends FormSchema, T>({ schema, fields, action, su
         <SubmitButton>{submitLabel}</SubmitButton>
       </div>
     </ActionForm>
-  );
-}
-
-/** A "New …" button that opens the form in a dialog. */
-export function SchemaFormDialog<S extends FormSchema, T>({ title, buttonLabel, ...props }: SchemaFormProps<S, T> & { title: string; buttonLabel: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button onClick={() => setOpen(true)}>
-        <Plus aria-hidden className="size-4" />
-        {buttonLabel}
-      </Button>
-      {open ? <SchemaFormModal title={title} onClose={() => setOpen(false)} {...props} /> : null}
-    </>
-  );
-}
-
-/**
- * The form in an open dialog, for a trigger that lives elsewhere (see LazyDialogButton: the trigger ships
- * with the page, this and the schema load on the first click). Mounted only while open, so each opening
- * starts from a fresh form.
- */
-export function SchemaFormModal<S extends FormSchema, T>({ title, onClose, ...props }: SchemaFormProps<S, T> & { title: string; onClose: () => void }) {
-  return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={title}>
-      <SchemaForm
-        {...props}
-        onSuccess={(data, input) => {
-          onClose();
-          return props.onSuccess?.(data, input);
-        }}
-      />
-    </Dialog>
   );
 }

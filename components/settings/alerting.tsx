@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
@@ -9,13 +10,20 @@ import { useAction } from "@/components/forms/use-action";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionButton } from "@/components/resources/action-button";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { CheckboxListField } from "@/components/ui/checkbox-list";
 import { SelectField } from "@/components/ui/select";
 import { SwitchField } from "@/components/ui/switch";
 import { translateMessage } from "@/lib/i18n/message-key";
-import { ALERT_KINDS, AlertRuleSchema, CHANNEL_KINDS, channelSchema, type ChannelInput } from "@/lib/alerting/schemas";
+import { ALERT_KINDS, CHANNEL_KINDS } from "@/lib/alerting/kinds";
+import type { AlertRuleSchema, ChannelInput, channelSchema } from "@/lib/alerting/schemas";
+
+// The edit dialog (Radix) loads on the first Edit, not with the page.
+const Dialog = dynamic(() => import("@/components/ui/dialog").then((m) => m.Dialog), { ssr: false });
+
+// zod and the schemas load after the page (components/forms/use-action-form.ts).
+const schemas = () => import("@/lib/alerting/schemas");
+const loadAlertRuleSchema = (): Promise<typeof AlertRuleSchema> => schemas().then((m) => m.AlertRuleSchema);
 
 export function ChannelForm({
   slug,
@@ -31,7 +39,7 @@ export function ChannelForm({
   const t = useTranslations("alerting.form");
   const a = useTranslations("alerting");
   const [secret, setSecret] = useState<string | null>(null);
-  const channelForm = useActionForm(channelSchema(() => allowPlainHttp), (input) => saveChannelAction(slug, input), {
+  const channelForm = useActionForm((): Promise<ReturnType<typeof channelSchema>> => schemas().then((m) => m.channelSchema(() => allowPlainHttp)), (input) => saveChannelAction(slug, input), {
     defaultValues: channel ? { name: channel.name, emails: channel.emails.join(", "), url: "" } : { kind: "WEBHOOK", name: "", emails: "", url: "" },
     // A channel keeps its kind, so editing does not offer it; a refusal about it is the form's to show.
     fixed: channel ? { channelId: channel.id, kind: channel.kind as ChannelInput["kind"] } : undefined,
@@ -128,9 +136,11 @@ export function ChannelControls({
           {outcome.error ? ` · ${outcome.error}` : ""}
         </p>
       ) : null}
-      <Dialog open={editing} onOpenChange={setEditing} title={t("editChannel", { name: channel.name })}>
-        <ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} channel={channel} onDone={() => setEditing(false)} />
-      </Dialog>
+      {editing ? (
+        <Dialog open onOpenChange={setEditing} title={t("editChannel", { name: channel.name })}>
+          <ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} channel={channel} onDone={() => setEditing(false)} />
+        </Dialog>
+      ) : null}
     </div>
   );
 }
@@ -138,7 +148,7 @@ export function ChannelControls({
 export function AlertRuleForm({ slug, channels }: { slug: string; channels: { id: string; name: string }[] }) {
   const t = useTranslations("alerting.form");
   const a = useTranslations("alerting");
-  const ruleForm = useActionForm(AlertRuleSchema, (input) => createAlertRuleAction(slug, input), {
+  const ruleForm = useActionForm(loadAlertRuleSchema, (input) => createAlertRuleAction(slug, input), {
     defaultValues: { kind: "INSTANCE_STOPPED", threshold: "", channelIds: [] },
     success: t("ruleAdded"),
     reset: ({ kind }) => ({ kind, threshold: "", channelIds: [] }),

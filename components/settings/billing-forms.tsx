@@ -8,15 +8,20 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionButton } from "@/components/resources/action-button";
 import { SchemaForm } from "@/components/resources/schema-form";
 import { TextField } from "@/components/ui/field";
-import { BillingDetailsSchema, TopUpSchema, type TopUpInput } from "@/lib/billing/schemas";
+import type { BillingDetailsSchema, TopUpInput, TopUpSchema } from "@/lib/billing/schemas";
 import type { Plan } from "@/generated/prisma/enums";
+
+// zod and the schemas load after the page (components/forms/use-action-form.ts).
+const schemas = () => import("@/lib/billing/schemas");
+const loadTopUpSchema = (): Promise<typeof TopUpSchema> => schemas().then((m) => m.TopUpSchema);
+const loadBillingDetailsSchema = (): Promise<typeof BillingDetailsSchema> => schemas().then((m) => m.BillingDetailsSchema);
 
 export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolean }) {
   const t = useTranslations("billing.forms");
   // One key per intended top-up: a double click or a retried request reuses it and charges once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const topUpForm = useActionForm(
-    TopUpSchema,
+    loadTopUpSchema,
     async (input: TopUpInput) => {
       const result = await topUpAction(slug, input);
       // A declined payment is a completed request, but for the person paying it is a refusal to read.
@@ -91,7 +96,7 @@ export function BillingDetailsForm({ slug, legalName, address, vatId }: { slug: 
   const t = useTranslations("billing.forms");
   return (
     <SchemaForm
-      schema={BillingDetailsSchema}
+      schema={loadBillingDetailsSchema}
       fields={[
         { name: "legalName", label: t("legalName"), kind: "text" },
         { name: "address", label: t("address"), kind: "textarea" },

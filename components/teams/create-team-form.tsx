@@ -3,13 +3,16 @@
 import { useTranslations } from "next-intl";
 import { createTeamAction } from "@/lib/teams/actions";
 import { SchemaForm } from "@/components/resources/schema-form";
-import { CreateTeamSchema } from "@/lib/teams/schemas";
+import type { CreateTeamSchema } from "@/lib/teams/schemas";
+
+// zod and the schema load after the page (components/forms/use-action-form.ts).
+const loadCreateTeamSchema = (): Promise<typeof CreateTeamSchema> => import("@/lib/teams/schemas").then((m) => m.CreateTeamSchema);
 
 export function CreateTeamForm({ slug }: { slug: string }) {
   const t = useTranslations("teams.create");
   return (
     <SchemaForm
-      schema={CreateTeamSchema}
+      schema={loadCreateTeamSchema}
       fields={[{ name: "name", label: t("name"), kind: "text" }]}
       defaultValues={{ name: "" }}
       action={(input) => createTeamAction(slug, input)}

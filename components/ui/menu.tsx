@@ -1,38 +1,33 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { cn } from "@/lib/cn";
+import { lazy, startTransition, Suspense, useRef, useState, type ReactNode } from "react";
 
 export const menuItemClass =
   "flex cursor-pointer select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-[highlighted]:bg-indigo-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-500";
 
-export function MenuContent({ children, align = "end" }: { children: ReactNode; align?: "start" | "end" }) {
-  return (
-    <DropdownMenu.Portal>
-      <DropdownMenu.Content align={align} sideOffset={4} className="z-50 min-w-48 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
-        {children}
-      </DropdownMenu.Content>
-    </DropdownMenu.Portal>
-  );
+// Radix's menu (about 30 KB of compressed JavaScript) loads when someone comes near a menu, not with the page.
+let radix: typeof import("./lazy-dropdown-menu") | undefined;
+const loadRadix = () => import("./lazy-dropdown-menu").then((module) => (radix = module));
+const RadixDropdownMenu = lazy(() => loadRadix().then((module) => ({ default: module.RadixDropdownMenu })));
+
+// Rendered only inside a DeferredDropdownMenu's Radix root, which mounts once the module above has loaded.
+export function MenuContent(props: { children: ReactNode; align?: "start" | "end" }) {
+  const Content = radix!.RadixMenuContent;
+  return <Content {...props} />;
 }
 
-export function MenuItem({ onSelect, children, danger }: { onSelect: () => void; children: ReactNode; danger?: boolean }) {
-  return (
-    <DropdownMenu.Item onSelect={onSelect} className={cn(menuItemClass, danger && "text-red-700")}>
-      {children}
-    </DropdownMenu.Item>
-  );
+export function MenuItem(props: { onSelect: () => void; children: ReactNode; danger?: boolean }) {
+  const Item = radix!.RadixMenuItem;
+  return <Item {...props} />;
 }
-
-type DeferredState = "idle" | "armed" | "open";
 
 /**
  * A Radix dropdown menu for long lists (a menu per table row): until someone comes near it (hover,
- * focus, press) it is a plain button with the same name and state, and only then does Radix mount.
- * Fifty mounted Radix menus took a third of the members page's server time (32 -> 48 requests/s at
- * 10 connections without them); the menu itself, its keyboard handling and focus management are
- * Radix's as soon as it matters.
+ * focus, press) it is a plain button with the same name and state, and only then are Radix's code loaded
+ * and its menu mounted (./lazy-dropdown-menu.tsx). Fifty mounted Radix menus took a third of the members
+ * page's server time (32 -> 48 requests/s at 10 connections without them), and their code was most of the
+ * page's JavaScript; the menu itself, its keyboard handling and focus management are Radix's as soon as it
+ * matters.
  */
 export function DeferredDropdownMenu({
   label,
@@ -47,53 +42,58 @@ export function DeferredDropdownMenu({
   modal?: boolean;
   children: ReactNode;
 }) {
-  const [state, setState] = useState<DeferredState>("idle");
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  // Mounting Radix replaces the button; if it had focus, the new one takes it before the next paint.
-  useLayoutEffect(() => {
-    if (state !== "idle" && refocus.current) {
-      refocus.current = false;
-      triggerRef.current?.focus();
-    }
-  }, [state]);
-
-  if (state === "idle") {
-    const arm = (next: DeferredState, hadFocus: boolean) => {
-      refocus.current = hadFocus;
-      setState(next);
-    };
-    return (
-      <button
-        ref={triggerRef}
-        type="button"
-        aria-label={label}
-        aria-haspopup="menu"
-        aria-expanded={false}
-        data-state="closed"
-        className={triggerClassName}
-        onPointerEnter={() => arm("armed", false)}
-        onFocus={() => arm("armed", true)}
-        onPointerDown={(e) => {
-          if (e.button === 0 && !e.ctrlKey) arm("open", true);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" || e.key === " " || e.key === "ArrowDown") {
-            e.preventDefault();
-            arm("open", true);
-          }
-        }}
-      >
-        {trigger}
-      </button>
+  const [opening, setOpening] = useState<{ defaultOpen: boolean; byKeyboard: boolean } | null>(null);
+  // Whether the plain button holds focus when Radix replaces it (the user may have tabbed on meanwhile).
+  const focused = useRef(false);
+  const arm = (open: boolean, byKeyboard = false) => {
+    void loadRadix();
+    // A transition: the plain button (and its focus) stays until Radix's code has arrived, then the swap is one commit.
+    startTransition(() =>
+      setOpening((previous) => ({ defaultOpen: open || (previous?.defaultOpen ?? false), byKeyboard: byKeyboard || (previous?.byKeyboard ?? false) })),
     );
-  }
+  };
+  const button = (
+    <button
+      type="button"
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      className={triggerClassName}
+      onPointerEnter={() => arm(false)}
+      onFocus={() => {
+        focused.current = true;
+        arm(false);
+      }}
+      onBlur={() => {
+        focused.current = false;
+      }}
+      onPointerDown={(event) => {
+        if (event.button === 0 && !event.ctrlKey) {
+          event.preventDefault();
+          focused.current = true;
+          arm(true);
+        }
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
+          event.preventDefault();
+          arm(true, true);
+        }
+      }}
+    >
+      {trigger}
+    </button>
+  );
   return (
-    <DropdownMenu.Root modal={modal} defaultOpen={state === "open"}>
-      <DropdownMenu.Trigger ref={triggerRef} aria-label={label} className={triggerClassName}>
-        {trigger}
-      </DropdownMenu.Trigger>
-      {children}
-    </DropdownMenu.Root>
+    <Suspense fallback={button}>
+      {opening ? (
+        <RadixDropdownMenu label={label} triggerClassName={triggerClassName} trigger={trigger} modal={modal} defaultOpen={opening.defaultOpen} focus={focused.current} byKeyboard={opening.byKeyboard}>
+          {children}
+        </RadixDropdownMenu>
+      ) : (
+        button
+      )}
+    </Suspense>
   );
 }

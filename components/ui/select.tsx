@@ -1,8 +1,7 @@
 "use client";
 
-import * as RadixSelect from "@radix-ui/react-select";
-import { Check, ChevronDown } from "lucide-react";
-import { useId } from "react";
+import { ChevronDown } from "lucide-react";
+import { lazy, startTransition, Suspense, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import { FieldShell, inputClass } from "./field";
@@ -22,46 +21,87 @@ interface SelectFieldProps {
   name?: string;
 }
 
+const loadRadixSelect = () => import("./lazy-select");
+const RadixSelectControl = lazy(() => loadRadixSelect().then((module) => ({ default: module.RadixSelectControl })));
+
+/**
+ * A select whose Radix code (about 30 KB of compressed JavaScript with its popper and focus handling) is
+ * not part of the page's first load: until someone comes near it (pointer, focus, press) it is a plain
+ * button showing the chosen option, with the same name and look; then Radix's select takes its place,
+ * already open if it was pressed (./lazy-select.tsx). Keyboard and focus are Radix's from then on.
+ */
 export function SelectField({ label, value, onChange, options, placeholder, error, name }: SelectFieldProps) {
   const t = useTranslations("ui.select");
   const id = useId();
+  const [opening, setOpening] = useState<{ defaultOpen: boolean } | null>(null);
+  // Whether the plain button holds focus when Radix replaces it (the user may have tabbed on meanwhile).
+  const focused = useRef(false);
+  const shownPlaceholder = placeholder ?? t("placeholder");
+  const arm = (open: boolean) => {
+    void loadRadixSelect();
+    // A transition: the plain button (and its focus) stays until Radix's code has arrived, then the swap is one commit.
+    startTransition(() => setOpening((previous) => ({ defaultOpen: open || (previous?.defaultOpen ?? false) })));
+  };
+  const chosen = options.find((option) => option.value === value);
+  const button = (
+    <button
+      type="button"
+      id={id}
+      role="combobox"
+      aria-expanded={false}
+      aria-autocomplete="none"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+      data-state="closed"
+      data-placeholder={chosen ? undefined : ""}
+      className={cn(inputClass, "flex items-center justify-between text-left")}
+      onPointerEnter={() => arm(false)}
+      onFocus={() => {
+        focused.current = true;
+        arm(false);
+      }}
+      onBlur={() => {
+        focused.current = false;
+      }}
+      onPointerDown={(event) => {
+        if (event.button === 0 && !event.ctrlKey) {
+          event.preventDefault();
+          focused.current = true;
+          arm(true);
+        }
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown" || event.key === "ArrowUp") {
+          event.preventDefault();
+          arm(true);
+        }
+      }}
+    >
+      <span style={{ pointerEvents: "none" }}>{chosen ? chosen.label : shownPlaceholder}</span>
+      <ChevronDown aria-hidden className="size-4 text-gray-600" />
+    </button>
+  );
   return (
     <FieldShell id={id} label={label} error={error}>
-      <RadixSelect.Root value={value} onValueChange={onChange} name={name}>
-        <RadixSelect.Trigger
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className={cn(inputClass, "flex items-center justify-between text-left")}
-        >
-          <RadixSelect.Value placeholder={placeholder ?? t("placeholder")} />
-          <RadixSelect.Icon>
-            <ChevronDown aria-hidden className="size-4 text-gray-600" />
-          </RadixSelect.Icon>
-        </RadixSelect.Trigger>
-        <RadixSelect.Portal>
-          <RadixSelect.Content
-            position="popper"
-            sideOffset={4}
-            className="z-50 max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-y-auto rounded-md border border-gray-200 bg-white p-1 shadow-lg"
-          >
-            <RadixSelect.Viewport>
-              {options.map((option) => (
-                <RadixSelect.Item
-                  key={option.value}
-                  value={option.value}
-                  className="relative flex cursor-pointer select-none items-center rounded px-7 py-1.5 text-sm text-gray-900 outline-none data-[highlighted]:bg-indigo-50"
-                >
-                  <RadixSelect.ItemIndicator className="absolute left-2">
-                    <Check aria-hidden className="size-4" />
-                  </RadixSelect.ItemIndicator>
-                  <RadixSelect.ItemText>{option.label}</RadixSelect.ItemText>
-                </RadixSelect.Item>
-              ))}
-            </RadixSelect.Viewport>
-          </RadixSelect.Content>
-        </RadixSelect.Portal>
-      </RadixSelect.Root>
+      {/* A form that posts natively still gets the value while the plain button stands in. */}
+      {name && !opening ? <input type="hidden" name={name} value={value ?? ""} /> : null}
+      <Suspense fallback={button}>
+        {opening ? (
+          <RadixSelectControl
+            id={id}
+            value={value}
+            onChange={onChange}
+            options={options}
+            placeholder={shownPlaceholder}
+            error={error}
+            name={name}
+            defaultOpen={opening.defaultOpen}
+            focus={focused.current}
+          />
+        ) : (
+          button
+        )}
+      </Suspense>
     </FieldShell>
   );
 }

@@ -10,9 +10,12 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { CreateWorkspaceSchema, WORKSPACE_KINDS, WORKSPACE_STAGES } from "@/lib/workspaces/schemas";
+import { WORKSPACE_KINDS, WORKSPACE_STAGES } from "@/lib/workspaces/kinds";
+import type { CreateWorkspaceSchema } from "@/lib/workspaces/schemas";
 import { slugify } from "@/lib/workspaces/slug";
 
+// zod and the schema load after the page (components/forms/use-action-form.ts).
+const loadCreateWorkspaceSchema = (): Promise<typeof CreateWorkspaceSchema> => import("@/lib/workspaces/schemas").then((m) => m.CreateWorkspaceSchema);
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
@@ -22,7 +25,7 @@ export function CreateWorkspaceForm() {
   const stageOptions = WORKSPACE_STAGES.map((value) => ({ value, label: tw(`stages.${value}`) }));
   // The slug follows the name until the user edits the slug themselves.
   const [slugEdited, setSlugEdited] = useState(false);
-  const workspaceForm = useActionForm(CreateWorkspaceSchema, createWorkspaceAction, {
+  const workspaceForm = useActionForm(loadCreateWorkspaceSchema, createWorkspaceAction, {
     defaultValues: { name: "", slug: "", kind: "PROJECT", stage: undefined },
     success: t("created"),
     navigate: (data) => `/${data.slug}`,

@@ -5,8 +5,8 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { recordId, text } from "@/lib/schemas";
 import { urlProblem } from "./url-rules";
 
-export const CHANNEL_KINDS = ["EMAIL", "SLACK", "WEBHOOK"] as const;
-export const ALERT_KINDS = ["BALANCE_BELOW", "QUOTA_ABOVE", "INSTANCE_STOPPED", "INSTANCE_RESTARTED", "MEMBER_JOINED", "MEMBER_LEFT", "BILLING_PAST_DUE"] as const;
+import { ALERT_KINDS, CHANNEL_KINDS } from "./kinds";
+export { ALERT_KINDS, CHANNEL_KINDS };
 
 const name = text().trim().min(1, messageKey("validation.alerting.nameRequired")).max(60, messageKey("validation.alerting.nameTooLong"));
 const id = recordId();

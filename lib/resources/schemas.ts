@@ -3,8 +3,8 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { PageLinkQuery, recordId, searchParam, text } from "@/lib/schemas";
 
 const id = recordId();
-export const ENVIRONMENTS = ["DEVELOPMENT", "STAGING", "PRODUCTION"] as const;
-export const REGIONS = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"] as const;
+import { ENVIRONMENTS, REGIONS } from "./choices";
+export { ENVIRONMENTS, REGIONS };
 const branchName = z
   .string()
   .trim()

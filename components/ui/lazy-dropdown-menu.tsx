@@ -1,0 +1,77 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { cn } from "@/lib/cn";
+import { menuItemClass } from "./menu";
+
+/**
+ * The Radix half of DeferredDropdownMenu, MenuContent and MenuItem (./menu.tsx), loaded when someone
+ * comes near a row's menu button: mounted in the plain button's place, open if that was pressed, and
+ * focused if that had focus.
+ */
+// Opened from the keyboard before Radix was there to see the key: the first item takes focus, as Radix gives it.
+const FocusFirstItem = createContext(false);
+
+export function RadixDropdownMenu({
+  label,
+  triggerClassName,
+  trigger,
+  modal,
+  defaultOpen,
+  focus,
+  byKeyboard,
+  children,
+}: {
+  label: string;
+  triggerClassName?: string;
+  trigger: ReactNode;
+  modal: boolean;
+  defaultOpen: boolean;
+  focus: boolean;
+  byKeyboard: boolean;
+  children: ReactNode;
+}) {
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  // Mounting Radix replaces the button; if it had focus, the new one takes it before the next paint.
+  useLayoutEffect(() => {
+    if (focus) triggerRef.current?.focus();
+    // Once, on mount: how the menu came to be mounted, not how it is now.
+  }, []);
+  return (
+    <DropdownMenu.Root modal={modal} defaultOpen={defaultOpen}>
+      <DropdownMenu.Trigger ref={triggerRef} aria-label={label} className={triggerClassName}>
+        {trigger}
+      </DropdownMenu.Trigger>
+      <FocusFirstItem.Provider value={defaultOpen && byKeyboard}>{children}</FocusFirstItem.Provider>
+    </DropdownMenu.Root>
+  );
+}
+
+export function RadixMenuContent({ children, align = "end" }: { children: ReactNode; align?: "start" | "end" }) {
+  const focusFirstItem = useContext(FocusFirstItem);
+  const contentRef = useRef<HTMLDivElement>(null);
+  // After Radix has focused the menu itself on opening (its focus scope's effect runs after this child's).
+  useEffect(() => {
+    if (!focusFirstItem) return;
+    const timer = setTimeout(() => contentRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
+    return () => clearTimeout(timer);
+  }, [focusFirstItem]);
+  return (
+    <DropdownMenu.Portal>
+      <DropdownMenu.Content
+        ref={contentRef}
+        align={align} sideOffset={4} className="z-50 min-w-48 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
+        {children}
+      </DropdownMenu.Content>
+    </DropdownMenu.Portal>
+  );
+}
+
+export function RadixMenuItem({ onSelect, children, danger }: { onSelect: () => void; children: ReactNode; danger?: boolean }) {
+  return (
+    <DropdownMenu.Item onSelect={onSelect} className={cn(menuItemClass, danger && "text-red-700")}>
+      {children}
+    </DropdownMenu.Item>
+  );
+}

@@ -2,7 +2,7 @@ import type { WorkspaceContext } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { Environment, InstanceStatus, LogKind } from "@/generated/prisma/client";
-import { cappedCountSql, cutKeysetPage, keysetSql, pagePosition, textValues, type PagePosition } from "@/lib/api/pagination";
+import { cappedCountSql, COUNT_CAP, cutKeysetPage, keysetSql, pagePosition, textValues, type PagePosition } from "@/lib/api/pagination";
 import { containsPattern } from "@/lib/db/like-pattern";
 import type { PageLink } from "@/lib/schemas";
 
@@ -146,6 +146,35 @@ export function resourceCountsSql(ctx: ResourceViewer, options: { capped?: boole
     'projects', ${count(Prisma.sql`FROM "Project" p WHERE p."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "project", "p")}`)},
     'servers', ${count(Prisma.sql`FROM "Server" s WHERE s."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "server", "s")}`)},
     'instances', ${count(Prisma.sql`FROM "Instance" i WHERE i."workspaceId" = ${workspaceId} AND ${visibleSql(ctx, "instance", "i")}`)})`;
+}
+
+type ResourceCounts = { projects: number; servers: number; instances: number };
+
+/**
+ * The capped resource counts of many workspaces, each as its viewer may see them, in one statement of one
+ * fixed shape: the viewers travel as one JSON parameter (their allow-lists as arrays), so the statement's
+ * plan does not grow with the number of workspaces and the rules are visibleSql's, row by row.
+ */
+export async function cappedResourceCounts(viewers: ResourceViewer[]): Promise<Map<string, ResourceCounts>> {
+  if (viewers.length === 0) return new Map();
+  const spec = viewers.map((ctx) => {
+    const { allow } = ctx.permissions;
+    return allow === "all"
+      ? { workspaceId: ctx.workspace.id, everything: true, projectsAccess: true, projects: [], servers: [], instances: [] }
+      : { workspaceId: ctx.workspace.id, everything: false, projectsAccess: ctx.can("projects.access"), projects: [...allow.projects], servers: [...allow.servers], instances: [...allow.instances] };
+  });
+  const cap = COUNT_CAP + 1;
+  const rows = await db().$queryRaw<{ workspaceId: string; resources: ResourceCounts }[]>`
+    SELECT v."workspaceId", json_build_object(
+      'projects', (SELECT count(*)::int FROM (SELECT 1 FROM "Project" p WHERE p."workspaceId" = v."workspaceId"
+        AND (v.everything OR (v."projectsAccess" AND p.id = ANY(v.projects))) LIMIT ${cap}) c),
+      'servers', (SELECT count(*)::int FROM (SELECT 1 FROM "Server" s WHERE s."workspaceId" = v."workspaceId"
+        AND (v.everything OR s.id = ANY(v.servers)) LIMIT ${cap}) c),
+      'instances', (SELECT count(*)::int FROM (SELECT 1 FROM "Instance" i WHERE i."workspaceId" = v."workspaceId"
+        AND (v.everything OR i.id = ANY(v.instances) OR i."projectId" = ANY(v.projects)) LIMIT ${cap}) c)) AS resources
+    FROM json_to_recordset(${JSON.stringify(spec)}::json)
+      AS v("workspaceId" text, everything boolean, "projectsAccess" boolean, projects text[], servers text[], instances text[])`;
+  return new Map(rows.map((row) => [row.workspaceId, row.resources]));
 }
 
 /** The latest 100 lines of one kind, newest first, off the (instanceId, kind, createdAt desc) index. */

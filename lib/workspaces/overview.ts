@@ -6,7 +6,7 @@ import { GRANTS_COLUMN } from "@/lib/authz/membership-row";
 import { effectivePermissions, type Grant, type PermissionKey } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like-pattern";
-import { resourceCountsSql } from "@/lib/resources/queries";
+import { cappedResourceCounts } from "@/lib/resources/queries";
 import type { PageLink } from "@/lib/schemas";
 import type { WorkspaceListItem } from "./queries";
 
@@ -101,15 +101,7 @@ export async function workspacesOverview(userId: string, options: { q?: string; 
     const permissions = effectivePermissions(row.role, row.grants, now);
     return [{ workspace: { id: row.id }, permissions, can: (key: PermissionKey) => permissions.actions.has(key) }];
   });
-  const counts = new Map<string, { projects: number; servers: number; instances: number }>();
-  if (countable.length > 0) {
-    const counted = await db().$queryRaw<{ workspaceId: string; resources: { projects: number; servers: number; instances: number } }[]>`
-      ${Prisma.join(
-        countable.map((ctx) => Prisma.sql`SELECT ${ctx.workspace.id} AS "workspaceId", ${resourceCountsSql(ctx, { capped: true })} AS resources`),
-        " UNION ALL ",
-      )}`;
-    for (const c of counted) counts.set(c.workspaceId, c.resources);
-  }
+  const counts = await cappedResourceCounts(countable);
   const { rows: page, previous, next } = cutKeysetPage(rows, OVERVIEW_PAGE_SIZE, position, overviewCursor);
   const workspaces: WorkspaceOverviewItem[] = page.map((row) => ({
     id: row.id,

@@ -4,7 +4,7 @@ import { workspaceLogoRoute as workspaceLogo } from "@/lib/workspaces/routes";
 import { exportAuditRoute as exportAudit } from "@/lib/audit/routes";
 import { deleteWorkspaceAction, renameSlugAction, setColorAction, uploadLogoAction } from "@/lib/workspaces/actions";
 import { createWorkspaceAction } from "@/lib/workspaces/actions";
-import { exportAuditEvents, listAuditEvents } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, exportAuditEvents, listAuditEvents } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
@@ -123,20 +123,21 @@ describe("audit log", () => {
   it("pages newest first by keyset: older and newer links walk every event once, ties included", async () => {
     const w = await makeWorld(people);
     const at = new Date("2026-01-01T00:00:00Z");
-    // 120 events, in pairs that share a timestamp: the id must break the ties without losing any.
+    // Two pages and 20 events, in pairs that share a timestamp: the id must break the ties without losing any.
+    const total = 2 * AUDIT_PAGE_SIZE + 20;
     await db().auditEvent.createMany({
-      data: Array.from({ length: 120 }, (_, i) => ({ workspaceId: w.workspace.id, action: "test.paged", metadata: { n: i }, createdAt: new Date(at.getTime() + Math.floor(i / 2) * 1000) })),
+      data: Array.from({ length: total }, (_, i) => ({ workspaceId: w.workspace.id, action: "test.paged", metadata: { n: i }, createdAt: new Date(at.getTime() + Math.floor(i / 2) * 1000) })),
     });
     const filter = { action: "test.paged" };
     const first = await listAuditEvents(w.workspace.id, filter);
-    expect(first.events).toHaveLength(50);
+    expect(first.events).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.newer).toBeNull();
     const second = await listAuditEvents(w.workspace.id, { ...filter, before: first.older! });
     const third = await listAuditEvents(w.workspace.id, { ...filter, before: second.older! });
     expect(third.events).toHaveLength(20);
     expect(third.older).toBeNull();
     const seen = [...first.events, ...second.events, ...third.events].map((e) => (e.metadata as { n: number }).n);
-    expect(new Set(seen).size).toBe(120);
+    expect(new Set(seen).size).toBe(total);
     expect(seen.map((n) => Math.floor(n / 2))).toEqual([...seen.map((n) => Math.floor(n / 2))].sort((x, y) => y - x));
     // Back from the second page to the first: the same events in the same order.
     const back = await listAuditEvents(w.workspace.id, { ...filter, after: second.newer! });

@@ -3,7 +3,7 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import { menuItemClass } from "./menu";
+import { menuItemClass } from "./menu-item-class";
 
 /**
  * The Radix half of DeferredDropdownMenu, MenuContent and MenuItem (./menu.tsx), loaded when someone

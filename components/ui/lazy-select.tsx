@@ -5,7 +5,7 @@ import { Check, ChevronDown } from "lucide-react";
 import { useLayoutEffect, useRef } from "react";
 import { cn } from "@/lib/cn";
 import { inputClass } from "./field";
-import type { SelectOption } from "./select";
+import type { SelectOption } from "./select-option";
 
 /**
  * The Radix select behind SelectField (./select.tsx), loaded when someone comes near the field; mounted

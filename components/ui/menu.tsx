@@ -2,8 +2,7 @@
 
 import { lazy, startTransition, Suspense, useRef, useState, type ReactNode } from "react";
 
-export const menuItemClass =
-  "flex cursor-pointer select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-[highlighted]:bg-indigo-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-500";
+export { menuItemClass } from "./menu-item-class";
 
 // Radix's menu (about 30 KB of compressed JavaScript) loads when someone comes near a menu, not with the page.
 let radix: typeof import("./lazy-dropdown-menu") | undefined;

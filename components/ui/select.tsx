@@ -6,10 +6,9 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import { FieldShell, inputClass } from "./field";
 
-export interface SelectOption {
-  value: string;
-  label: string;
-}
+import type { SelectOption } from "./select-option";
+
+export type { SelectOption };
 
 interface SelectFieldProps {
   label: string;

@@ -33,5 +33,6 @@ EXPOSE 3000
 # (a database outage is answered with error pages and heals itself; restarting the app would not help).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/sign-in').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# As `npm start`: the V8 old generation capped at 256 MB (README → Production → Memory).
+# As `npm start`: two malloc arenas and the V8 old generation capped at 256 MB (README → Production → Memory).
+ENV MALLOC_ARENA_MAX=2
 CMD ["node", "--max-old-space-size=256", "server.js"]

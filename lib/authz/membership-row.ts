@@ -19,49 +19,19 @@ export interface MembershipRow {
   pendingAccessRequests: number;
 }
 
-/** An instant as ISO 8601 in UTC: the columns are timestamp(3) holding UTC, which JSON would print zoneless. */
-const isoUtc = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-/** "Not expired" for a nullable expiry column, at the statement's time (UTC, whatever the session's zone). */
-const live = (column: Prisma.Sql) => Prisma.sql`(${column} IS NULL OR ${column} > (now() AT TIME ZONE 'UTC'))`;
-
 /**
  * Every grant of membership m in force now, as one JSON array of { actions, projectIds, instanceIds,
  * serverIds, roleFloor?, source }: the member's own grant, each team's grant (with its floor) and
  * custom roles, the member's custom roles, and each approved access request (its one action, on its
- * one resource). Expiry is compared here, at query time, so a grant stops counting the instant it
- * expires without any job; the worker only tidies the rows afterwards.
+ * one resource). Expiry is compared in the database at query time, so a grant stops counting the instant
+ * it expires without any job; the worker only tidies the rows afterwards.
+ *
+ * The SQL is the function member_grants (prisma/migrations/20261130170000_member_grants_function): a
+ * PL/pgSQL function keeps its plan per connection, where the same five-way UNION written inline was
+ * planned afresh on every request and the planning cost more than the query. A change to what a grant is
+ * means a migration that replaces the function.
  */
-export const GRANTS_COLUMN = Prisma.sql`COALESCE((SELECT json_agg(x.g) FROM (
-        SELECT json_build_object('actions', g.actions, 'projectIds', g."projectIds", 'instanceIds', g."instanceIds", 'serverIds', g."serverIds",
-            'source', json_build_object('kind', 'direct', 'expiresAt', ${isoUtc(Prisma.sql`g."expiresAt"`)})) AS g
-          FROM "MemberGrant" g WHERE g."membershipId" = m.id AND ${live(Prisma.sql`g."expiresAt"`)}
-        UNION ALL
-        SELECT json_build_object('actions', t.actions, 'projectIds', t."projectIds", 'instanceIds', t."instanceIds", 'serverIds', t."serverIds",
-            'roleFloor', t."roleFloor",
-            'source', json_build_object('kind', 'team', 'id', t.id, 'name', t.name, 'expiresAt', ${isoUtc(Prisma.sql`tm."expiresAt"`)}))
-          FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId"
-          WHERE tm."membershipId" = m.id AND ${live(Prisma.sql`tm."expiresAt"`)}
-        UNION ALL
-        SELECT json_build_object('actions', r.actions, 'projectIds', r."projectIds", 'instanceIds', r."instanceIds", 'serverIds', r."serverIds",
-            'source', json_build_object('kind', 'customRole', 'id', r.id, 'name', r.name,
-              'expiresAt', ${isoUtc(Prisma.sql`LEAST(tm."expiresAt", tr."expiresAt")`)}, 'team', json_build_object('id', t.id, 'name', t.name)))
-          FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId"
-          JOIN "TeamCustomRole" tr ON tr."teamId" = t.id JOIN "CustomRole" r ON r.id = tr."customRoleId"
-          WHERE tm."membershipId" = m.id AND ${live(Prisma.sql`tm."expiresAt"`)} AND ${live(Prisma.sql`tr."expiresAt"`)}
-        UNION ALL
-        SELECT json_build_object('actions', r.actions, 'projectIds', r."projectIds", 'instanceIds', r."instanceIds", 'serverIds', r."serverIds",
-            'source', json_build_object('kind', 'customRole', 'id', r.id, 'name', r.name, 'expiresAt', ${isoUtc(Prisma.sql`mr."expiresAt"`)}))
-          FROM "MemberCustomRole" mr JOIN "CustomRole" r ON r.id = mr."customRoleId"
-          WHERE mr."membershipId" = m.id AND ${live(Prisma.sql`mr."expiresAt"`)}
-        UNION ALL
-        SELECT json_build_object('actions', json_build_array(ar.permission),
-            'projectIds', CASE WHEN ar."resourceKind" = 'project' THEN json_build_array(ar."resourceId") ELSE '[]'::json END,
-            'instanceIds', CASE WHEN ar."resourceKind" = 'instance' THEN json_build_array(ar."resourceId") ELSE '[]'::json END,
-            'serverIds', CASE WHEN ar."resourceKind" = 'server' THEN json_build_array(ar."resourceId") ELSE '[]'::json END,
-            'source', json_build_object('kind', 'accessRequest', 'id', ar.id, 'expiresAt', ${isoUtc(Prisma.sql`ar."expiresAt"`)}))
-          FROM "AccessRequest" ar
-          WHERE ar."membershipId" = m.id AND ar.status = 'APPROVED' AND ${live(Prisma.sql`ar."expiresAt"`)}
-      ) x), '[]'::json) AS grants`;
+export const GRANTS_COLUMN = Prisma.sql`member_grants(m.id) AS grants`;
 
 /**
  * The columns of a membership row (alias m), its user (u) and workspace (w), with every grant in force

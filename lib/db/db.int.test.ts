@@ -56,6 +56,8 @@ describe("the embedded PGlite default", () => {
         .catch(() => "rolled back");
       expect(rolledBack).toBe("rolled back");
       expect(await client.user.count({ where: { email: "rolled@test.example" } })).toBe(0);
+      // Authorization reads grants through a PL/pgSQL function (member_grants): the embedded build runs it too.
+      expect(await client.$queryRaw<{ grants: unknown }[]>`SELECT member_grants('no-such-membership') AS grants`).toEqual([{ grants: [] }]);
     } finally {
       await client.$disconnect();
     }

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, Suspense, useRef, useState, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { MENU_OPEN_KEYS, useLazySwap } from "./use-lazy-swap";
 
 /** How the real menu mounts: open if the plain button was pressed, holding focus if it had it. */
 export interface MenuOpening {
@@ -27,46 +28,9 @@ export function LazyMenu({
   preload: () => unknown;
   render: (opening: MenuOpening) => ReactNode;
 }) {
-  const [opening, setOpening] = useState<{ defaultOpen: boolean } | null>(null);
-  // Whether the plain button holds focus when the menu replaces it (the user may have tabbed on meanwhile).
-  const focused = useRef(false);
-  const arm = (open: boolean) => {
-    preload();
-    // A transition: the plain button (and its focus) stays until the menu's code has arrived, and the
-    // swap happens in one commit; an update outside one would show the fallback, a new button, losing focus.
-    startTransition(() =>
-      setOpening((previous) => ({ defaultOpen: open || (previous?.defaultOpen ?? false) })),
-    );
-  };
+  const { opening, focused, triggerProps } = useLazySwap(preload, MENU_OPEN_KEYS);
   const button = (
-    <button
-      type="button"
-      aria-haspopup="menu"
-      aria-expanded={false}
-      data-state="closed"
-      className={className}
-      onPointerEnter={() => arm(false)}
-      onFocus={() => {
-        focused.current = true;
-        arm(false);
-      }}
-      onBlur={() => {
-        focused.current = false;
-      }}
-      onPointerDown={(event) => {
-        if (event.button === 0 && !event.ctrlKey) {
-          event.preventDefault();
-          focused.current = true;
-          arm(true);
-        }
-      }}
-      onKeyDown={(event) => {
-        if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
-          event.preventDefault();
-          arm(true);
-        }
-      }}
-    >
+    <button type="button" aria-haspopup="menu" aria-expanded={false} data-state="closed" className={className} {...triggerProps}>
       {trigger}
     </button>
   );

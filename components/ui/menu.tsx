@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, startTransition, Suspense, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
+import { MENU_OPEN_KEYS, useLazySwap } from "./use-lazy-swap";
 
 export { menuItemClass } from "./menu-item-class";
 
@@ -41,46 +42,9 @@ export function DeferredDropdownMenu({
   modal?: boolean;
   children: ReactNode;
 }) {
-  const [opening, setOpening] = useState<{ defaultOpen: boolean; byKeyboard: boolean } | null>(null);
-  // Whether the plain button holds focus when Radix replaces it (the user may have tabbed on meanwhile).
-  const focused = useRef(false);
-  const arm = (open: boolean, byKeyboard = false) => {
-    void loadRadix();
-    // A transition: the plain button (and its focus) stays until Radix's code has arrived, then the swap is one commit.
-    startTransition(() =>
-      setOpening((previous) => ({ defaultOpen: open || (previous?.defaultOpen ?? false), byKeyboard: byKeyboard || (previous?.byKeyboard ?? false) })),
-    );
-  };
+  const { opening, focused, triggerProps } = useLazySwap(loadRadix, MENU_OPEN_KEYS);
   const button = (
-    <button
-      type="button"
-      aria-label={label}
-      aria-haspopup="menu"
-      aria-expanded={false}
-      data-state="closed"
-      className={triggerClassName}
-      onPointerEnter={() => arm(false)}
-      onFocus={() => {
-        focused.current = true;
-        arm(false);
-      }}
-      onBlur={() => {
-        focused.current = false;
-      }}
-      onPointerDown={(event) => {
-        if (event.button === 0 && !event.ctrlKey) {
-          event.preventDefault();
-          focused.current = true;
-          arm(true);
-        }
-      }}
-      onKeyDown={(event) => {
-        if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
-          event.preventDefault();
-          arm(true, true);
-        }
-      }}
-    >
+    <button type="button" aria-label={label} aria-haspopup="menu" aria-expanded={false} data-state="closed" className={triggerClassName} {...triggerProps}>
       {trigger}
     </button>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
-import { lazy, startTransition, Suspense, useId, useRef, useState } from "react";
+import { lazy, Suspense, useId } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import { FieldShell, inputClass } from "./field";
+import { useLazySwap } from "./use-lazy-swap";
 
 import type { SelectOption } from "./select-option";
 
@@ -21,6 +22,8 @@ interface SelectFieldProps {
 }
 
 const loadRadixSelect = () => import("./lazy-select");
+/** The keys that open a select (as Radix's trigger does). */
+const SELECT_OPEN_KEYS = ["Enter", " ", "ArrowDown", "ArrowUp"] as const;
 const RadixSelectControl = lazy(() => loadRadixSelect().then((module) => ({ default: module.RadixSelectControl })));
 
 /**
@@ -32,15 +35,8 @@ const RadixSelectControl = lazy(() => loadRadixSelect().then((module) => ({ defa
 export function SelectField({ label, value, onChange, options, placeholder, error, name }: SelectFieldProps) {
   const t = useTranslations("ui.select");
   const id = useId();
-  const [opening, setOpening] = useState<{ defaultOpen: boolean } | null>(null);
-  // Whether the plain button holds focus when Radix replaces it (the user may have tabbed on meanwhile).
-  const focused = useRef(false);
+  const { opening, focused, triggerProps } = useLazySwap(loadRadixSelect, SELECT_OPEN_KEYS);
   const shownPlaceholder = placeholder ?? t("placeholder");
-  const arm = (open: boolean) => {
-    void loadRadixSelect();
-    // A transition: the plain button (and its focus) stays until Radix's code has arrived, then the swap is one commit.
-    startTransition(() => setOpening((previous) => ({ defaultOpen: open || (previous?.defaultOpen ?? false) })));
-  };
   const chosen = options.find((option) => option.value === value);
   const button = (
     <button
@@ -54,27 +50,7 @@ export function SelectField({ label, value, onChange, options, placeholder, erro
       data-state="closed"
       data-placeholder={chosen ? undefined : ""}
       className={cn(inputClass, "flex items-center justify-between text-left")}
-      onPointerEnter={() => arm(false)}
-      onFocus={() => {
-        focused.current = true;
-        arm(false);
-      }}
-      onBlur={() => {
-        focused.current = false;
-      }}
-      onPointerDown={(event) => {
-        if (event.button === 0 && !event.ctrlKey) {
-          event.preventDefault();
-          focused.current = true;
-          arm(true);
-        }
-      }}
-      onKeyDown={(event) => {
-        if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown" || event.key === "ArrowUp") {
-          event.preventDefault();
-          arm(true);
-        }
-      }}
+      {...triggerProps}
     >
       <span style={{ pointerEvents: "none" }}>{chosen ? chosen.label : shownPlaceholder}</span>
       <ChevronDown aria-hidden className="size-4 text-gray-600" />

@@ -4,7 +4,7 @@ process.env.BENCH_COUNT_QUERIES = "1";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isAuthorization } from "@/bench/authorization-statements";
 import { db } from "@/lib/db";
-import { takeQueryCount, takeQueryLog } from "@/lib/db/client";
+import { statementsOf } from "@/tests/support/statements";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { apiClient, makeApiKey } from "@/tests/support/api-client";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
@@ -13,15 +13,6 @@ import { makePeople, makeWorld, type People } from "@/tests/support/world";
 // them authorization: the key, its creator's membership, the request counted against the key's rate
 // limit and the last-used stamp come in one statement. Counted the way the benchmark counts them
 // (Prisma's query events), and told apart with the benchmark's own recogniser.
-
-async function statementsOf<T>(read: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  takeQueryCount(true);
-  takeQueryLog(true);
-  const result = await read();
-  const statements = [...takeQueryLog(true)];
-  expect(takeQueryCount(true)).toBe(statements.length);
-  return { result, statements };
-}
 
 const LISTS = ["/members", "/instances", "/audit-events", "/projects", "/servers"] as const;
 const MINUTE = 60_000;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_PAGE_SIZE, auditActionsSeen, listAuditEvents } from "@/lib/audit/queries";
 import { billingOverview, INVOICES_PAGE_SIZE } from "@/lib/billing/queries";
 import { db } from "@/lib/db";
-import { takeQueryCount, takeQueryLog } from "@/lib/db/client";
+import { statementsOf } from "@/tests/support/statements";
 import { listMyAccessRequests, listWorkspaceAccessRequests } from "@/lib/access-requests/queries";
 import { alertingOverview } from "@/lib/alerting/queries";
 import { loadWorkspaceContext } from "@/lib/authz/context";
@@ -21,15 +21,6 @@ import { addMember, makeUser, makeWorkspace } from "@/tests/support/factories";
 
 // Issue #16: a list page costs at most 2 round trips besides authorization, however much the workspace holds.
 // Counted the way the benchmark counts them (Prisma's query events), so a query added to a page shows here.
-
-async function statementsOf<T>(read: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  takeQueryCount(true);
-  takeQueryLog(true);
-  const result = await read();
-  const statements = [...takeQueryLog(true)];
-  expect(takeQueryCount(true)).toBe(statements.length);
-  return { result, statements };
-}
 
 let owner: { id: string };
 beforeAll(async () => {

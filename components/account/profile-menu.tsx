@@ -10,7 +10,8 @@ import type { Theme } from "@/generated/prisma/enums";
 import type { MenuOpening } from "@/components/ui/lazy-menu";
 import { profileTriggerClass, ProfileTriggerContent, type ProfileMenuProps } from "./profile-menu-trigger";
 import { useAction } from "@/components/forms/use-action";
-import { menuItemClass } from "@/components/ui/menu";
+import { menuItemClass } from "@/components/ui/menu-item-class";
+import { useOpenRequest } from "@/components/ui/use-open-request";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { useWorkspaceList } from "@/components/workspaces/workspace-list";
 import { setLocalePreferenceAction, setThemePreferenceAction, signOutAction } from "@/lib/accounts/actions";
@@ -46,6 +47,7 @@ export function ProfileMenu({ user, theme, locale, currentWorkspaceId = null, op
     load();
     // Once, on mount: `opening` says how the menu came to be mounted, not how it is now.
   }, []);
+  const [open, setOpen] = useOpenRequest(opening.defaultOpen);
   const [chosenTheme, setChosenTheme] = useState<Theme>(theme);
   const saveTheme = useAction(setThemePreferenceAction, { success: tt("saved") });
   const [chosenLocale, setChosenLocale] = useState<string>(isAppLocale(locale) ? locale : "browser");
@@ -54,7 +56,13 @@ export function ProfileMenu({ user, theme, locale, currentWorkspaceId = null, op
   const signOut = useAction(signOutAction, { refresh: false });
   const list = state.list;
   return (
-    <DropdownMenu.Root defaultOpen={opening.defaultOpen} onOpenChange={(open) => open && load()}>
+    <DropdownMenu.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) load();
+      }}
+    >
       <DropdownMenu.Trigger ref={triggerRef} className={profileTriggerClass}>
         <ProfileTriggerContent name={user.name} />
       </DropdownMenu.Trigger>

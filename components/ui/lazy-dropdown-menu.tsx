@@ -4,6 +4,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { menuItemClass } from "./menu-item-class";
+import { useOpenRequest } from "./use-open-request";
 
 /**
  * The Radix half of DeferredDropdownMenu, MenuContent and MenuItem (./menu.tsx), loaded when someone
@@ -18,7 +19,7 @@ export function RadixDropdownMenu({
   triggerClassName,
   trigger,
   modal,
-  defaultOpen,
+  openRequested,
   focus,
   byKeyboard,
   children,
@@ -27,7 +28,8 @@ export function RadixDropdownMenu({
   triggerClassName?: string;
   trigger: ReactNode;
   modal: boolean;
-  defaultOpen: boolean;
+  /** The plain button was pressed: at mount, or while this was mounting (see useOpenRequest). */
+  openRequested: boolean;
   focus: boolean;
   byKeyboard: boolean;
   children: ReactNode;
@@ -38,12 +40,13 @@ export function RadixDropdownMenu({
     if (focus) triggerRef.current?.focus();
     // Once, on mount: how the menu came to be mounted, not how it is now.
   }, []);
+  const [open, setOpen] = useOpenRequest(openRequested);
   return (
-    <DropdownMenu.Root modal={modal} defaultOpen={defaultOpen}>
+    <DropdownMenu.Root modal={modal} open={open} onOpenChange={setOpen}>
       <DropdownMenu.Trigger ref={triggerRef} aria-label={label} className={triggerClassName}>
         {trigger}
       </DropdownMenu.Trigger>
-      <FocusFirstItem.Provider value={defaultOpen && byKeyboard}>{children}</FocusFirstItem.Provider>
+      <FocusFirstItem.Provider value={openRequested && byKeyboard}>{children}</FocusFirstItem.Provider>
     </DropdownMenu.Root>
   );
 }

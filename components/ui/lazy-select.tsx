@@ -5,6 +5,7 @@ import { Check, ChevronDown } from "lucide-react";
 import { useLayoutEffect, useRef } from "react";
 import { cn } from "@/lib/cn";
 import { inputClass } from "./field";
+import { useOpenRequest } from "./use-open-request";
 import type { SelectOption } from "./select-option";
 
 /**
@@ -19,7 +20,7 @@ export function RadixSelectControl({
   placeholder,
   error,
   name,
-  defaultOpen,
+  openRequested,
   focus,
 }: {
   id: string;
@@ -29,16 +30,18 @@ export function RadixSelectControl({
   placeholder: string;
   error?: string;
   name?: string;
-  defaultOpen: boolean;
+  /** The plain button was pressed: at mount, or while this was mounting. */
+  openRequested: boolean;
   focus: boolean;
 }) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
-    if (focus && !defaultOpen) triggerRef.current?.focus();
+    if (focus && !openRequested) triggerRef.current?.focus();
     // Once, on mount: how the control came to be mounted, not how it is now.
   }, []);
+  const [open, setOpen] = useOpenRequest(openRequested);
   return (
-    <RadixSelect.Root value={value} onValueChange={onChange} name={name} defaultOpen={defaultOpen}>
+    <RadixSelect.Root value={value} onValueChange={onChange} name={name} open={open} onOpenChange={setOpen}>
       <RadixSelect.Trigger
         ref={triggerRef}
         id={id}

@@ -7,7 +7,8 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { MenuOpening } from "@/components/ui/lazy-menu";
-import { menuItemClass } from "@/components/ui/menu";
+import { menuItemClass } from "@/components/ui/menu-item-class";
+import { useOpenRequest } from "@/components/ui/use-open-request";
 import { switcherTriggerClass, SwitcherTriggerContent } from "./workspace-switcher-trigger";
 import { sectionOf } from "@/lib/workspaces/section";
 import { WorkspaceMark } from "./workspace-mark";
@@ -55,6 +56,7 @@ export function WorkspaceSwitcher({ current, opening }: { current: SwitcherWorks
     load();
     // Once, on mount: `opening` says how the menu came to be mounted, not how it is now.
   }, []);
+  const [open, setOpen] = useOpenRequest(opening.defaultOpen);
   const search = useWorkspaceSearch(query);
   const list = search ? search.list : state.list;
   const searchable = (state.list?.total ?? 0) > (state.list?.workspaces.length ?? 0);
@@ -64,9 +66,10 @@ export function WorkspaceSwitcher({ current, opening }: { current: SwitcherWorks
   const status = search ? search.status : state.status;
   return (
     <DropdownMenu.Root
-      defaultOpen={opening.defaultOpen}
-      onOpenChange={(open) => {
-        if (open) load();
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) load();
         else setQuery("");
       }}
     >

@@ -18,18 +18,25 @@ test("Billing: the owner fills in billing details, tops up, upgrades, and downlo
   await expect(owner.getByText("No invoices yet")).toBeVisible();
   await expectAccessible(owner);
 
-  // Billing details: the form checks with the action's own schema, then saves.
-  await owner.getByLabel("Legal name").fill("Invoice Lab GmbH");
-  await owner.getByLabel("Billing address").fill("Hauptstraße 1\n10115 Berlin");
-  await owner.getByLabel("VAT id (optional)").fill("12");
-  await owner.getByRole("button", { name: "Save billing details" }).click();
-  await expect(owner.getByText("Enter a VAT id like DE123456789, or leave it empty")).toBeVisible();
-  await owner.getByLabel("VAT id (optional)").fill("DE 123 456 789");
-  await owner.getByRole("button", { name: "Save billing details" }).click();
+  // Billing details: the dialog's form checks with the action's own schema, then saves.
+  await owner.getByRole("button", { name: "Edit billing details" }).click();
+  const details = owner.getByRole("dialog", { name: "Billing details" });
+  await details.getByLabel("Legal name").fill("Invoice Lab GmbH");
+  await details.getByLabel("Billing address").fill("Hauptstraße 1\n10115 Berlin");
+  await details.getByLabel("VAT id (optional)").fill("12");
+  await details.getByRole("button", { name: "Save billing details" }).click();
+  await expect(details.getByText("Enter a VAT id like DE123456789, or leave it empty")).toBeVisible();
+  await expectAccessible(owner, { only: '[role="dialog"]' });
+  await details.getByLabel("VAT id (optional)").fill("DE 123 456 789");
+  await details.getByRole("button", { name: "Save billing details" }).click();
   await expect(owner.getByText("Billing details saved")).toBeVisible();
+  await expect(details).toHaveCount(0);
+  await expect(owner.getByTestId("billing-details")).toContainText("Invoice Lab GmbH");
 
-  await owner.getByLabel("Amount (USD)").fill("25");
-  await owner.getByRole("button", { name: "Top up" }).click();
+  await owner.getByRole("button", { name: "Top up…" }).click();
+  const topUp = owner.getByRole("dialog", { name: "Top up the balance" });
+  await topUp.getByLabel("Amount (USD)").fill("25");
+  await topUp.getByRole("button", { name: "Top up", exact: true }).click();
   await expect(owner.getByText("Balance topped up")).toBeVisible();
   await expect(owner.getByTestId("balance")).toHaveText("$25.00");
 

@@ -68,11 +68,17 @@ test("Billing: a top-up shows in the balance and the history, and exports", asyn
   await owner.goto("/acme/settings/billing");
   await expectAccessible(owner);
   const before = await owner.getByTestId("balance").textContent();
-  await owner.getByLabel("Amount (USD)").fill("2");
-  await owner.getByRole("button", { name: "Top up" }).click();
-  await expect(owner.getByText("Top up at least $5.00")).toBeVisible();
-  await owner.getByLabel("Amount (USD)").fill("25.50");
-  await owner.getByRole("button", { name: "Top up" }).click();
+  // The form opens in a dialog with the keyboard, and checks with the action's own schema.
+  await owner.getByRole("button", { name: "Top up…" }).focus();
+  await owner.keyboard.press("Enter");
+  const topUp = owner.getByRole("dialog", { name: "Top up the balance" });
+  await expect(topUp.getByLabel("Amount (USD)")).toBeFocused();
+  await owner.keyboard.type("2");
+  await owner.keyboard.press("Enter");
+  await expect(topUp.getByText("Top up at least $5.00")).toBeVisible();
+  await expectAccessible(owner, { only: '[role="dialog"]' });
+  await topUp.getByLabel("Amount (USD)").fill("25.50");
+  await topUp.getByRole("button", { name: "Top up", exact: true }).click();
   await expect(owner.getByText("Balance topped up")).toBeVisible();
   const cents = (text: string | null) => Math.round(Number(text!.replace(/[$,]/g, "")) * 100);
   await expect.poll(async () => cents(await owner.getByTestId("balance").textContent())).toBe(cents(before) + 2550);
@@ -89,6 +95,7 @@ test("Billing: a top-up shows in the balance and the history, and exports", asyn
   await admin.goto("/acme/settings/billing");
   await expect(admin.getByText("Only the owner changes the plan or tops up")).toBeVisible();
   await expect(admin.getByRole("button", { name: "Top up" })).toHaveCount(0);
+  await expect(admin.getByRole("button", { name: "Edit billing details" })).toHaveCount(0);
   const developer = await signedIn(browser, "carol@example.com");
   expect((await developer.goto("/acme/settings/billing"))?.status()).toBe(404);
 });

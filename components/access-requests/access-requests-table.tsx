@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/card";
 import type { SelectOption } from "@/components/ui/select";
 import { DataTable, Td } from "@/components/ui/table";
 import type { AccessRequestRow } from "@/lib/access-requests/queries";
-import { permissionMessageId } from "@/lib/authz/permissions";
+import { permissionMessageId } from "@/lib/authz/permission-message-id";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { CancelAccessRequestButton, DecideAccessRequest, RevokeAccessButton } from "./decide";

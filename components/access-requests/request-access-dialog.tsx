@@ -1,17 +1,18 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import { lazy } from "react";
 import type { ButtonVariant } from "@/components/ui/button";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import type { SelectOption } from "@/components/ui/select";
-import { permissionMessageId, type GrantableKey } from "@/lib/authz/permissions";
+import type { GrantableKey } from "@/lib/authz/permissions";
+import { permissionMessageId } from "@/lib/authz/permission-message-id";
 import type { AccessResourceKind } from "@/lib/access-requests/schemas";
 
 // The dialog, its form, schema and Radix load on the button's first pointer-over, focus or click.
 const loadModal = () => import("./request-access-modal");
-const RequestAccessModal = dynamic(() => loadModal().then((m) => m.RequestAccessModal), { ssr: false });
+const RequestAccessModal = lazy(() => loadModal().then((m) => ({ default: m.RequestAccessModal })));
 
 /**
  * "Request access": where a member below Admin meets a list that is empty for them or an action they

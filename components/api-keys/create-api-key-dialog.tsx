@@ -1,13 +1,13 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import { lazy } from "react";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 
 // The form, its schema and the dialog load on the button's first pointer-over, focus or click.
 const loadFlow = () => import("./create-api-key-flow");
-const CreateApiKeyFlow = dynamic(() => loadFlow().then((m) => m.CreateApiKeyFlow), { ssr: false });
+const CreateApiKeyFlow = lazy(() => loadFlow().then((m) => ({ default: m.CreateApiKeyFlow })));
 
 /**
  * "Create API key" and its dialog: a form, then the new secret, shown this once (only its hash is

@@ -2,12 +2,12 @@
 
 import { UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
+import { lazy } from "react";
 import type { SelectOption } from "@/components/ui/select";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 
 const loadForm = () => import("./invite-members-form");
-const InviteMembersForm = dynamic(loadForm, { ssr: false });
+const InviteMembersForm = lazy(loadForm);
 
 export function InviteMembersDialog({ slug, roles }: { slug: string; roles: SelectOption[] }) {
   const t = useTranslations("members.invite");

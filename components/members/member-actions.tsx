@@ -1,9 +1,8 @@
 "use client";
 
 import { Crown, KeyRound, Shield, UserMinus } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import type { SelectOption } from "@/components/ui/select";
@@ -11,10 +10,10 @@ import type { Role } from "@/generated/prisma/enums";
 
 // Each dialog loads with its first opening: fifty rows of the list need none of their code.
 const loadDialogs = () => import("./member-dialogs");
-const ChangeRoleDialog = dynamic(() => loadDialogs().then((m) => m.ChangeRoleDialog), { ssr: false });
-const RemoveMemberDialog = dynamic(() => loadDialogs().then((m) => m.RemoveMemberDialog), { ssr: false });
-const TransferOwnershipDialog = dynamic(() => loadDialogs().then((m) => m.TransferOwnershipDialog), { ssr: false });
-const MemberPermissionsDialog = dynamic(() => loadDialogs().then((m) => m.MemberPermissionsDialog), { ssr: false });
+const ChangeRoleDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ChangeRoleDialog })));
+const RemoveMemberDialog = lazy(() => loadDialogs().then((m) => ({ default: m.RemoveMemberDialog })));
+const TransferOwnershipDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TransferOwnershipDialog })));
+const MemberPermissionsDialog = lazy(() => loadDialogs().then((m) => ({ default: m.MemberPermissionsDialog })));
 
 interface MemberActionsProps {
   slug: string;
@@ -69,10 +68,12 @@ export function MemberActions({ slug, member, grantableRoles, canManage, canTran
         </MenuContent>
       </DeferredDropdownMenu>
       {/* Each dialog exists only while open: fifty rows of closed dialogs and forms were most of the page's render time. */}
-      {open === "role" ? <ChangeRoleDialog onClose={close} slug={slug} member={member} roles={grantableRoles} /> : null}
-      {open === "remove" ? <RemoveMemberDialog onClose={close} slug={slug} member={member} /> : null}
-      {open === "transfer" ? <TransferOwnershipDialog onClose={close} slug={slug} member={member} /> : null}
-      {canEditPermissions && open === "permissions" ? <MemberPermissionsDialog onClose={close} slug={slug} member={member} /> : null}
+      <Suspense fallback={null}>
+        {open === "role" ? <ChangeRoleDialog onClose={close} slug={slug} member={member} roles={grantableRoles} /> : null}
+        {open === "remove" ? <RemoveMemberDialog onClose={close} slug={slug} member={member} /> : null}
+        {open === "transfer" ? <TransferOwnershipDialog onClose={close} slug={slug} member={member} /> : null}
+        {canEditPermissions && open === "permissions" ? <MemberPermissionsDialog onClose={close} slug={slug} member={member} /> : null}
+      </Suspense>
     </>
   );
 }

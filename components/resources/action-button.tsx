@@ -1,14 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { ConfirmAction as ConfirmActionOf, ConfirmText } from "@/components/forms/confirm-action";
 import { useAction, type Outcome } from "@/components/forms/use-action";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
-// The confirm dialog (Radix Dialog) loads on the first click, not with every list page that has a button.
-const ConfirmAction = dynamic(() => import("@/components/forms/confirm-action").then((m) => m.ConfirmAction), { ssr: false }) as typeof ConfirmActionOf;
+// The confirm dialog (Radix Dialog) loads on the first click, not with every list page that has a button;
+// React.lazy rather than next/dynamic, whose loader code would ship with every such page.
+const ConfirmAction = lazy(() => import("@/components/forms/confirm-action").then((m) => ({ default: m.ConfirmAction }))) as unknown as typeof ConfirmActionOf;
 
 type ActionButtonProps<I, T> = Pick<Outcome<I, T>, "success" | "onSuccess" | "refresh"> & {
   input: I;
@@ -56,7 +56,11 @@ export function BoundActionButton<I, T>({
       <Button variant={variant} className={className} pending={pending} aria-label={label} onClick={confirm ? () => setConfirming(true) : () => run(input)}>
         {children}
       </Button>
-      {confirm && confirming ? <ConfirmAction action={action} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} /> : null}
+      {confirm && confirming ? (
+        <Suspense fallback={null}>
+          <ConfirmAction action={action} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

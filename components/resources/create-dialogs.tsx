@@ -1,17 +1,17 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import { lazy } from "react";
 import type { SelectOption } from "@/components/ui/select";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 
 // The list pages' "New …" buttons. The forms, their zod schemas and the dialog load on the first
 // pointer-over, focus or click (./create-modals), so a list page's first load carries only the button.
 const loadForms = () => import("./create-modals");
-const CreateProjectModal = dynamic(() => loadForms().then((m) => m.CreateProjectModal), { ssr: false });
-const CreateServerModal = dynamic(() => loadForms().then((m) => m.CreateServerModal), { ssr: false });
-const CreateInstanceModal = dynamic(() => loadForms().then((m) => m.CreateInstanceModal), { ssr: false });
+const CreateProjectModal = lazy(() => loadForms().then((m) => ({ default: m.CreateProjectModal })));
+const CreateServerModal = lazy(() => loadForms().then((m) => ({ default: m.CreateServerModal })));
+const CreateInstanceModal = lazy(() => loadForms().then((m) => ({ default: m.CreateInstanceModal })));
 
 export function CreateProjectDialog({ slug }: { slug: string }) {
   const t = useTranslations("resources.forms");

@@ -1,7 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
@@ -19,7 +18,7 @@ import { ALERT_KINDS, CHANNEL_KINDS } from "@/lib/alerting/kinds";
 import type { AlertRuleSchema, ChannelInput, channelSchema } from "@/lib/alerting/schemas";
 
 // The edit dialog (Radix) loads on the first Edit, not with the page.
-const Dialog = dynamic(() => import("@/components/ui/dialog").then((m) => m.Dialog), { ssr: false });
+const Dialog = lazy(() => import("@/components/ui/dialog").then((m) => ({ default: m.Dialog })));
 
 // zod and the schemas load after the page (components/forms/use-action-form.ts).
 const schemas = () => import("@/lib/alerting/schemas");
@@ -137,9 +136,11 @@ export function ChannelControls({
         </p>
       ) : null}
       {editing ? (
-        <Dialog open onOpenChange={setEditing} title={t("editChannel", { name: channel.name })}>
-          <ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} channel={channel} onDone={() => setEditing(false)} />
-        </Dialog>
+        <Suspense fallback={null}>
+          <Dialog open onOpenChange={setEditing} title={t("editChannel", { name: channel.name })}>
+            <ChannelForm slug={slug} allowPlainHttp={allowPlainHttp} channel={channel} onDone={() => setEditing(false)} />
+          </Dialog>
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,48 +1,34 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { cancelScheduledChangeAction, changePlanAction, topUpAction, updateBillingDetailsAction } from "@/lib/billing/actions";
-import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { lazy } from "react";
+import { cancelScheduledChangeAction, changePlanAction } from "@/lib/billing/actions";
 import { ActionButton } from "@/components/resources/action-button";
-import { SchemaForm } from "@/components/resources/schema-form";
-import { TextField } from "@/components/ui/field";
-import type { BillingDetailsSchema, TopUpInput, TopUpSchema } from "@/lib/billing/schemas";
+import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import type { Plan } from "@/generated/prisma/enums";
 
-// zod and the schemas load after the page (components/forms/use-action-form.ts).
-const schemas = () => import("@/lib/billing/schemas");
-const loadTopUpSchema = (): Promise<typeof TopUpSchema> => schemas().then((m) => m.TopUpSchema);
-const loadBillingDetailsSchema = (): Promise<typeof BillingDetailsSchema> => schemas().then((m) => m.BillingDetailsSchema);
+// The top-up and billing-details forms (react-hook-form, their dialog, later zod) load on their button's
+// first pointer-over, focus or click; the page shows the balance and the details as text.
+const loadDialogs = () => import("./billing-dialogs");
+const TopUpDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TopUpDialog })));
+const BillingDetailsDialog = lazy(() => loadDialogs().then((m) => ({ default: m.BillingDetailsDialog })));
 
-export function TopUpForm({ slug, testMoney }: { slug: string; testMoney: boolean }) {
+export function TopUpButton({ slug, testMoney }: { slug: string; testMoney: boolean }) {
   const t = useTranslations("billing.forms");
-  // One key per intended top-up: a double click or a retried request reuses it and charges once.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const topUpForm = useActionForm(
-    loadTopUpSchema,
-    async (input: TopUpInput) => {
-      const result = await topUpAction(slug, input);
-      // A declined payment is a completed request, but for the person paying it is a refusal to read.
-      if (result.ok && result.data.status === "FAILED") return { ok: false, code: "CONFLICT", error: result.data.error ?? t("paymentFailed") } as const;
-      return result;
-    },
-    {
-      defaultValues: { amount: "" },
-      fixed: { idempotencyKey },
-      success: ({ redirectUrl, duplicate }) => (redirectUrl ? null : duplicate ? t("alreadyToppedUp") : t("toppedUp")),
-      onSuccess: () => setIdempotencyKey(crypto.randomUUID()),
-      // Stripe's checkout page, when the provider is Stripe; the demo provider has credited already.
-      navigate: ({ redirectUrl }) => redirectUrl,
-    },
-  );
   return (
-    <ActionForm form={topUpForm} className="space-y-3">
-      <TextField label={t("amount")} inputMode="decimal" placeholder="25.00" error={topUpForm.form.formState.errors.amount?.message} {...topUpForm.form.register("amount")} />
-      <p className="text-xs text-gray-600">{testMoney ? t("demoProvider") : t("stripe")}</p>
-      <SubmitButton>{t("topUp")}</SubmitButton>
-    </ActionForm>
+    <LazyDialogButton preload={loadDialogs} dialog={(close) => <TopUpDialog slug={slug} testMoney={testMoney} close={close} />}>
+      {t("topUpButton")}
+    </LazyDialogButton>
+  );
+}
+
+/** Opens the form of the legal name, address and VAT id printed on the invoices issued from now on. */
+export function EditBillingDetailsButton({ slug, details }: { slug: string; details: { legalName: string; address: string; vatId: string } }) {
+  const t = useTranslations("billing.forms");
+  return (
+    <LazyDialogButton variant="secondary" preload={loadDialogs} dialog={(close) => <BillingDetailsDialog slug={slug} details={details} close={close} />}>
+      {t("editDetails")}
+    </LazyDialogButton>
   );
 }
 
@@ -88,25 +74,5 @@ export function KeepPlanButton({ slug, label }: { slug: string; label: string })
     <ActionButton action={cancelScheduledChangeAction} slug={slug} input={{}} success={t("stays", { plan: label })}>
       {t("keep", { plan: label })}
     </ActionButton>
-  );
-}
-
-/** The legal name, address and VAT id printed on the invoices issued from now on. */
-export function BillingDetailsForm({ slug, legalName, address, vatId }: { slug: string; legalName: string; address: string; vatId: string }) {
-  const t = useTranslations("billing.forms");
-  return (
-    <SchemaForm
-      schema={loadBillingDetailsSchema}
-      fields={[
-        { name: "legalName", label: t("legalName"), kind: "text" },
-        { name: "address", label: t("address"), kind: "textarea" },
-        { name: "vatId", label: t("vatId"), kind: "text", hint: t("vatHint") },
-      ]}
-      defaultValues={{ legalName, address, vatId }}
-      action={(input) => updateBillingDetailsAction(slug, input)}
-      reset="saved"
-      submitLabel={t("saveDetails")}
-      success={t("detailsSaved")}
-    />
   );
 }

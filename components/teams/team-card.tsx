@@ -1,9 +1,8 @@
 "use client";
 
 import { KeyRound, Trash2 } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { deleteTeamAction, removeTeamMemberAction } from "@/lib/teams/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { useFormatExpiry } from "@/components/permissions/expiry-text";
@@ -13,7 +12,7 @@ import type { GrantFields } from "@/lib/teams/schemas";
 import { AddTeamMemberForm, TeamRoles, type TeamRoleView } from "./team-roles";
 
 // The modal, its form and its schema load on the first click, not with the Teams page.
-const TeamPermissionsDialog = dynamic(() => import("./team-permissions-dialog"), { ssr: false });
+const TeamPermissionsDialog = lazy(() => import("./team-permissions-dialog"));
 
 export interface TeamView {
   id: string;
@@ -91,7 +90,7 @@ export function TeamCard({
         <TeamRoles slug={slug} team={team} roles={team.customRoles} choices={roleChoices} />
         {available.length > 0 ? <AddTeamMemberForm slug={slug} team={team} available={available} /> : null}
       </section>
-      {permissionsOpen ? <TeamPermissionsDialog slug={slug} team={team} onClose={() => setPermissionsOpen(false)} /> : null}
+      {permissionsOpen ? <Suspense fallback={null}><TeamPermissionsDialog slug={slug} team={team} onClose={() => setPermissionsOpen(false)} /></Suspense> : null}
     </Card>
   );
 }

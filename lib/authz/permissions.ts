@@ -1,4 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
+import type { CatalogSafe } from "./permission-message-id";
 
 export const ROLES = ["OWNER", "ADMIN", "DEVELOPER", "VIEWER"] as const satisfies readonly Role[];
 
@@ -69,17 +70,10 @@ export type GrantableKey = { [K in PermissionKey]: (typeof PERMISSIONS)[K]["gran
 
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as PermissionKey[];
 
-type CatalogSafe<S extends string> = S extends `${infer Head}.${infer Tail}` ? `${Head}_${CatalogSafe<Tail>}` : S;
 /** A key's name in the message catalog (`permissions.keys.<id>.label`): next-intl reads dots as nesting. */
 export type PermissionMessageId = CatalogSafe<PermissionKey>;
 
-/**
- * "instances.restart" → "instances_restart", for `t(\`keys.${permissionMessageId(key)}.label\`)`. The labels
- * and descriptions above stay as the English the API documents and messages use; pages read the catalog.
- */
-export function permissionMessageId<K extends PermissionKey>(key: K): CatalogSafe<K> {
-  return key.replaceAll(".", "_") as CatalogSafe<K>;
-}
+export { permissionMessageId } from "./permission-message-id";
 
 /** The keys an admin can grant to a member or team below Admin, in the table's order. */
 export const GRANTABLE_KEYS = PERMISSION_KEYS.filter((key): key is GrantableKey => PERMISSIONS[key].grantable) as [

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { KeysetPagination } from "@/components/ui/pagination";
 import { countLabel } from "@/lib/api/pagination";
-import { BillingDetailsForm, ChangePlanButton, KeepPlanButton, TopUpForm } from "@/components/settings/billing-forms";
+import { ChangePlanButton, EditBillingDetailsButton, KeepPlanButton, TopUpButton } from "@/components/settings/billing-forms";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -51,6 +51,7 @@ export default async function BillingPage({
   const t = await getTranslations("billing.page");
   const b = await getTranslations("billing");
   const c = await getTranslations("billing.change");
+  const f = await getTranslations("billing.forms");
   const locale = await getLocale();
   const money = (minor: number) => formatMoney(minor, account.currency, locale);
   const day = (date: Date) => formatDate(date, locale);
@@ -97,7 +98,8 @@ export default async function BillingPage({
         {manage ? (
           <Card>
             <h2 className="text-lg font-semibold">{t("topUpHeading")}</h2>
-            <div className="mt-2"><TopUpForm slug={slug} testMoney={paymentProviderName() === "demo"} /></div>
+            <p className="mt-2 text-sm text-gray-700">{paymentProviderName() === "demo" ? f("demoProvider") : f("stripe")}</p>
+            <div className="mt-3"><TopUpButton slug={slug} testMoney={paymentProviderName() === "demo"} /></div>
           </Card>
         ) : null}
       </div>
@@ -217,21 +219,20 @@ export default async function BillingPage({
       <section aria-labelledby="details-heading" className="space-y-3">
         <h2 id="details-heading" className="text-lg font-semibold">{t("detailsHeading")}</h2>
         <Card>
+          {manage ? <p className="mb-3 text-sm text-gray-700">{t("detailsNote")}</p> : null}
+          <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]" data-testid="billing-details">
+            <dt className="font-medium text-gray-800">{t("legalName")}</dt>
+            <dd>{account.billingName || "—"}</dd>
+            <dt className="font-medium text-gray-800">{t("billingAddress")}</dt>
+            <dd className="whitespace-pre-line">{account.billingAddress || "—"}</dd>
+            <dt className="font-medium text-gray-800">{t("vatId")}</dt>
+            <dd>{account.billingVatId || "—"}</dd>
+          </dl>
           {manage ? (
-            <>
-              <p className="mb-3 text-sm text-gray-700">{t("detailsNote")}</p>
-              <BillingDetailsForm slug={slug} legalName={account.billingName} address={account.billingAddress} vatId={account.billingVatId} />
-            </>
-          ) : (
-            <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
-              <dt className="font-medium text-gray-800">{t("legalName")}</dt>
-              <dd>{account.billingName || "—"}</dd>
-              <dt className="font-medium text-gray-800">{t("billingAddress")}</dt>
-              <dd className="whitespace-pre-line">{account.billingAddress || "—"}</dd>
-              <dt className="font-medium text-gray-800">{t("vatId")}</dt>
-              <dd>{account.billingVatId || "—"}</dd>
-            </dl>
-          )}
+            <div className="mt-3">
+              <EditBillingDetailsButton slug={slug} details={{ legalName: account.billingName, address: account.billingAddress, vatId: account.billingVatId }} />
+            </div>
+          ) : null}
         </Card>
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">

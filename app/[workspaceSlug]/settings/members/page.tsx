@@ -13,6 +13,8 @@ import { grantableInviteRoles } from "@/lib/invitations/schemas";
 import { MemberListQuerySchema } from "@/lib/members/schemas";
 import { listMembers } from "@/lib/members/queries";
 import { queryString } from "@/lib/query-string";
+import { formatDate } from "@/lib/i18n/format";
+import { expiryInstant } from "@/components/permissions/expiry-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("members.list");
@@ -28,6 +30,7 @@ export default async function MembersSettingsPage({
   const ctx = await requireMember(workspaceSlug);
   requirePermission(ctx, "members.read");
   const t = await getTranslations("members.list");
+  const expiry = await getTranslations("permissions.expiry");
   const locale = (await getLocale()) as AppLocale;
   const slug = ctx.workspace.slug;
   const myRole = ctx.membership.role;
@@ -43,9 +46,10 @@ export default async function MembersSettingsPage({
       name: member.user.name,
       email: member.user.email,
       role: member.role,
-      customRoles: member.customRoles,
+      customRoles: member.customRoles?.map(({ expiresAt, ...role }) => ({ ...role, expiry: expiresAt ? expiry("until", { when: expiryInstant(expiresAt, locale) }) : null })),
       twoFactor: member.user.twoFactor,
       joinedAt: member.createdAt.toISOString(),
+      joinedDay: formatDate(member.createdAt, locale),
       isMe,
       canManage: manageable,
       canTransfer: myRole === "OWNER" && !isMe && ctx.workspace.kind !== "PERSONAL",

@@ -5,13 +5,13 @@ import { ArrowLeftRight, Check, LogOut, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { Theme } from "@/generated/prisma/enums";
 import type { MenuOpening } from "@/components/ui/lazy-menu";
 import { profileTriggerClass, ProfileTriggerContent, type ProfileMenuProps } from "./profile-menu-trigger";
 import { useAction } from "@/components/forms/use-action";
 import { menuItemClass } from "@/components/ui/menu-item-class";
-import { useOpenRequest } from "@/components/ui/use-open-request";
+import { useSwappedIn } from "@/components/ui/use-swapped-in";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { useWorkspaceList } from "@/components/workspaces/workspace-list";
 import { setLocalePreferenceAction, setThemePreferenceAction, signOutAction } from "@/lib/accounts/actions";
@@ -40,14 +40,8 @@ export function ProfileMenu({ user, theme, locale, currentWorkspaceId = null, op
     if (content?.contains(document.activeElement)) content.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, []);
   const { state, load } = useWorkspaceList(focusFirst);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  // Mounted on the first sign of intent (LazyMenu): fetch the list now, and keep the focus the plain button had.
-  useLayoutEffect(() => {
-    if (opening.focusTrigger) triggerRef.current?.focus();
-    load();
-    // Once, on mount: `opening` says how the menu came to be mounted, not how it is now.
-  }, []);
-  const [open, setOpen] = useOpenRequest(opening.defaultOpen);
+  // Mounted on the first sign of intent (LazyMenu): fetch the list now.
+  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested: opening.defaultOpen, focus: opening.focusTrigger, onMount: load });
   const [chosenTheme, setChosenTheme] = useState<Theme>(theme);
   const saveTheme = useAction(setThemePreferenceAction, { success: tt("saved") });
   const [chosenLocale, setChosenLocale] = useState<string>(isAppLocale(locale) ? locale : "browser");

@@ -1,19 +1,12 @@
 import { useLocale, useTranslations } from "next-intl";
+import { utcDateTimeFormat } from "@/lib/i18n/format";
 
 // The day-first English spelling ("1 Dec 2026, 14:00") the pages have always shown; German as 01.12.2026.
 const SPELLING: Record<string, string> = { en: "en-GB", de: "de-DE" };
 
-// One formatter per spelling, built once: building one costs far more than formatting with it.
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-
 /** "1 Dec 2026, 14:00 UTC" in the reader's language: an expiry's instant, always in UTC. */
 export function expiryInstant(iso: string, locale: string): string {
-  const spelling = SPELLING[locale] ?? "en-GB";
-  let format = FORMATS.get(spelling);
-  if (!format) {
-    format = new Intl.DateTimeFormat(spelling, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-    FORMATS.set(spelling, format);
-  }
+  const format = utcDateTimeFormat(SPELLING[locale] ?? "en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   return `${format.format(new Date(iso))} UTC`;
 }
 

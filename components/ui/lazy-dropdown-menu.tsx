@@ -1,10 +1,10 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { menuItemClass } from "./menu-item-class";
-import { useOpenRequest } from "./use-open-request";
+import { useSwappedIn } from "./use-swapped-in";
 
 /**
  * The Radix half of DeferredDropdownMenu, MenuContent and MenuItem (./menu.tsx), loaded when someone
@@ -28,19 +28,13 @@ export function RadixDropdownMenu({
   triggerClassName?: string;
   trigger: ReactNode;
   modal: boolean;
-  /** The plain button was pressed: at mount, or while this was mounting (see useOpenRequest). */
+  /** The plain button was pressed: at mount, or while this was mounting (see useSwappedIn). */
   openRequested: boolean;
   focus: boolean;
   byKeyboard: boolean;
   children: ReactNode;
 }) {
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  // Mounting Radix replaces the button; if it had focus, the new one takes it before the next paint.
-  useLayoutEffect(() => {
-    if (focus) triggerRef.current?.focus();
-    // Once, on mount: how the menu came to be mounted, not how it is now.
-  }, []);
-  const [open, setOpen] = useOpenRequest(openRequested);
+  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested, focus });
   return (
     <DropdownMenu.Root modal={modal} open={open} onOpenChange={setOpen}>
       <DropdownMenu.Trigger ref={triggerRef} aria-label={label} className={triggerClassName}>

@@ -5,7 +5,7 @@ import { MENU_OPEN_KEYS, useLazySwap } from "./use-lazy-swap";
 
 /** How the real menu mounts: open if the plain button was pressed, holding focus if it had it. */
 export interface MenuOpening {
-  /** The plain button was pressed, before or while the menu mounted: open it (useOpenRequest). */
+  /** The plain button was pressed, before or while the menu mounted: open it (useSwappedIn). */
   defaultOpen: boolean;
   focusTrigger: boolean;
 }

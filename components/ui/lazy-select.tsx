@@ -2,10 +2,9 @@
 
 import * as RadixSelect from "@radix-ui/react-select";
 import { Check, ChevronDown } from "lucide-react";
-import { useLayoutEffect, useRef } from "react";
 import { cn } from "@/lib/cn";
 import { inputClass } from "./field";
-import { useOpenRequest } from "./use-open-request";
+import { useSwappedIn } from "./use-swapped-in";
 import type { SelectOption } from "./select-option";
 
 /**
@@ -34,12 +33,8 @@ export function RadixSelectControl({
   openRequested: boolean;
   focus: boolean;
 }) {
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (focus && !openRequested) triggerRef.current?.focus();
-    // Once, on mount: how the control came to be mounted, not how it is now.
-  }, []);
-  const [open, setOpen] = useOpenRequest(openRequested);
+  // Opened at once, Radix moves focus into the list itself.
+  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested, focus: focus && !openRequested });
   return (
     <RadixSelect.Root value={value} onValueChange={onChange} name={name} open={open} onOpenChange={setOpen}>
       <RadixSelect.Trigger

@@ -5,10 +5,10 @@ import { Check, LayoutList, Plus, Search } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useRef, useState, type KeyboardEvent } from "react";
 import type { MenuOpening } from "@/components/ui/lazy-menu";
 import { menuItemClass } from "@/components/ui/menu-item-class";
-import { useOpenRequest } from "@/components/ui/use-open-request";
+import { useSwappedIn } from "@/components/ui/use-swapped-in";
 import { switcherTriggerClass, SwitcherTriggerContent } from "./workspace-switcher-trigger";
 import { sectionOf } from "@/lib/workspaces/section";
 import { WorkspaceMark } from "./workspace-mark";
@@ -49,14 +49,8 @@ export function WorkspaceSwitcher({ current, opening }: { current: SwitcherWorks
     (searchRef.current ?? content.querySelector<HTMLElement>('[role="menuitem"]'))?.focus();
   }, []);
   const { state, load } = useWorkspaceList(focusFirst);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  // Mounted on the first sign of intent (LazyMenu): fetch the list now, and keep the focus the plain button had.
-  useLayoutEffect(() => {
-    if (opening.focusTrigger) triggerRef.current?.focus();
-    load();
-    // Once, on mount: `opening` says how the menu came to be mounted, not how it is now.
-  }, []);
-  const [open, setOpen] = useOpenRequest(opening.defaultOpen);
+  // Mounted on the first sign of intent (LazyMenu): fetch the list now.
+  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested: opening.defaultOpen, focus: opening.focusTrigger, onMount: load });
   const search = useWorkspaceSearch(query);
   const list = search ? search.list : state.list;
   const searchable = (state.list?.total ?? 0) > (state.list?.workspaces.length ?? 0);

@@ -8,15 +8,18 @@ import { DEFAULT_LOCALE, INTL_LOCALE, type AppLocale } from "./locale";
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(locale: AppLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}:${JSON.stringify(options)}`;
+/** A UTC date-time formatter for an Intl locale tag ("en-GB"), built once: building one costs far more than using it. */
+export function utcDateTimeFormat(intlLocale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${intlLocale}:${JSON.stringify(options)}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: "UTC", ...options });
+    format = new Intl.DateTimeFormat(intlLocale, { timeZone: "UTC", ...options });
     dateTimeFormats.set(key, format);
   }
   return format;
 }
+
+const dateTimeFormat = (locale: AppLocale, options: Intl.DateTimeFormatOptions) => utcDateTimeFormat(INTL_LOCALE[locale], options);
 
 /** "Jan 21, 2026, 14:05 UTC" / "21.01.2026, 14:05 UTC". */
 export function formatDateTime(date: Date, locale: AppLocale = DEFAULT_LOCALE): string {

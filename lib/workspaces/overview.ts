@@ -94,15 +94,15 @@ export async function workspacesOverview(userId: string, options: { q?: string; 
         WHERE w."deletedAt" IS NOT NULL AND w."purgeAfter" > now()
         ORDER BY w."purgeAfter", w.id LIMIT 100) d) AS deleted,
       (SELECT json_build_object('email', u.email, 'emailVerified', u."emailVerifiedAt" IS NOT NULL) FROM "User" u WHERE u.id = ${userId}) AS account`;
-  const rows = head?.rows ?? [];
+  // The statement reads one row past the page to know whether there is a next one; only the page is counted.
+  const { rows: page, previous, next } = cutKeysetPage(head?.rows ?? [], OVERVIEW_PAGE_SIZE, position, overviewCursor);
   const now = new Date();
-  const countable = rows.flatMap((row) => {
+  const countable = page.flatMap((row) => {
     if (row.needsTwoFactor) return [];
     const permissions = effectivePermissions(row.role, row.grants, now);
     return [{ workspace: { id: row.id }, permissions, can: (key: PermissionKey) => permissions.actions.has(key) }];
   });
   const counts = await cappedResourceCounts(countable);
-  const { rows: page, previous, next } = cutKeysetPage(rows, OVERVIEW_PAGE_SIZE, position, overviewCursor);
   const workspaces: WorkspaceOverviewItem[] = page.map((row) => ({
     id: row.id,
     name: row.name,

@@ -177,26 +177,29 @@ export async function cappedResourceCounts(viewers: ResourceViewer[]): Promise<M
   return new Map(rows.map((row) => [row.workspaceId, row.resources]));
 }
 
+// Logs, backups and merges carry no workspaceId of their own: each is scoped through the row it belongs to, so
+// an instance or project id from another workspace reads nothing even if a caller forgot to check it first.
+
 /** The latest 100 lines of one kind, newest first, off the (instanceId, kind, createdAt desc) index. */
-export async function listLogs(instanceId: string, kind: LogKind | undefined) {
+export async function listLogs(workspaceId: string, instanceId: string, kind: LogKind | undefined) {
   return db().logEntry.findMany({
-    where: { instanceId, ...(kind ? { kind } : {}) },
+    where: { instanceId, instance: { workspaceId }, ...(kind ? { kind } : {}) },
     orderBy: { createdAt: "desc" },
     take: 100,
     select: { id: true, kind: true, level: true, message: true, createdAt: true },
   });
 }
 
-export async function listBackups(instanceId: string) {
+export async function listBackups(workspaceId: string, instanceId: string) {
   return db().backup.findMany({
-    where: { instanceId },
+    where: { instanceId, instance: { workspaceId } },
     orderBy: { createdAt: "desc" },
     select: { id: true, label: true, sizeBytes: true, createdAt: true, restoredAt: true },
   });
 }
 
-export async function recentMerges(projectId: string) {
-  return db().projectMerge.findMany({ where: { projectId }, orderBy: { createdAt: "desc" }, take: 10 });
+export async function recentMerges(workspaceId: string, projectId: string) {
+  return db().projectMerge.findMany({ where: { projectId, project: { workspaceId } }, orderBy: { createdAt: "desc" }, take: 10 });
 }
 
 /** The create-instance dialog's choices, both lists in one statement. */

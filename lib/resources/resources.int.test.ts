@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { actAs } from "@/tests/support/session";
 import { databaseSnapshot } from "@/tests/support/snapshot";
 import { makePeople, makeWorld, type People } from "@/tests/support/world";
-import { listInstances } from "./queries";
+import { listBackups, listInstances, listLogs, recentMerges } from "./queries";
 import { forged } from "@/tests/support/forged";
 import { messageText } from "@/lib/i18n/translator";
 
@@ -65,6 +65,19 @@ describe("resource permissions", () => {
     expect(events.map((e) => e.action)).toEqual(["instance.stopped"]);
     const logs = await db().logEntry.findMany({ where: { instanceId: w.instance.id } });
     expect(logs.map((l) => l.message)).toEqual([expect.stringMatching(/^Stopped by /)]);
+  });
+
+  it("reads an instance's logs and backups and a project's merges only within the workspace named", async () => {
+    const w = await makeWorld(people);
+    const elsewhere = await makeWorld(people);
+    await db().logEntry.create({ data: { instanceId: w.instance.id, kind: "APPLICATION", message: "booted" } });
+    await db().projectMerge.create({ data: { projectId: w.project.id, sourceBranch: "develop", targetBranch: "main" } });
+    expect((await listLogs(w.workspace.id, w.instance.id, "APPLICATION")).map((l) => l.message)).toEqual(["booted"]);
+    expect((await listBackups(w.workspace.id, w.instance.id)).map((b) => b.label)).toEqual(["nightly"]);
+    expect(await recentMerges(w.workspace.id, w.project.id)).toHaveLength(1);
+    expect(await listLogs(elsewhere.workspace.id, w.instance.id, "APPLICATION")).toEqual([]);
+    expect(await listBackups(elsewhere.workspace.id, w.instance.id)).toEqual([]);
+    expect(await recentMerges(elsewhere.workspace.id, w.project.id)).toEqual([]);
   });
 
   it("downloads a backup as a real file, and refuses one outside the caller's reach", async () => {

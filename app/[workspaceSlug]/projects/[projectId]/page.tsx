@@ -26,7 +26,7 @@ export default async function ProjectPage({ params }: PageProps<"/[workspaceSlug
   const ctx = await requireMember(workspaceSlug);
   const project = await projectFor(ctx, projectId).catch((e: unknown) => (e instanceof Refusal ? notFound() : Promise.reject(e)));
   const slug = ctx.workspace.slug;
-  const [{ instances }, merges] = await Promise.all([listInstances(ctx, { projectId: project.id }), recentMerges(project.id)]);
+  const [{ instances }, merges] = await Promise.all([listInstances(ctx, { projectId: project.id }), recentMerges(ctx.workspace.id, project.id)]);
   const ref = { kind: "project", id: project.id } as const;
   const t = await getTranslations("resources.project");
   const locale = await getLocale();

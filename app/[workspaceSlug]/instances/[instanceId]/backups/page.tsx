@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InstanceBackupsPage({ params }: PageProps<"/[workspaceSlug]/instances/[instanceId]/backups">) {
   const { workspaceSlug, instanceId } = await params;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId, "backups.manage");
-  const backups = await listBackups(instance.id);
+  const backups = await listBackups(ctx.workspace.id, instance.id);
   const slug = ctx.workspace.slug;
   const t = await getTranslations("resources.instance.backups");
   const format = await getFormatter();

@@ -16,7 +16,7 @@ export default async function InstanceLogsPage({
   const { kind } = await searchParams;
   const { ctx, instance } = await requireInstance(workspaceSlug, instanceId, "logs.view");
   const logKind = kind === "deployment" ? "DEPLOYMENT" : "APPLICATION";
-  const logs = await listLogs(instance.id, logKind);
+  const logs = await listLogs(ctx.workspace.id, instance.id, logKind);
   const base = `/${ctx.workspace.slug}/instances/${instance.id}/logs`;
   const t = await getTranslations("resources.instance.logs");
   return (

@@ -164,14 +164,18 @@ export async function cappedResourceCounts(viewers: ResourceViewer[]): Promise<M
       : { workspaceId: ctx.workspace.id, everything: false, projectsAccess: ctx.can("projects.access"), projects: [...allow.projects], servers: [...allow.servers], instances: [...allow.instances] };
   });
   const cap = COUNT_CAP + 1;
+  // Each count's ORDER BY matches its table's ("workspaceId", name) index, and says nothing about the
+  // count: it is there so the planner walks that index and stops at the cap. Without it, where one
+  // workspace holds most of a table the statistics say "workspaceId = ?" matches nearly every row, and the
+  // planner scans the whole table once per listed workspace (10,000 instances × 20 rows: 32 ms instead of 5).
   const rows = await db().$queryRaw<{ workspaceId: string; resources: ResourceCounts }[]>`
     SELECT v."workspaceId", json_build_object(
       'projects', (SELECT count(*)::int FROM (SELECT 1 FROM "Project" p WHERE p."workspaceId" = v."workspaceId"
-        AND (v.everything OR (v."projectsAccess" AND p.id = ANY(v.projects))) LIMIT ${cap}) c),
+        AND (v.everything OR (v."projectsAccess" AND p.id = ANY(v.projects))) ORDER BY p.name LIMIT ${cap}) c),
       'servers', (SELECT count(*)::int FROM (SELECT 1 FROM "Server" s WHERE s."workspaceId" = v."workspaceId"
-        AND (v.everything OR s.id = ANY(v.servers)) LIMIT ${cap}) c),
+        AND (v.everything OR s.id = ANY(v.servers)) ORDER BY s.name LIMIT ${cap}) c),
       'instances', (SELECT count(*)::int FROM (SELECT 1 FROM "Instance" i WHERE i."workspaceId" = v."workspaceId"
-        AND (v.everything OR i.id = ANY(v.instances) OR i."projectId" = ANY(v.projects)) LIMIT ${cap}) c)) AS resources
+        AND (v.everything OR i.id = ANY(v.instances) OR i."projectId" = ANY(v.projects)) ORDER BY i.name LIMIT ${cap}) c)) AS resources
     FROM json_to_recordset(${JSON.stringify(spec)}::json)
       AS v("workspaceId" text, everything boolean, "projectsAccess" boolean, projects text[], servers text[], instances text[])`;
   return new Map(rows.map((row) => [row.workspaceId, row.resources]));

@@ -3,8 +3,8 @@
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { lazy } from "react";
-import type { SelectOption } from "@/components/ui/select";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
+import { instanceParents } from "./instance-parents";
 
 // The list pages' "New …" buttons. The forms, their zod schemas and the dialog load on the first
 // pointer-over, focus or click (./create-modals), so a list page's first load carries only the button.
@@ -31,10 +31,15 @@ export function CreateServerDialog({ slug }: { slug: string }) {
   );
 }
 
-export function CreateInstanceDialog({ slug, projects, servers }: { slug: string; projects: SelectOption[]; servers: SelectOption[] }) {
+/** Its options are asked for with its code, on the first pointer-over or focus (./instance-parents). */
+export function CreateInstanceDialog({ slug }: { slug: string }) {
   const t = useTranslations("resources.forms");
+  const preload = () => {
+    void loadForms();
+    void instanceParents(slug);
+  };
   return (
-    <LazyDialogButton preload={loadForms} dialog={(close) => <CreateInstanceModal slug={slug} projects={projects} servers={servers} onClose={close} />}>
+    <LazyDialogButton preload={preload} dialog={(close) => <CreateInstanceModal slug={slug} onClose={close} />}>
       <Plus aria-hidden className="size-4" /> {t("instance.title")}
     </LazyDialogButton>
   );

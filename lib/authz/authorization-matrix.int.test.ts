@@ -19,7 +19,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { makeUser } from "@/tests/support/factories";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { connectAsUserAction, createBackupAction, createInstanceAction, deleteBackupAction, deleteInstanceAction, openIdeAction, restartInstanceAction, restoreBackupAction, startInstanceAction, stopInstanceAction, updateInstanceSettingsAction } from "@/lib/resources/actions";
-import { downloadBackupRoute as downloadBackup } from "@/lib/resources/routes";
+import { downloadBackupRoute as downloadBackup, instanceParentsRoute } from "@/lib/resources/routes";
 import { createProjectAction, deleteProjectAction, mergeBranchesAction } from "@/lib/resources/actions";
 import { deleteSecretAction, setSecretAction } from "@/lib/secrets/actions";
 import { createServerAction, deleteServerAction } from "@/lib/resources/actions";
@@ -386,6 +386,13 @@ const MATRIX: Record<string, Row> = {
     allowed: STAFF,
     call: (w) => deleteServerAction(w.workspace.slug, { serverId: w.emptyServer.id }),
     foreign: (w, o) => deleteServerAction(w.workspace.slug, { serverId: o.emptyServer.id }),
+  },
+  "instances.parents": {
+    allowed: STAFF,
+    call: (w) =>
+      instanceParentsRoute(new Request(`http://app.test/${w.workspace.slug}/instances/parents`), {
+        params: Promise.resolve({ workspaceSlug: w.workspace.slug }),
+      }),
   },
   "instances.create": {
     allowed: STAFF,

@@ -2,7 +2,7 @@ import { messageKey } from "@/lib/i18n/message-key";
 import type { GrantableKey } from "@/lib/authz/permissions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteInstanceAction, restartInstanceAction, stopInstanceAction } from "@/lib/resources/actions";
-import { downloadBackupRoute as downloadBackup } from "@/lib/resources/routes";
+import { downloadBackupRoute as downloadBackup, instanceParentsRoute } from "@/lib/resources/routes";
 import { setSecretAction } from "@/lib/secrets/actions";
 import { updateMemberPermissionsAction } from "@/lib/members/actions";
 import { addTeamMemberAction, removeTeamMemberAction, updateTeamPermissionsAction } from "@/lib/teams/actions";
@@ -78,6 +78,21 @@ describe("resource permissions", () => {
     expect(await listLogs(elsewhere.workspace.id, w.instance.id, "APPLICATION")).toEqual([]);
     expect(await listBackups(elsewhere.workspace.id, w.instance.id)).toEqual([]);
     expect(await recentMerges(elsewhere.workspace.id, w.project.id)).toEqual([]);
+  });
+
+  it("offers a new instance the workspace's own projects and servers, by name, when its dialog asks", async () => {
+    const w = await makeWorld(people);
+    await makeWorld(people);
+    actAs(people.admin.id);
+    const response = await instanceParentsRoute(new Request(`http://app.test/${w.workspace.slug}/instances/parents`), {
+      params: Promise.resolve({ workspaceSlug: w.workspace.slug }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(await response.json()).toEqual({
+      projects: [w.emptyProject, w.otherProject, w.project].map((p) => ({ value: p.id, label: p.name })),
+      servers: [w.emptyServer, w.otherServer, w.server].map((s) => ({ value: s.id, label: s.name })),
+    });
   });
 
   it("downloads a backup as a real file, and refuses one outside the caller's reach", async () => {

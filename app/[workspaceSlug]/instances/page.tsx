@@ -8,7 +8,7 @@ import { ListHeading } from "@/components/resources/list-heading";
 import { NameSearch } from "@/components/resources/name-search";
 import { requireMember } from "@/lib/authz";
 import { queryString } from "@/lib/query-string";
-import { instanceParents, listInstances } from "@/lib/resources/queries";
+import { listInstances } from "@/lib/resources/queries";
 import { ResourceListQuerySchema } from "@/lib/resources/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,22 +26,12 @@ export default async function InstancesPage({
   const ctx = await requireMember(workspaceSlug);
   const t = await getTranslations("resources.instances");
   const slug = ctx.workspace.slug;
-  const manage = ctx.can("resources.manage");
-  const [list, parents] = await Promise.all([
-    listInstances(ctx, { search, link: query }),
-    manage ? instanceParents(ctx.workspace.id) : null,
-  ]);
+  const list = await listInstances(ctx, { search, link: query });
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-4">
         <ListHeading title={t("title")} total={list.total} searching={Boolean(search)} />
-        {parents ? (
-          <CreateInstanceDialog
-            slug={slug}
-            projects={parents.projects.map((p) => ({ value: p.id, label: p.name }))}
-            servers={parents.servers.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        ) : null}
+        {ctx.can("resources.manage") ? <CreateInstanceDialog slug={slug} /> : null}
       </div>
       <NameSearch action={`/${slug}/instances`} label={t("searchLabel")} value={search} />
       {list.instances.length === 0 && search ? (

@@ -1,0 +1,1 @@
+export { instanceParentsRoute as GET } from "@/lib/resources/routes";

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
 import { logoUrl } from "@/lib/workspaces/logo";
 import { requireMember } from "@/lib/authz";
 import { ROLES } from "@/lib/authz/permissions";
 import { workspaceOverview } from "@/lib/workspaces/queries";
+import { countLabel } from "@/lib/api/pagination";
 import { formatDateTime } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,6 @@ export default async function WorkspaceOverviewPage({ params }: PageProps<"/[wor
   const overview = await workspaceOverview(ctx);
   const counts = overview.resources;
   const t = await getTranslations("overview");
-  const format = await getFormatter();
   const locale = await getLocale();
   const role = t(`roles.${ctx.membership.role}`);
   return (
@@ -42,21 +42,21 @@ export default async function WorkspaceOverviewPage({ params }: PageProps<"/[wor
         <Card>
           <p className="text-sm text-gray-700">{t("members")}</p>
           <p className="text-3xl font-semibold" data-testid="member-count">
-            {format.number(overview.memberCount)}
+            {countLabel(overview.memberCount, locale)}
           </p>
           <p className="mt-1 text-xs text-gray-600">
             {ROLES.filter((r) => overview.membersByRole[r])
-              .map((r) => t("membersOfRole", { count: format.number(overview.membersByRole[r] ?? 0), role: t(`roles.${r}`) }))
+              .map((r) => t("membersOfRole", { count: countLabel(overview.membersByRole[r] ?? 0, locale), role: t(`roles.${r}`) }))
               .join(" · ")}
           </p>
         </Card>
         <Card>
           <p className="text-sm text-gray-700">{t("resources")}</p>
           <p className="text-3xl font-semibold" data-testid="resource-count">
-            {format.number(counts.projects + counts.servers + counts.instances)}
+            {countLabel(counts.projects + counts.servers + counts.instances, locale)}
           </p>
           <p className="mt-1 text-xs text-gray-600">
-            {t("resourceCounts", { projects: counts.projects, servers: counts.servers, instances: counts.instances })}
+            {t("resourceCounts", { projects: countLabel(counts.projects, locale), servers: countLabel(counts.servers, locale), instances: countLabel(counts.instances, locale) })}
           </p>
         </Card>
       </section>

@@ -15,7 +15,7 @@ import { listCustomRoles } from "@/lib/roles/queries";
 import { grantOptions, teamsPage } from "@/lib/teams/queries";
 import { workspaceOverview } from "@/lib/workspaces/queries";
 import { OVERVIEW_PAGE_SIZE, workspacesOverview } from "@/lib/workspaces/overview";
-import { COUNT_CAP } from "@/lib/api/pagination";
+import { COUNT_CAP, countLabel } from "@/lib/api/pagination";
 import { isAuthorization } from "@/bench/authorization-statements";
 import { addMember, makeUser, makeWorkspace } from "@/tests/support/factories";
 
@@ -332,6 +332,23 @@ describe("the settings pages' data", () => {
     expect(result.membersByRole).toEqual({ OWNER: 1, DEVELOPER: 1 });
     expect(result.resources).toEqual({ projects: 1, servers: 1, instances: 1 });
     expect(result.recentEvents!.map((e) => e.action)).toEqual(["project.created"]);
+  });
+
+  it("overview: past the cap each role's members and each kind of resource are counted to COUNT_CAP + 1, still in one statement", async () => {
+    const { ws } = await twoWorkspaces();
+    await db().$executeRaw`INSERT INTO "User" (id, name, email, "passwordHash", "updatedAt")
+      SELECT ${ws.id} || '-u' || n, 'U' || n, ${ws.id} || '-' || n || '@cap.example', '!', now() FROM generate_series(1, ${COUNT_CAP + 5}) n`;
+    await db().$executeRaw`INSERT INTO "Membership" (id, "userId", "workspaceId", role, "updatedAt")
+      SELECT ${ws.id} || '-m' || n, ${ws.id} || '-u' || n, ${ws.id}, 'VIEWER', now() FROM generate_series(1, ${COUNT_CAP + 5}) n`;
+    await db().$executeRaw`INSERT INTO "Project" (id, "workspaceId", name, "repositoryUrl", "updatedAt")
+      SELECT ${ws.id} || '-p' || n, ${ws.id}, 'cap-' || n, 'https://example.test/cap', now() FROM generate_series(1, ${COUNT_CAP + 5}) n`;
+    const ctx = (await loadWorkspaceContext(owner.id, ws.slug))!;
+
+    const { statements, result } = await statementsOf(() => workspaceOverview(ctx));
+    expect(statements).toHaveLength(1);
+    expect(result.membersByRole).toEqual({ OWNER: 1, VIEWER: COUNT_CAP + 1 });
+    expect(countLabel(result.memberCount)).toBe("1,000+");
+    expect(result.resources).toEqual({ projects: COUNT_CAP + 1, servers: 1, instances: 1 });
   });
 
   it("/workspace/select: a page of the user's workspaces in two statements, neither of them authorization, counts capped", async () => {

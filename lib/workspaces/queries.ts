@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import type { Role, WorkspaceKind, WorkspaceStage } from "@/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/authz/types";
+import { cappedCountSql } from "@/lib/api/pagination";
 import { resourceCountsSql } from "@/lib/resources/queries";
 import { Prisma } from "@/generated/prisma/client";
 import { containsPattern } from "@/lib/db/like-pattern";
@@ -64,7 +65,10 @@ export async function landingWorkspaceSlug(userId: string): Promise<string | nul
 
 /**
  * The overview's numbers in one statement. Recent activity is the audit log's head, so it is read only
- * for members who may read the audit log (null for everyone else, who never receive the events).
+ * for members who may read the audit log (null for everyone else, who never receive the events). Every
+ * count stops at COUNT_CAP + 1, like the lists' totals: the members of each role off the (workspaceId,
+ * role) index and the resources the caller may see, so a workspace of 100,000 members costs what one of
+ * 1,000 does, and the page says "1,000+".
  */
 export async function workspaceOverview(ctx: WorkspaceContext) {
   const workspaceId = ctx.workspace.id;
@@ -78,12 +82,14 @@ export async function workspaceOverview(ctx: WorkspaceContext) {
   >`
     SELECT
       (SELECT json_object_agg(r.role, r.n) FROM (
-         SELECT role::text AS role, count(*)::int AS n FROM "Membership" WHERE "workspaceId" = ${workspaceId} GROUP BY role) r) AS "membersByRole",
+         SELECT r.role::text AS role,
+           ${cappedCountSql(Prisma.sql`FROM "Membership" m WHERE m."workspaceId" = ${workspaceId} AND m.role = r.role`)} AS n
+         FROM unnest(enum_range(NULL::"Role")) AS r(role)) r WHERE r.n > 0) AS "membersByRole",
       (SELECT json_agg(x ORDER BY x."createdAt" DESC, x.id DESC) FROM (
          SELECT e.id, e.action, e."createdAt", u.name AS "actorName"
          FROM (SELECT * FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId} AND ${mayReadAudit} ORDER BY "createdAt" DESC, id DESC LIMIT 5) e
          LEFT JOIN "User" u ON u.id = e."actorId") x) AS "recentEvents",
-      ${resourceCountsSql(ctx)} AS resources`;
+      ${resourceCountsSql(ctx, { capped: true })} AS resources`;
   const membersByRole = row?.membersByRole ?? {};
   const memberCount = Object.values(membersByRole).reduce((sum, n) => sum + (n ?? 0), 0);
   const recentEvents = mayReadAudit ? (row?.recentEvents ?? []).map((e) => ({ ...e, createdAt: new Date(e.createdAt) })) : null;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Membership_workspaceId_role_idx" ON "Membership"("workspaceId", "role");

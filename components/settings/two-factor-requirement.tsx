@@ -17,11 +17,14 @@ export function TwoFactorRequirementSwitch({
   slug,
   required,
   membersWithout,
+  membersWithoutCapped,
   selfHasTwoFactor,
 }: {
   slug: string;
   required: boolean;
+  /** Members without 2FA; with `membersWithoutCapped`, the count stopped here and there are more. */
   membersWithout: number;
+  membersWithoutCapped: boolean;
   selfHasTwoFactor: boolean;
 }) {
   const t = useTranslations("general.twoFactor");
@@ -56,7 +59,7 @@ export function TwoFactorRequirementSwitch({
           input={true}
           close={() => setConfirming(false)}
           title={t("confirmTitle")}
-          description={t("confirmDescription", { count: membersWithout })}
+          description={membersWithoutCapped ? t("confirmDescriptionCapped", { count: membersWithout }) : t("confirmDescription", { count: membersWithout })}
           confirmLabel={t("confirm")}
           success={success}
         />

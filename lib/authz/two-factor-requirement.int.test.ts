@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/errors";
 import { leaveWorkspaceAction } from "@/lib/members/actions";
 import { listMembers } from "@/lib/members/queries";
+import { COUNT_CAP } from "@/lib/api/pagination";
+import { membersWithoutTwoFactor } from "@/lib/two-factor/queries";
 import { restartInstanceAction } from "@/lib/resources/actions";
 import { downloadBackupRoute } from "@/lib/resources/routes";
 import { setRequireTwoFactorAction, updateGeneralAction } from "@/lib/workspaces/actions";
@@ -73,6 +75,18 @@ describe("a workspace that requires two-factor authentication", () => {
     await enableTwoFactor(people.owner.id);
     actAs(people.owner.id);
     expect(await outcome(await call(world))).toEqual({ ok: true });
+  });
+
+  it("counts the members a requirement would turn away, up to the cap", async () => {
+    const w = await makeWorld(people);
+    const members = await db().membership.count({ where: { workspaceId: w.workspace.id } });
+    await enableTwoFactor(people.admin.id);
+    expect(await membersWithoutTwoFactor(w.workspace.id)).toBe(members - 1);
+    await db().$executeRaw`INSERT INTO "User" (id, name, email, "passwordHash", "updatedAt")
+      SELECT ${w.workspace.id} || '-u' || n, 'U' || n, ${w.workspace.id} || '-' || n || '@cap.example', '!', now() FROM generate_series(1, ${COUNT_CAP}) n`;
+    await db().$executeRaw`INSERT INTO "Membership" (id, "userId", "workspaceId", role, "updatedAt")
+      SELECT ${w.workspace.id} || '-m' || n, ${w.workspace.id} || '-u' || n, ${w.workspace.id}, 'VIEWER', now() FROM generate_series(1, ${COUNT_CAP}) n`;
+    expect(await membersWithoutTwoFactor(w.workspace.id)).toBe(COUNT_CAP + 1);
   });
 
   it("turns away any member without 2FA, whatever their role, from what they may otherwise do", async () => {

@@ -1,3 +1,5 @@
+import { Prisma } from "@/generated/prisma/client";
+import { cappedCountSql } from "@/lib/api/pagination";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db, type Tx } from "@/lib/db";
 import { classifyCode, hashRecoveryCode, totpSecretContext, totpStepFor } from "./totp";
@@ -24,9 +26,15 @@ export async function twoFactorState(userId: string, client: Tx = db()): Promise
   };
 }
 
-/** How many members of a workspace have no second factor: what requiring one would turn away for now. */
+/**
+ * How many members of a workspace have no second factor: what requiring one would turn away for now.
+ * Counted up to COUNT_CAP + 1, like the lists' totals: past it the page says "more than 1,000".
+ */
 export async function membersWithoutTwoFactor(workspaceId: string): Promise<number> {
-  return db().membership.count({ where: { workspaceId, user: { totpEnabledAt: null } } });
+  const [row] = await db().$queryRaw<{ count: number }[]>`SELECT ${cappedCountSql(
+    Prisma.sql`FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."workspaceId" = ${workspaceId} AND u."totpEnabledAt" IS NULL`,
+  )} AS count`;
+  return row?.count ?? 0;
 }
 
 export type SecondFactor = { kind: "totp"; step: number } | { kind: "recovery_code"; codeHash: string };

@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TwoFactorRequirementSwitch } from "@/components/settings/two-factor-requirement";
 import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
+import { COUNT_CAP } from "@/lib/api/pagination";
 import { requireMember, requirePermission } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { DEFAULT_BRAND } from "@/lib/workspaces/color";
@@ -76,7 +77,8 @@ export default async function GeneralSettingsPage({ params }: PageProps<"/[works
             <TwoFactorRequirementSwitch
               slug={workspace.slug}
               required={workspace.requireTwoFactor}
-              membersWithout={withoutTwoFactor}
+              membersWithout={Math.min(withoutTwoFactor, COUNT_CAP)}
+              membersWithoutCapped={withoutTwoFactor > COUNT_CAP}
               selfHasTwoFactor={ctx.user.twoFactorEnabled}
             />
           </div>

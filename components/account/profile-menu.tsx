@@ -41,7 +41,7 @@ export function ProfileMenu({ user, theme, locale, currentWorkspaceId = null, op
   }, []);
   const { state, load } = useWorkspaceList(focusFirst);
   // Mounted on the first sign of intent (LazyMenu): fetch the list now.
-  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested: opening.defaultOpen, focus: opening.focusTrigger, onMount: load });
+  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested: opening.openRequested, focus: opening.focusTrigger, onMount: load });
   const [chosenTheme, setChosenTheme] = useState<Theme>(theme);
   const saveTheme = useAction(setThemePreferenceAction, { success: tt("saved") });
   const [chosenLocale, setChosenLocale] = useState<string>(isAppLocale(locale) ? locale : "browser");

@@ -6,7 +6,7 @@ import { MENU_OPEN_KEYS, useLazySwap } from "./use-lazy-swap";
 /** How the real menu mounts: open if the plain button was pressed, holding focus if it had it. */
 export interface MenuOpening {
   /** The plain button was pressed, before or while the menu mounted: open it (useSwappedIn). */
-  defaultOpen: boolean;
+  openRequested: boolean;
   focusTrigger: boolean;
 }
 
@@ -35,5 +35,5 @@ export function LazyMenu({
       {trigger}
     </button>
   );
-  return <Suspense fallback={button}>{opening ? render({ defaultOpen: opening.defaultOpen, focusTrigger: focused.current }) : button}</Suspense>;
+  return <Suspense fallback={button}>{opening ? render({ openRequested: opening.openRequested, focusTrigger: focused.current }) : button}</Suspense>;
 }

@@ -51,7 +51,7 @@ export function DeferredDropdownMenu({
   return (
     <Suspense fallback={button}>
       {opening ? (
-        <RadixDropdownMenu label={label} triggerClassName={triggerClassName} trigger={trigger} modal={modal} openRequested={opening.defaultOpen} focus={focused.current} byKeyboard={opening.byKeyboard}>
+        <RadixDropdownMenu label={label} triggerClassName={triggerClassName} trigger={trigger} modal={modal} openRequested={opening.openRequested} focus={focused.current} byKeyboard={opening.byKeyboard}>
           {children}
         </RadixDropdownMenu>
       ) : (

@@ -70,7 +70,7 @@ export function SelectField({ label, value, onChange, options, placeholder, erro
             placeholder={shownPlaceholder}
             error={error}
             name={name}
-            openRequested={opening.defaultOpen}
+            openRequested={opening.openRequested}
             focus={focused.current}
           />
         ) : (

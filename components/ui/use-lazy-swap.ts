@@ -7,7 +7,7 @@ export const MENU_OPEN_KEYS = ["Enter", " ", "ArrowDown"] as const;
 
 /** How the real control mounts: open if the plain button was pressed (by keyboard or not). */
 export interface SwapOpening {
-  defaultOpen: boolean;
+  openRequested: boolean;
   byKeyboard: boolean;
 }
 
@@ -26,7 +26,7 @@ export function useLazySwap(load: () => unknown, openKeys: readonly string[]) {
     // swap is one commit; an update outside one would show the fallback, a new button, losing focus.
     startTransition(() =>
       setOpening((previous) => ({
-        defaultOpen: open || (previous?.defaultOpen ?? false),
+        openRequested: open || (previous?.openRequested ?? false),
         byKeyboard: byKeyboard || (previous?.byKeyboard ?? false),
       })),
     );

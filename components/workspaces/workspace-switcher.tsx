@@ -50,7 +50,7 @@ export function WorkspaceSwitcher({ current, opening }: { current: SwitcherWorks
   }, []);
   const { state, load } = useWorkspaceList(focusFirst);
   // Mounted on the first sign of intent (LazyMenu): fetch the list now.
-  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested: opening.defaultOpen, focus: opening.focusTrigger, onMount: load });
+  const { triggerRef, open, setOpen } = useSwappedIn({ openRequested: opening.openRequested, focus: opening.focusTrigger, onMount: load });
   const search = useWorkspaceSearch(query);
   const list = search ? search.list : state.list;
   const searchable = (state.list?.total ?? 0) > (state.list?.workspaces.length ?? 0);

@@ -52,6 +52,7 @@ export default async function BillingPage({
   const b = await getTranslations("billing");
   const c = await getTranslations("billing.change");
   const f = await getTranslations("billing.forms");
+  const testMoney = paymentProviderName() === "demo";
   const locale = await getLocale();
   const money = (minor: number) => formatMoney(minor, account.currency, locale);
   const day = (date: Date) => formatDate(date, locale);
@@ -98,8 +99,8 @@ export default async function BillingPage({
         {manage ? (
           <Card>
             <h2 className="text-lg font-semibold">{t("topUpHeading")}</h2>
-            <p className="mt-2 text-sm text-gray-700">{paymentProviderName() === "demo" ? f("demoProvider") : f("stripe")}</p>
-            <div className="mt-3"><TopUpButton slug={slug} testMoney={paymentProviderName() === "demo"} /></div>
+            <p className="mt-2 text-sm text-gray-700">{testMoney ? f("demoProvider") : f("stripe")}</p>
+            <div className="mt-3"><TopUpButton slug={slug} testMoney={testMoney} /></div>
           </Card>
         ) : null}
       </div>

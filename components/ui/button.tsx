@@ -3,19 +3,9 @@ import { cn } from "@/lib/cn";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
-const VARIANTS: Record<ButtonVariant, string> = {
-  primary: "bg-brand text-brand-fg hover:bg-brand-strong disabled:opacity-60",
-  secondary: "border border-gray-300 bg-white text-gray-900 hover:bg-gray-100 disabled:text-gray-500",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
-  ghost: "text-gray-800 hover:bg-gray-100",
-};
-
 export const buttonClass = (variant: ButtonVariant = "primary", extra?: string) =>
-  cn(
-    "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
-    VARIANTS[variant],
-    extra,
-  );
+  // The classes are in app/globals.css: every row's buttons repeat them.
+  cn("btn", `btn-${variant}`, extra);
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;

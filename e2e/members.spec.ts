@@ -88,7 +88,7 @@ test("an owner invites a new person by email, who signs up from the link, joins,
   await inviteeContext.close();
 });
 
-test("a revoked invitation's link is dead", async ({ browser, request }) => {
+test("an invitation sent again from its row menu has a fresh link, and once revoked that link is dead", async ({ browser, request }) => {
   const page = await signedIn(browser, DEMO.email);
   await page.goto("/acme/settings/members");
   await page.getByRole("button", { name: "Invite members" }).click();
@@ -98,11 +98,25 @@ test("a revoked invitation's link is dead", async ({ browser, request }) => {
   await dialog.getByRole("button", { name: "Send invitations" }).click();
   await expect(dialog.getByRole("list", { name: "Invitation results" })).toContainText("Invited as Viewer");
   await page.keyboard.press("Escape");
-  const link = await invitationLinkFor(request, email);
+  const firstLink = await invitationLinkFor(request, email);
   await page.goto("/acme/settings/members/invitations");
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+  // The row menu by keyboard: Send again queues a fresh email and says so.
+  const actions = page.getByRole("button", { name: `Actions for the invitation to ${email}` });
+  await actions.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Send again" })).toBeFocused();
+  await expectAccessible(page, { only: '[role="menu"]' });
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(`Sending the invitation to ${email} again`)).toBeVisible();
+  await expect(page.getByRole("menu")).toBeHidden();
+  // A second email with a fresh link: that one is revoked below.
+  const link = await invitationLinkFor(request, email, 1);
+  expect(link).not.toBe(firstLink);
+
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Revoke…" }).click();
   const confirmRevoke = page.getByRole("dialog", { name: `Revoke the invitation to ${email}?` });
   await expect(confirmRevoke).toBeVisible();
   await expectAccessible(page, { only: '[role="dialog"]' });

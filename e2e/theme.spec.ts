@@ -48,9 +48,16 @@ test("the workspaces overview shows role, members and resources, and searches", 
   const acme = list.getByRole("listitem").filter({ hasText: "Acme Consulting" });
   await expect(acme).toContainText("Owner");
   await expect(acme.getByTestId("workspace-counts")).toHaveText(/^\d+ members? · \d+ projects? · \d+ servers? · \d+ instances?$/);
-  await expect(acme.getByRole("link", { name: "Settings of Acme Consulting" })).toHaveAttribute("href", "/acme/settings/general");
+  await expect(acme.getByRole("link", { name: "Acme Consulting" })).toHaveAttribute("href", "/acme");
   await expect(list.getByRole("listitem").filter({ hasText: "Gamma Co." })).toContainText("Developer");
   await expectAccessible(page);
+  // The row menu, by keyboard: its first item leads to the workspace's settings.
+  await acme.getByRole("button", { name: "Actions for Acme Consulting" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Settings" })).toBeFocused();
+  await expectAccessible(page, { only: '[role="menu"]' });
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/acme/settings/general");
 
   await page.goto("/workspace/select?q=bet");
   await expect(list.getByRole("listitem")).toHaveCount(1);

@@ -50,7 +50,9 @@ test("a new person signs up, creates a workspace, switches keeping the section, 
   const list = page.getByRole("list", { name: "Workspaces" });
   await expect(list.getByRole("listitem")).toHaveCount(2);
   await expect(list.getByRole("listitem").filter({ hasText: "Orbit Labs" })).toContainText("Owner");
-  await page.getByRole("button", { name: "Make Orbit Labs my default workspace" }).click();
+  await page.getByRole("button", { name: "Actions for Orbit Labs" }).click();
+  await page.getByRole("menuitem", { name: "Make default" }).click();
+  await expect(page.getByText("Orbit Labs is now your default workspace")).toBeVisible();
   await expect(list.getByRole("listitem").filter({ hasText: "Orbit Labs" })).toContainText("Default");
 
   // A workspace of others answers the same 404 as one that does not exist.

@@ -1,2 +1,2 @@
-/** The ids of the invitation row buttons' icons, drawn once per page by the table around the rows (see IconSprite). */
-export const INVITATION_ICONS = { copy: "invitation-copy", resend: "invitation-resend", revoke: "invitation-revoke" } as const;
+/** The id of the invitation row menu's icon, drawn once per page by the table around the rows (see IconSprite). */
+export const INVITATION_ICONS = { menu: "invitation-actions-icon" } as const;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus, Search } from "lucide-react";
+import { MoreHorizontal, Plus, Search } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { SessionProfileMenu } from "@/components/account/session-profile-menu";
@@ -8,12 +8,14 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IconSprite } from "@/components/ui/icon-sprite";
 import { inputClass } from "@/components/ui/field";
 import { KeysetPagination } from "@/components/ui/pagination";
-import { MakeDefaultButton } from "@/components/workspaces/make-default-button";
 import { RestoreWorkspaceButton } from "@/components/workspaces/restore-workspace-button";
 import { RoleBadge } from "@/components/workspaces/role-badge";
 import { WorkspaceMark } from "@/components/workspaces/workspace-mark";
+import { WorkspaceRowMenu } from "@/components/workspaces/workspace-row-menu";
+import { WORKSPACE_ROW_MENU_ICON } from "@/components/workspaces/workspace-row-menu-icon";
 import { COUNT_CAP } from "@/lib/api/pagination";
 import { requireUserId } from "@/lib/authz";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -117,6 +119,8 @@ export default async function SelectWorkspacePage({ searchParams }: PageProps<"/
           {searching ? t("empty.noMatchHint") : t("empty.noneHint")}
         </EmptyState>
       ) : (
+        <>
+        <IconSprite icons={{ [WORKSPACE_ROW_MENU_ICON]: MoreHorizontal }} />
         <ul className="mt-6 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label={t("listLabel")}>
           {workspaces.map((workspace) => (
             <li key={workspace.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -141,18 +145,11 @@ export default async function SelectWorkspacePage({ searchParams }: PageProps<"/
                 </p>
               </div>
               <RoleBadge role={workspace.role} />
-              <div className="flex items-center gap-2">
-                <Link href={`/${workspace.slug}`} className={buttonClass("secondary")} aria-label={t("openLabel", { name: workspace.name })}>
-                  {t("open")}
-                </Link>
-                <Link href={`/${workspace.slug}/settings/general`} className={buttonClass("ghost")} aria-label={t("settingsLabel", { name: workspace.name })}>
-                  {t("settings")}
-                </Link>
-                {workspace.isDefault ? null : <MakeDefaultButton workspaceId={workspace.id} workspaceName={workspace.name} />}
-              </div>
+              <WorkspaceRowMenu workspace={{ id: workspace.id, name: workspace.name, slug: workspace.slug, isDefault: workspace.isDefault }} />
             </li>
           ))}
         </ul>
+        </>
       )}
       <div className="mt-4">
         <KeysetPagination

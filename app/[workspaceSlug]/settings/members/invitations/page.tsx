@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Copy, RotateCw, XCircle } from "lucide-react";
+import { MoreHorizontal } from "lucide-react";
 import { InvitationActions } from "@/components/members/invitation-actions";
 import { INVITATION_ICONS } from "@/components/members/invitation-icons";
 import { IconSprite } from "@/components/ui/icon-sprite";
@@ -47,7 +47,7 @@ export default async function PendingInvitationsPage({
         <p className="text-sm text-gray-700">{t("none")}</p>
       ) : (
         <>
-        <IconSprite icons={{ [INVITATION_ICONS.copy]: Copy, [INVITATION_ICONS.resend]: RotateCw, [INVITATION_ICONS.revoke]: XCircle }} />
+        <IconSprite icons={{ [INVITATION_ICONS.menu]: MoreHorizontal }} />
         <DataTable caption={t("caption")} headers={[t("headers.email"), t("headers.role"), t("headers.invitedBy"), t("headers.invitationEmail"), t("headers.expires"), ""]}>
           {pending.invitations.map((inv) => (
             <tr key={inv.id}>
@@ -58,7 +58,7 @@ export default async function PendingInvitationsPage({
               <Td className="text-gray-700">
                 {inv.status === "expired" ? <Badge className="bg-amber-100 text-amber-900">{t("expired")}</Badge> : formatDate(inv.expiresAt, locale)}
               </Td>
-              <Td>
+              <Td className="text-right">
                 <InvitationActions slug={slug} invitation={{ id: inv.id, email: inv.email, status: inv.status }} offerCopyLink={offerCopyLink} />
               </Td>
             </tr>

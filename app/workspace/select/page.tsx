@@ -34,8 +34,8 @@ const SEARCH_FROM = 8;
 
 /**
  * Every workspace the user belongs to, a page at a time: name, logo, kind and stage, member count, their
- * role, the resources they may see, which is their default (and which they came from), with open,
- * settings and "make default"; a search by name or slug once there are many.
+ * role, the resources they may see, which is their default (and which they came from); the name opens
+ * it and a row menu has settings and "make default"; a search by name or slug once there are many.
  */
 export default async function SelectWorkspacePage({ searchParams }: PageProps<"/workspace/select">) {
   const userId = await requireUserId();

@@ -2,17 +2,14 @@
 
 import { Copy, RotateCw, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useState } from "react";
-import type { ConfirmAction as ConfirmActionOf } from "@/components/forms/confirm-action";
+import { Suspense, useState } from "react";
+import { LazyConfirmAction } from "@/components/forms/lazy-confirm-action";
 import { useAction } from "@/components/forms/use-action";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import { toast } from "@/components/ui/toaster";
 import { copyInviteLinkAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 import { INVITATION_ICONS } from "./invitation-icons";
-
-// The confirm dialog (Radix Dialog) loads when someone revokes, not with the list.
-const ConfirmAction = lazy(() => import("@/components/forms/confirm-action").then((m) => ({ default: m.ConfirmAction }))) as unknown as typeof ConfirmActionOf;
 
 interface InvitationRow {
   id: string;
@@ -42,7 +39,7 @@ export function InvitationActions({ slug, invitation, offerCopyLink }: { slug: s
       </DeferredDropdownMenu>
       {revoking ? (
         <Suspense fallback={null}>
-          <ConfirmAction
+          <LazyConfirmAction
             action={(input: { invitationId: string }) => revokeInvitationAction(slug, input)}
             input={{ invitationId: invitation.id }}
             close={() => setRevoking(false)}

@@ -1,14 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useState, type ReactNode } from "react";
-import type { ConfirmAction as ConfirmActionOf, ConfirmText } from "@/components/forms/confirm-action";
+import { Suspense, useState, type ReactNode } from "react";
+import type { ConfirmText } from "@/components/forms/confirm-action";
+import { LazyConfirmAction } from "@/components/forms/lazy-confirm-action";
 import { useAction, type Outcome } from "@/components/forms/use-action";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
-
-// The confirm dialog (Radix Dialog) loads on the first click, not with every list page that has a button;
-// React.lazy rather than next/dynamic, whose loader code would ship with every such page.
-const ConfirmAction = lazy(() => import("@/components/forms/confirm-action").then((m) => ({ default: m.ConfirmAction }))) as unknown as typeof ConfirmActionOf;
 
 type ActionButtonProps<I, T> = Pick<Outcome<I, T>, "success" | "onSuccess" | "refresh"> & {
   input: I;
@@ -58,7 +55,7 @@ export function BoundActionButton<I, T>({
       </Button>
       {confirm && confirming ? (
         <Suspense fallback={null}>
-          <ConfirmAction action={action} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} />
+          <LazyConfirmAction action={action} input={input} close={() => setConfirming(false)} {...confirm} {...outcome} />
         </Suspense>
       ) : null}
     </>

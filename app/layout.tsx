@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import { LazyToaster } from "@/components/ui/toaster";
 import { sessionTheme } from "@/lib/authz/session";
 import { themeClass, toasterTheme } from "@/lib/accounts/theme";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { clientMessagesJson } from "@/lib/i18n/client-messages";
+import { ClientIntlProvider } from "@/components/i18n/client-intl-provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,10 +24,10 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
     <html lang={locale} className={themeClass(theme)}>
       <body className="min-h-screen">
         {/* Client components get the request's locale, and the part of its catalog they read, through this. */}
-        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
+        <ClientIntlProvider locale={locale} timeZone={await getTimeZone()} messagesJson={clientMessagesJson(await getMessages())}>
           {children}
           <LazyToaster position="bottom-right" closeButton theme={toasterTheme(theme)} />
-        </NextIntlClientProvider>
+        </ClientIntlProvider>
       </body>
     </html>
   );

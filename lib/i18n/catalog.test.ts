@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
-import { CLIENT_NAMESPACES } from "./client-messages";
+import { CLIENT_NAMESPACES, clientMessages, clientMessagesJson } from "./client-messages";
 import { KEYS_USED_DYNAMICALLY } from "./key-allowlist";
 
 /**
@@ -125,6 +125,15 @@ describe("message catalogs", () => {
     const read = [...clientNamespaces, "validation", "errors"];
     const stale = CLIENT_NAMESPACES.filter((entry) => !read.some((ns) => ns === entry || ns.startsWith(`${entry}.`)) || ![...english.keys()].some((key) => key.startsWith(`${entry}.`)));
     expect(stale, "no component reads these in the browser").toEqual([]);
+  });
+
+  it("the browser's part of each catalog goes as JSON text that reads back to the same messages, built once a catalog", () => {
+    for (const catalog of [en, de]) {
+      const json = clientMessagesJson(catalog);
+      expect(JSON.parse(json)).toEqual(clientMessages(catalog));
+      expect(clientMessagesJson(catalog)).toBe(json);
+    }
+    expect(JSON.parse(clientMessagesJson(de)).validation.emailRequired).not.toEqual(JSON.parse(clientMessagesJson(en)).validation.emailRequired);
   });
 
   it("the scanner sees namespaces, rich text, template prefixes and message keys", () => {

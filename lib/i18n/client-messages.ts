@@ -85,3 +85,18 @@ export function clientMessages<M extends object>(messages: M): Partial<M> {
   }
   return out as Partial<M>;
 }
+
+const clientMessagesJsonByCatalog = new WeakMap<object, string>();
+
+/**
+ * clientMessages as JSON text, built once per catalog (the catalogs live as long as the process). The
+ * provider gets the text, not the object: see components/i18n/client-intl-provider.tsx.
+ */
+export function clientMessagesJson(messages: object): string {
+  let json = clientMessagesJsonByCatalog.get(messages);
+  if (json === undefined) {
+    json = JSON.stringify(clientMessages(messages));
+    clientMessagesJsonByCatalog.set(messages, json);
+  }
+  return json;
+}

@@ -2,17 +2,17 @@
 
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy } from "react";
 import type { ButtonVariant } from "@/components/ui/button";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import type { SelectOption } from "@/components/ui/select";
 import type { GrantableKey } from "@/lib/authz/permissions";
 import { permissionMessageId } from "@/lib/authz/permission-message-id";
 import type { AccessResourceKind } from "@/lib/access-requests/schemas";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 // The dialog, its form, schema and Radix load on the button's first pointer-over, focus or click.
 const loadModal = () => import("./request-access-modal");
-const RequestAccessModal = lazy(() => loadModal().then((m) => ({ default: m.RequestAccessModal })));
+const RequestAccessModal = lazyNamed(loadModal, "RequestAccessModal");
 
 /**
  * "Request access": where a member below Admin meets a list that is empty for them or an action they

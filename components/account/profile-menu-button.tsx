@@ -1,11 +1,11 @@
 "use client";
 
-import { lazy } from "react";
 import { LazyMenu } from "@/components/ui/lazy-menu";
 import { profileTriggerClass, ProfileTriggerContent, type ProfileMenuProps } from "./profile-menu-trigger";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 const loadProfileMenu = () => import("./profile-menu");
-const ProfileMenu = lazy(() => loadProfileMenu().then((module) => ({ default: module.ProfileMenu })));
+const ProfileMenu = lazyNamed(loadProfileMenu, "ProfileMenu");
 
 /** The profile menu at the top right, its code loaded when someone comes near the button (components/ui/lazy-menu.tsx). */
 export function ProfileMenuButton(props: ProfileMenuProps) {

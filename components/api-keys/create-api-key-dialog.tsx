@@ -2,12 +2,12 @@
 
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy } from "react";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 // The form, its schema and the dialog load on the button's first pointer-over, focus or click.
 const loadFlow = () => import("./create-api-key-flow");
-const CreateApiKeyFlow = lazy(() => loadFlow().then((m) => ({ default: m.CreateApiKeyFlow })));
+const CreateApiKeyFlow = lazyNamed(loadFlow, "CreateApiKeyFlow");
 
 /**
  * "Create API key" and its dialog: a form, then the new secret, shown this once (only its hash is

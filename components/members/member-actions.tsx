@@ -2,18 +2,19 @@
 
 import { Crown, KeyRound, Shield, UserMinus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { SpriteIcon } from "@/components/ui/icon-sprite";
 import { DeferredDropdownMenu, MenuContent, MenuItem } from "@/components/ui/menu";
 import type { SelectOption } from "@/components/ui/select";
 import type { Role } from "@/generated/prisma/enums";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 // Each dialog loads with its first opening: fifty rows of the list need none of their code.
 const loadDialogs = () => import("./member-dialogs");
-const ChangeRoleDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ChangeRoleDialog })));
-const RemoveMemberDialog = lazy(() => loadDialogs().then((m) => ({ default: m.RemoveMemberDialog })));
-const TransferOwnershipDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TransferOwnershipDialog })));
-const MemberPermissionsDialog = lazy(() => loadDialogs().then((m) => ({ default: m.MemberPermissionsDialog })));
+const ChangeRoleDialog = lazyNamed(loadDialogs, "ChangeRoleDialog");
+const RemoveMemberDialog = lazyNamed(loadDialogs, "RemoveMemberDialog");
+const TransferOwnershipDialog = lazyNamed(loadDialogs, "TransferOwnershipDialog");
+const MemberPermissionsDialog = lazyNamed(loadDialogs, "MemberPermissionsDialog");
 
 interface MemberActionsProps {
   slug: string;

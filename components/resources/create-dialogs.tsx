@@ -2,16 +2,16 @@
 
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy } from "react";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import { instanceParents } from "./instance-parents";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 // The list pages' "New …" buttons. The forms, their zod schemas and the dialog load on the first
 // pointer-over, focus or click (./create-modals), so a list page's first load carries only the button.
 const loadForms = () => import("./create-modals");
-const CreateProjectModal = lazy(() => loadForms().then((m) => ({ default: m.CreateProjectModal })));
-const CreateServerModal = lazy(() => loadForms().then((m) => ({ default: m.CreateServerModal })));
-const CreateInstanceModal = lazy(() => loadForms().then((m) => ({ default: m.CreateInstanceModal })));
+const CreateProjectModal = lazyNamed(loadForms, "CreateProjectModal");
+const CreateServerModal = lazyNamed(loadForms, "CreateServerModal");
+const CreateInstanceModal = lazyNamed(loadForms, "CreateInstanceModal");
 
 export function CreateProjectDialog({ slug }: { slug: string }) {
   const t = useTranslations("resources.forms");

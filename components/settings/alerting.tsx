@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createAlertRuleAction, deleteAlertRuleAction, deleteChannelAction, saveChannelAction, sendTestAlertAction, toggleChannelAction } from "@/lib/alerting/actions";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
@@ -16,9 +16,10 @@ import { SwitchField } from "@/components/ui/switch";
 import { translateMessage } from "@/lib/i18n/message-key";
 import { ALERT_KINDS, CHANNEL_KINDS } from "@/lib/alerting/kinds";
 import type { AlertRuleSchema, ChannelInput, channelSchema } from "@/lib/alerting/schemas";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 // The edit dialog (Radix) loads on the first Edit, not with the page.
-const Dialog = lazy(() => import("@/components/ui/dialog").then((m) => ({ default: m.Dialog })));
+const Dialog = lazyNamed(() => import("@/components/ui/dialog"), "Dialog");
 
 // zod and the schemas load after the page (components/forms/use-action-form.ts).
 const schemas = () => import("@/lib/alerting/schemas");

@@ -1,17 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy } from "react";
 import { cancelScheduledChangeAction, changePlanAction } from "@/lib/billing/actions";
 import { ActionButton } from "@/components/resources/action-button";
 import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import type { Plan } from "@/generated/prisma/enums";
+import { lazyNamed } from "@/components/ui/lazy-named";
 
 // The top-up and billing-details forms (react-hook-form, their dialog, later zod) load on their button's
 // first pointer-over, focus or click; the page shows the balance and the details as text.
 const loadDialogs = () => import("./billing-dialogs");
-const TopUpDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TopUpDialog })));
-const BillingDetailsDialog = lazy(() => loadDialogs().then((m) => ({ default: m.BillingDetailsDialog })));
+const TopUpDialog = lazyNamed(loadDialogs, "TopUpDialog");
+const BillingDetailsDialog = lazyNamed(loadDialogs, "BillingDetailsDialog");
 
 export function TopUpButton({ slug, testMoney }: { slug: string; testMoney: boolean }) {
   const t = useTranslations("billing.forms");

@@ -1,14 +1,15 @@
 "use client";
 
-import { lazy, Suspense, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { MENU_OPEN_KEYS, useLazySwap } from "./use-lazy-swap";
+import { lazyNamed } from "./lazy-named";
 
 export { menuItemClass } from "./menu-item-class";
 
 // Radix's menu (about 30 KB of compressed JavaScript) loads when someone comes near a menu, not with the page.
 let radix: typeof import("./lazy-dropdown-menu") | undefined;
 const loadRadix = () => import("./lazy-dropdown-menu").then((module) => (radix = module));
-const RadixDropdownMenu = lazy(() => loadRadix().then((module) => ({ default: module.RadixDropdownMenu })));
+const RadixDropdownMenu = lazyNamed(loadRadix, "RadixDropdownMenu");
 
 // Rendered only inside a DeferredDropdownMenu's Radix root, which mounts once the module above has loaded.
 export function MenuContent(props: { children: ReactNode; align?: "start" | "end" }) {

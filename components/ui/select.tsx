@@ -1,13 +1,14 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
-import { lazy, Suspense, useId } from "react";
+import { Suspense, useId } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import { FieldShell, inputClass } from "./field";
 import { useLazySwap } from "./use-lazy-swap";
 
 import type { SelectOption } from "./select-option";
+import { lazyNamed } from "./lazy-named";
 
 export type { SelectOption };
 
@@ -24,7 +25,7 @@ interface SelectFieldProps {
 const loadRadixSelect = () => import("./lazy-select");
 /** The keys that open a select (as Radix's trigger does). */
 const SELECT_OPEN_KEYS = ["Enter", " ", "ArrowDown", "ArrowUp"] as const;
-const RadixSelectControl = lazy(() => loadRadixSelect().then((module) => ({ default: module.RadixSelectControl })));
+const RadixSelectControl = lazyNamed(loadRadixSelect, "RadixSelectControl");
 
 /**
  * A select whose Radix code (about 30 KB of compressed JavaScript with its popper and focus handling) is

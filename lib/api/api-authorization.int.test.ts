@@ -106,6 +106,7 @@ const MATRIX: Record<string, Row> = {
   "api.quotas.list": { allowed: READERS, call: (api) => api.GET("/quotas") },
   "api.billing.get": { allowed: STAFF_READERS, call: (api) => api.GET("/billing") },
   "api.billing.transactions": { allowed: STAFF_READERS, call: (api) => api.GET("/billing/transactions") },
+  "api.billing.invoices": { allowed: STAFF_READERS, call: (api) => api.GET("/billing/invoices") },
 };
 
 async function keyFor(kind: KeyKind, people: People, w: World, strangers: People): Promise<string | null> {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { hashApiKeySecret } from "@/lib/api-keys/token";
 import { exportAuditRoute } from "@/lib/audit/routes";
+import { encodeCursor } from "@/lib/api/pagination";
 import { API_OPERATIONS } from "@/lib/api/v1/operations";
 import { RATE_LIMITS } from "@/lib/rate-limits/service";
 import { db } from "@/lib/db";
@@ -269,6 +270,75 @@ describe("pagination", () => {
     expect(bad.error).toMatchObject({ errors: { cursor: expect.any(String) } });
     expect((await api.GET("/audit-events", { params: { query: { cursor: "2026-01-01T00:00:00.000Z_x" } } })).response.status).toBe(200);
     expect((await api.GET("/audit-events", { params: { query: { cursor: "junk" } } })).response.status).toBe(400);
+  });
+});
+
+/** `count` more plan charges with their invoices, numbered on from the workspace's last as the billing service does. */
+async function issueInvoices(workspaceId: string, count: number) {
+  const last = (await db().invoice.aggregate({ where: { workspaceId }, _max: { number: true } }))._max.number ?? 0;
+  for (let number = last + 1; number <= last + count; number++) {
+    const charge = await db().billingTransaction.create({
+      data: { workspaceId, type: "CHARGE", amountMinor: -2_900 * number, balanceAfterMinor: 0, currency: "USD", description: `Pro plan, month ${number}`, provider: "balance", idempotencyKey: `invoice-${workspaceId}-${number}` },
+    });
+    await db().invoice.create({
+      data: {
+        workspaceId,
+        number,
+        transactionId: charge.id,
+        amountMinor: 2_900 * number,
+        currency: "USD",
+        description: `Pro plan, month ${number}`,
+        plan: "PRO",
+        periodStart: new Date(Date.UTC(2026, number - 1, 1)),
+        periodEnd: new Date(Date.UTC(2026, number, 1)),
+        billingName: "Acme GmbH",
+        billingAddress: "Hauptstraße 1, Berlin",
+        billingVatId: "DE123456789",
+        issuedAt: new Date(Date.UTC(2026, number - 1, 1)),
+      },
+    });
+  }
+}
+
+describe("invoices", () => {
+  it("lists the workspace's invoices newest first, page by page, never another workspace's, and refuses a cursor it did not make", async () => {
+    const w = await makeWorld(people);
+    const other = await makeWorld(people);
+    await issueInvoices(w.workspace.id, 3);
+    await issueInvoices(other.workspace.id, 5);
+    const api = apiClient((await makeApiKey(w.workspace.id, people.owner.id, "READ")).secret);
+    const ours = await db().invoice.findMany({ where: { workspaceId: w.workspace.id }, orderBy: { number: "desc" } });
+    expect(ours.length).toBeGreaterThanOrEqual(3);
+    const seen: { id: string; label: string; number: number }[] = [];
+    const pages: (typeof seen)[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data } = await api.GET("/billing/invoices", { params: { query: { limit: 2, ...(cursor ? { cursor } : {}) } } });
+      pages.push(data!.data);
+      seen.push(...data!.data);
+      cursor = data!.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pages).toHaveLength(Math.ceil(ours.length / 2));
+    expect(seen.map((invoice) => invoice.label)).toEqual(ours.map((invoice) => `INV-${String(invoice.number).padStart(4, "0")}`));
+    expect(seen[0]).toMatchObject({
+      id: ours[0]!.id,
+      number: ours[0]!.number,
+      amountMinor: ours[0]!.amountMinor,
+      currency: "USD",
+      plan: "PRO",
+      periodStart: ours[0]!.periodStart.toISOString(),
+      billingName: "Acme GmbH",
+      billingVatId: "DE123456789",
+      transactionId: ours[0]!.transactionId,
+    });
+    const theirs = await db().invoice.findMany({ where: { workspaceId: other.workspace.id }, select: { id: true } });
+    const theirIds = new Set(theirs.map((invoice) => invoice.id));
+    expect(seen.filter((invoice) => theirIds.has(invoice.id))).toEqual([]);
+    for (const cursor of ["junk", encodeCursor(["INV-0002"]), encodeCursor(["-1"])]) {
+      const bad = await api.GET("/billing/invoices", { params: { query: { cursor } } });
+      expect(bad.response.status).toBe(400);
+      expect(bad.error).toMatchObject({ errors: { cursor: expect.any(String) } });
+    }
   });
 });
 

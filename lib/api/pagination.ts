@@ -57,6 +57,14 @@ export function readCursor(cursor: string | undefined, arity: number): string[] 
   return values;
 }
 
+/** The number a cursor of a list in a numbered order carries (invoices); a cursor that carries none is refused. */
+export function readNumberCursor(cursor: string | undefined): number | null {
+  const values = readCursor(cursor, 1);
+  if (!values) return null;
+  if (!/^\d{1,9}$/.test(values[0]!)) throw notOurs();
+  return Number(values[0]);
+}
+
 /** A list in (createdAt, id) order: the cursor of a row. */
 export const timeCursor = (row: { createdAt: Date; id: string }) => [row.createdAt.toISOString(), row.id];
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { apiRead } from "@/lib/authz/api";
 import { db } from "@/lib/db";
-import { cutPage, pageOf, PageQuery, pastTimeCursor, timeCursor } from "@/lib/api/pagination";
+import { cutPage, pageOf, PageQuery, pastTimeCursor, readNumberCursor, timeCursor } from "@/lib/api/pagination";
+import { invoiceLabel } from "./ledger";
 import { TRANSACTION_TYPES } from "./schemas";
 
 const Money = z
@@ -23,6 +24,25 @@ const TransactionBody = z
     completedAt: z.date().nullable(),
   })
   .meta({ id: "Transaction" });
+
+const InvoiceBody = z
+  .object({
+    id: z.string(),
+    number: z.number().int().meta({ description: "In sequence within the workspace, from 1." }),
+    label: z.string().meta({ description: "The number as the invoice prints it: INV-0007." }),
+    amountMinor: z.number().int().meta({ description: "What was charged, positive, in minor units." }),
+    currency: z.string(),
+    description: z.string(),
+    plan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]),
+    periodStart: z.date().meta({ description: "The first instant the charge pays for." }),
+    periodEnd: z.date().meta({ description: "The end of what the charge pays for." }),
+    transactionId: z.string().meta({ description: "The charge in the transaction list." }),
+    billingName: z.string(),
+    billingAddress: z.string(),
+    billingVatId: z.string(),
+    issuedAt: z.date(),
+  })
+  .meta({ id: "Invoice" });
 
 const SubscriptionBody = z
   .object({
@@ -86,6 +106,43 @@ export const billingApi = [
         take: query.limit + 1,
       });
       return cutPage(rows, query.limit, timeCursor);
+    },
+  ),
+  apiRead(
+    {
+      name: "api.billing.invoices",
+      path: "/billing/invoices",
+      tag: "Billing",
+      summary: "List invoices",
+      description: "Newest first: one for every charge of a paid plan, with the billing details it was issued to.",
+      permission: "billing.read",
+      query: PageQuery,
+      response: pageOf(InvoiceBody, "InvoicePage"),
+    },
+    async (ctx, { query }) => {
+      const before = readNumberCursor(query.cursor);
+      const rows = await db().invoice.findMany({
+        where: { workspaceId: ctx.workspace.id, ...(before === null ? {} : { number: { lt: before } }) },
+        orderBy: { number: "desc" },
+        take: query.limit + 1,
+        select: {
+          id: true,
+          number: true,
+          amountMinor: true,
+          currency: true,
+          description: true,
+          plan: true,
+          periodStart: true,
+          periodEnd: true,
+          transactionId: true,
+          billingName: true,
+          billingAddress: true,
+          billingVatId: true,
+          issuedAt: true,
+        },
+      });
+      const page = cutPage(rows, query.limit, (invoice) => [String(invoice.number)]);
+      return { ...page, data: page.data.map((invoice) => ({ ...invoice, label: invoiceLabel(invoice.number) })) };
     },
   ),
 ];

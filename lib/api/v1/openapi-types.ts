@@ -395,6 +395,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Newest first: one for every charge of a paid plan, with the billing details it was issued to.
+         *
+         *     Needs the permission `billing.read` (See billing).
+         */
+        get: operations["api.billing.invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -627,6 +649,41 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             completedAt: string | null;
+        };
+        InvoicePage: {
+            data: components["schemas"]["Invoice"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        Invoice: {
+            id: string;
+            /** @description In sequence within the workspace, from 1. */
+            number: number;
+            /** @description The number as the invoice prints it: INV-0007. */
+            label: string;
+            /** @description What was charged, positive, in minor units. */
+            amountMinor: number;
+            currency: string;
+            description: string;
+            /** @enum {string} */
+            plan: "FREE" | "STARTER" | "PRO" | "ENTERPRISE";
+            /**
+             * Format: date-time
+             * @description The first instant the charge pays for.
+             */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @description The end of what the charge pays for.
+             */
+            periodEnd: string;
+            /** @description The charge in the transaction list. */
+            transactionId: string;
+            billingName: string;
+            billingAddress: string;
+            billingVatId: string;
+            /** Format: date-time */
+            issuedAt: string;
         };
     };
     responses: never;
@@ -2070,6 +2127,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransactionPage"];
+                };
+            };
+            /** @description The input is not valid; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key, or a key that is unknown, revoked or expired, or whose creator left the workspace. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks a permission; `permission` names it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this key; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "api.billing.invoices": {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description What is left of the key's window: `"per-key";r=<remaining>;t=<seconds to reset>`. */
+                    RateLimit?: string;
+                    /** @description The key's quota: `"per-key";q=<requests>;w=<window seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
                 };
             };
             /** @description The input is not valid; `errors` names each field. */

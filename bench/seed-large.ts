@@ -147,8 +147,8 @@ export async function seedWorkspace(
   // so after a bulk load like this one. Without them the first runs would measure the planner's guesses
   // (it once took 20,000 events for 68 and sorted them all) and heap fetches an index-only scan avoids.
   await step("vacuumAnalyze", "VACUUM ANALYZE");
-  // The load wrote about a gigabyte at the large scale; without a checkpoint now, PostgreSQL's checkpointer
-  // writes it out over the next minutes, while the first targets are measured (pgbench checkpoints too).
+  // So that the checkpointer is not writing the bulk load out while the first targets are measured, as
+  // pgbench checkpoints before a run (here it flushes in a fraction of a second: VACUUM wrote most of it).
   await step("checkpoint", "CHECKPOINT");
 
   // The owner's write key, for the API's list endpoints.

@@ -61,8 +61,9 @@ export function readCursor(cursor: string | undefined, arity: number): string[] 
 export function readNumberCursor(cursor: string | undefined): number | null {
   const values = readCursor(cursor, 1);
   if (!values) return null;
-  if (!/^\d{1,9}$/.test(values[0]!)) throw notOurs();
-  return Number(values[0]);
+  const position = numberValues(values);
+  if (!position) throw notOurs();
+  return position[0];
 }
 
 /** A list in (createdAt, id) order: the cursor of a row. */
@@ -126,6 +127,9 @@ export function timeValues([at, id]: string[]): [Date, string] | null {
   const date = new Date(at!);
   return inDateWindow(date) && id ? [date, id] : null;
 }
+
+/** A (number) position's value, e.g. an invoice's number. */
+export const numberValues = ([n]: string[]): [number] | null => (n !== undefined && /^\d{1,9}$/.test(n) ? [Number(n)] : null);
 
 /** A (text, id) position's values, e.g. (name, id). */
 export const textValues = ([text, id]: string[]): [string, string] | null => (text !== undefined && id ? [text, id] : null);

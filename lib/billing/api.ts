@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { cutPage, pageOf, PageQuery, pastTimeCursor, readNumberCursor, timeCursor } from "@/lib/api/pagination";
 import { invoiceLabel } from "./ledger";
 import { TRANSACTION_TYPES } from "./schemas";
+import { PLANS } from "./plans";
 
 const Money = z
   .object({ amountMinor: z.number().int().meta({ description: "In minor units (cents): never a float." }), currency: z.string() })
@@ -33,7 +34,7 @@ const InvoiceBody = z
     amountMinor: z.number().int().meta({ description: "What was charged, positive, in minor units." }),
     currency: z.string(),
     description: z.string(),
-    plan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]),
+    plan: z.enum(PLANS),
     periodStart: z.date().meta({ description: "The first instant the charge pays for." }),
     periodEnd: z.date().meta({ description: "The end of what the charge pays for." }),
     transactionId: z.string().meta({ description: "The charge in the transaction list." }),
@@ -49,7 +50,7 @@ const SubscriptionBody = z
     status: z.enum(["ACTIVE", "PAST_DUE", "CANCELLED"]).meta({ description: "PAST_DUE: the renewal is unpaid; the plan stays until graceEndsAt, then falls back to FREE." }),
     currentPeriodStart: z.date(),
     currentPeriodEnd: z.date().meta({ description: "When the plan renews, charged from the balance." }),
-    scheduledPlan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]).nullable().meta({ description: "A downgrade taking effect at currentPeriodEnd." }),
+    scheduledPlan: z.enum(PLANS).nullable().meta({ description: "A downgrade taking effect at currentPeriodEnd." }),
     graceEndsAt: z.date().nullable(),
   })
   .meta({ id: "Subscription" });
@@ -64,7 +65,7 @@ export const billingApi = [
       permission: "billing.read",
       response: z
         .object({
-          plan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]),
+          plan: z.enum(PLANS),
           balance: Money,
           subscription: SubscriptionBody.nullable().meta({ description: "The paid plan's billing period; null on the Free plan." }),
         })

@@ -1,5 +1,5 @@
 import type { WorkspaceSummary } from "@/lib/authz/types";
-import { cappedCountSql, cutKeysetPage, keysetSql, pagePosition, timeCursor, timeValues } from "@/lib/api/pagination";
+import { cappedCountSql, cutKeysetPage, keysetSql, pagePosition, timeCursor, timeValues, numberValues } from "@/lib/api/pagination";
 import { db, type Tx } from "@/lib/db";
 import { utcDayEnd, utcDayStart } from "@/lib/dates";
 import { Refusal } from "@/lib/errors";
@@ -57,7 +57,7 @@ export async function billingOverview(workspaceId: string, filter: TransactionFi
     ],
     " AND ",
   );
-  const invoicePosition = pagePosition(invoiceLink, 1, ([n]) => (/^\d{1,9}$/.test(n!) ? [Number(n)] : null));
+  const invoicePosition = pagePosition(invoiceLink, 1, numberValues);
   const invoiceKeyset = keysetSql(invoicePosition, "desc", ["number"]);
   const [row] = await db().$queryRaw<BillingRow[]>`
     SELECT

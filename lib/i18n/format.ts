@@ -6,24 +6,23 @@ import { DEFAULT_LOCALE, INTL_LOCALE, type AppLocale } from "./locale";
  * spelling changes with the locale, never the instant.
  */
 
-// Formatters by options object, then by locale tag: callers pass options they keep in a constant, so a
-// lookup is two map reads and no key is built per call (a list page formats some fifty dates).
-const dateTimeFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+// Formatters by locale tag and options. An options object's key is built once (kept beside the object), so
+// the options constants below cost two map reads a date (a list page formats some fifty) and no JSON.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const optionKeys = new WeakMap<Intl.DateTimeFormatOptions, string>();
 
-/**
- * A UTC date-time formatter for an Intl locale tag ("en-GB") and options, built once: building one costs
- * far more than using it. Pass `options` from a constant; a fresh object each call builds a fresh formatter.
- */
+/** A UTC date-time formatter for an Intl locale tag ("en-GB") and options, built once: building one costs far more than using it. */
 export function utcDateTimeFormat(intlLocale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let byLocale = dateTimeFormats.get(options);
-  if (!byLocale) {
-    byLocale = new Map();
-    dateTimeFormats.set(options, byLocale);
+  let optionKey = optionKeys.get(options);
+  if (optionKey === undefined) {
+    optionKey = JSON.stringify(options);
+    optionKeys.set(options, optionKey);
   }
-  let format = byLocale.get(intlLocale);
+  const key = `${intlLocale}:${optionKey}`;
+  let format = dateTimeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(intlLocale, { timeZone: "UTC", ...options });
-    byLocale.set(intlLocale, format);
+    dateTimeFormats.set(key, format);
   }
   return format;
 }

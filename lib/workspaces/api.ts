@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiRead } from "@/lib/authz/api";
 import { PERMISSION_KEYS, ROLES } from "@/lib/authz/permissions";
+import { PLANS } from "@/lib/billing/plans";
 
 export const WorkspaceBody = z
   .object({
@@ -10,7 +11,7 @@ export const WorkspaceBody = z
     description: z.string(),
     kind: z.enum(["PERSONAL", "PROJECT", "ENVIRONMENT"]),
     stage: z.enum(["DEVELOPMENT", "STAGING", "PRODUCTION"]).nullable(),
-    plan: z.enum(["FREE", "STARTER", "PRO", "ENTERPRISE"]),
+    plan: z.enum(PLANS),
     apiKey: z
       .object({
         id: z.string(),

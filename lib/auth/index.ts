@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SESSION_TTL_SECONDS } from "@/lib/sessions/service";
 import { syncLocaleCookie } from "@/lib/i18n/cookie";
@@ -13,7 +13,7 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const config: NextAuthConfig = {
   session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [
@@ -51,4 +51,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error("[auth]", error);
     },
   },
-});
+};
+
+export const { handlers, signIn, signOut } = NextAuth(config);
+
+/**
+ * The secret Auth.js signs in with: NextAuth() fills it in from the environment (AUTH_SECRET), so the
+ * session cookie reader (lib/authz/session) decrypts with exactly the key the cookie was made with.
+ */
+export function sessionSecret(): string | string[] {
+  if (!config.secret) throw new Error("AUTH_SECRET is not set: no session can be read");
+  return config.secret;
+}

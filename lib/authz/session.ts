@@ -1,15 +1,23 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { auth } from "@/lib/auth";
+import { sessionSecret } from "@/lib/auth";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
 import { activeSession, type SessionAccount } from "@/lib/sessions/queries";
 import { couldBeSlug } from "@/lib/workspaces/slug";
 import type { MembershipRow } from "./membership-row";
 import type { Theme } from "@/generated/prisma/enums";
 
-/** The Session row the request's cookie names (it may be revoked: ask sessionUserId who is signed in). */
-export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId ?? null);
+/**
+ * The Session row the request's cookie names (it may be revoked: ask sessionUserId who is signed in).
+ * The cookie is read as Auth.js reads it, without its auth(), which also re-encrypts a cookie a page cannot
+ * set (lib/auth/session-cookie).
+ */
+export const currentSessionId = cache(async (): Promise<string | null> => {
+  const claims = await readSessionCookie(await headers(), sessionSecret());
+  return typeof claims?.sid === "string" ? claims.sid : null;
+});
 
 /**
  * The signed-in user's id, once per request; null when signed out, or when the cookie's Session row was

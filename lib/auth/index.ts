@@ -1,8 +1,10 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { JWT } from "next-auth/jwt";
 import { SESSION_TTL_SECONDS } from "@/lib/sessions/service";
 import { syncLocaleCookie } from "@/lib/i18n/cookie";
 import { authorizeCredentials } from "./credentials";
+import { readSessionCookie } from "./session-cookie";
 
 export { SignInRateLimited } from "./credentials";
 
@@ -56,10 +58,9 @@ const config: NextAuthConfig = {
 export const { handlers, signIn, signOut } = NextAuth(config);
 
 /**
- * The secret Auth.js signs in with: NextAuth() fills it in from the environment (AUTH_SECRET), so the
- * session cookie reader (lib/authz/session) decrypts with exactly the key the cookie was made with.
+ * The session cookie's claims, read with the configuration NextAuth() completed from the environment (the
+ * secret from AUTH_SECRET, its base path), so the reader opens exactly the cookie Auth.js made.
  */
-export function sessionSecret(): string | string[] {
-  if (!config.secret) throw new Error("AUTH_SECRET is not set: no session can be read");
-  return config.secret;
+export function readSession(requestHeaders: Headers): Promise<JWT | null> {
+  return readSessionCookie(requestHeaders, config);
 }

@@ -4,7 +4,9 @@ import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readSessionCookie, usesSecureCookies } from "./session-cookie";
 
-const SECRET = "a test secret that is long enough";
+const CONFIG = { secret: "a test secret that is long enough", basePath: "/api/auth" };
+
+const SECRET = CONFIG.secret;
 const PLAIN = "authjs.session-token";
 const SECURE = "__Secure-authjs.session-token";
 
@@ -33,7 +35,7 @@ async function authJsSessionId(headers: Headers): Promise<string | null> {
 }
 
 async function sessionId(headers: Headers): Promise<string | null> {
-  const claims = await readSessionCookie(headers, SECRET);
+  const claims = await readSessionCookie(headers, CONFIG);
   return typeof claims?.sid === "string" ? claims.sid : null;
 }
 
@@ -102,10 +104,11 @@ describe("the session cookie, read as Auth.js reads it", () => {
   it("decides the cookie's name from AUTH_URL when it is set, else from the forwarded scheme", () => {
     const http = new Headers({ host: "app.test", "x-forwarded-proto": "http" });
     const https = new Headers({ host: "app.test", "x-forwarded-proto": "https" });
-    expect(usesSecureCookies(http, {})).toBe(false);
-    expect(usesSecureCookies(https, {})).toBe(true);
-    expect(usesSecureCookies(new Headers({ host: "app.test" }), {})).toBe(true);
-    expect(usesSecureCookies(http, { AUTH_URL: "https://app.test" })).toBe(true);
-    expect(usesSecureCookies(https, { AUTH_URL: "http://localhost:3000" })).toBe(false);
+    expect(usesSecureCookies(http, CONFIG, {})).toBe(false);
+    expect(usesSecureCookies(https, CONFIG, {})).toBe(true);
+    expect(usesSecureCookies(new Headers({ host: "app.test" }), CONFIG, {})).toBe(true);
+    expect(usesSecureCookies(http, CONFIG, { AUTH_URL: "https://app.test" })).toBe(true);
+    expect(usesSecureCookies(https, CONFIG, { AUTH_URL: "http://localhost:3000" })).toBe(false);
+    expect(usesSecureCookies(new Headers({ host: "app.test", "x-forwarded-proto": "no scheme" }), CONFIG, {})).toBe(true);
   });
 });

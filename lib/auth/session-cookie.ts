@@ -1,5 +1,10 @@
 import "server-only";
+import { createActionURL } from "@auth/core";
+import type { NextAuthConfig } from "next-auth";
 import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+
+/** The parts of the Auth.js configuration (as NextAuth() completed it from the environment) that name and open the cookie. */
+export type SessionCookieConfig = Pick<NextAuthConfig, "secret" | "basePath" | "useSecureCookies">;
 
 /**
  * The session cookie's claims, read the way Auth.js's own session lookup reads them: the same cookie name
@@ -11,32 +16,32 @@ import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt"
  * Only the Cookie header is read: getToken would also take an `Authorization: Bearer` token, which Auth.js
  * never accepts for a page.
  */
-export async function readSessionCookie(requestHeaders: Headers, secret: string | string[]): Promise<JWT | null> {
+export async function readSessionCookie(requestHeaders: Headers, config: SessionCookieConfig): Promise<JWT | null> {
+  if (!config.secret) throw new Error("AUTH_SECRET is not set: no session can be read");
   return getToken({
     req: { headers: new Headers({ cookie: requestHeaders.get("cookie") ?? "" }) },
-    secret,
-    secureCookie: usesSecureCookies(requestHeaders),
+    secret: config.secret,
+    secureCookie: usesSecureCookies(requestHeaders, config),
     decode: decodeRemembered,
   });
 }
 
 /**
- * Whether Auth.js names its cookies `__Secure-`: when the URL it builds for its session endpoint is HTTPS
- * (createActionURL in @auth/core: AUTH_URL when set, else X-Forwarded-Proto, which Next always sets). A
- * different answer would read the other cookie, one that a plain-HTTP page or a sibling domain can plant.
+ * Whether Auth.js names its cookies `__Secure-`, decided as its session lookup decides: by the URL it builds
+ * for its own endpoint (AUTH_URL when set, else X-Forwarded-Proto, which Next always sets). A different
+ * answer would read the other cookie, one that a plain-HTTP page or a sibling domain can plant.
  */
 export function usesSecureCookies(
   requestHeaders: Headers,
+  config: SessionCookieConfig,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): boolean {
+  if (config.useSecureCookies !== undefined) return config.useSecureCookies;
   try {
-    const configured = env.AUTH_URL ?? env.NEXTAUTH_URL;
-    if (configured) return new URL(configured).protocol === "https:";
-    const protocol = requestHeaders.get("x-forwarded-proto") ?? "https";
-    const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host");
-    return new URL(`${protocol.endsWith(":") ? protocol : `${protocol}:`}//${host}`).protocol === "https:";
+    return createActionURL("session", requestHeaders.get("x-forwarded-proto") ?? "https", requestHeaders, env, config).protocol === "https:";
   } catch {
-    // Auth.js fails the lookup on a URL it cannot build; the secure name is the one nobody can plant.
+    // A scheme or host no URL can hold (a junk X-Forwarded-Proto): Auth.js's lookup would throw and the page
+    // answer 500. The secure name is the one nobody can plant, so a caller who sent junk is simply signed out.
     return true;
   }
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { sessionSecret } from "@/lib/auth";
-import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { readSession } from "@/lib/auth";
 import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
 import { activeSession, type SessionAccount } from "@/lib/sessions/queries";
 import { couldBeSlug } from "@/lib/workspaces/slug";
@@ -15,7 +14,7 @@ import type { Theme } from "@/generated/prisma/enums";
  * set (lib/auth/session-cookie).
  */
 export const currentSessionId = cache(async (): Promise<string | null> => {
-  const claims = await readSessionCookie(await headers(), sessionSecret());
+  const claims = await readSession(await headers());
   return typeof claims?.sid === "string" ? claims.sid : null;
 });
 
